@@ -1,0 +1,99 @@
+"""Prevent Signpost: the composition root. `create_app(settings)` builds the aiohttp app; `main()` runs it.
+
+Nothing is built at import time. Content is loaded and validated before the app is returned, so a bad
+content file stops start-up with a message naming the file and field.
+"""
+
+import logging
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from aiohttp import web
+from botbuilder.core import ConversationState, MemoryStorage, ShowTypingMiddleware, Storage, UserState
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+
+from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler
+from bot.logs import configure_logging
+from bot.services import Services
+from bot.settings import Settings, SettingsError, load_settings
+from bot.signpost_bot import SignpostBot
+from bot.storage.sqlite_store import SqliteStorage
+from bot.turn_errors import turn_error_handler
+from knowledge.errors import InvalidContent
+from knowledge.messages import load_messages
+
+log = logging.getLogger("signpost")
+SERVICES = web.AppKey("services", Services)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_storage(settings: Settings) -> Storage:
+    """The state store the settings ask for."""
+    if settings.storage == "memory":
+        return MemoryStorage()
+    if settings.storage == "sqlite":
+        return SqliteStorage(settings.sqlite_path)
+    raise SettingsError(f"STORAGE={settings.storage} is not available in this build")
+
+
+def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
+               storage: Storage | None = None) -> web.Application:
+    """Build the whole bot: content, state, adapter, bot and HTTP routes."""
+    messages = load_messages()
+    storage = storage or create_storage(settings)
+    services = Services(
+        settings=settings,
+        messages=messages,
+        storage=storage,
+        conversation_state=ConversationState(storage),
+        user_state=UserState(storage),
+        clock=clock,
+    )
+    bot = SignpostBot(services)
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(settings))
+    adapter.use(ShowTypingMiddleware(delay=0.5, period=2.0))
+    adapter.on_turn_error = turn_error_handler(messages, bot.clear_dialogs)
+
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app[SERVICES] = services
+    app.router.add_post("/api/messages", messages_handler(adapter, bot, auth_required=not settings.local_mode))
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz_handler(storage))
+
+    async def close_storage(_app: web.Application) -> None:
+        close = getattr(storage, "close", None)
+        if close:
+            await close()
+
+    app.on_cleanup.append(close_storage)
+    return app
+
+
+def main() -> int:
+    """Read settings, configure logging, build the app and serve until stopped."""
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    try:
+        app = create_app(settings)
+    except InvalidContent as error:
+        print("Content error(s): the bot cannot start until these are fixed:", file=sys.stderr)
+        for item in error.errors:
+            print(f"  {item}", file=sys.stderr)
+        return 2
+    mode = "local mode, no authentication" if settings.local_mode else "authenticated"
+    log.info("starting", extra={"host": settings.host, "port": settings.port, "storage": settings.storage,
+                                "mode": mode})
+    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Turn platform-neutral Replies into Bot Framework activities (the only place that does)."""
+
+from typing import ClassVar
+
+from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.schema import ActionTypes, Activity, CardAction, Entity, SuggestedActions
+
+from bot.reply import Reply, Suggestion
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+
+
+class MessageEntity(Entity):
+    """A schema.org Message entity (Teams citations): keeps the JSON-LD keys msrest would drop."""
+
+    _attribute_map: ClassVar[dict] = {
+        "type": {"key": "type", "type": "str"},
+        "at_type": {"key": "@type", "type": "str"},
+        "at_context": {"key": "@context", "type": "str"},
+        "at_id": {"key": "@id", "type": "str"},
+        "additional_type": {"key": "additionalType", "type": "[str]"},
+        "citation": {"key": "citation", "type": "object"},
+    }
+
+    def __init__(self, *, data: dict) -> None:
+        super().__init__(type=data.get("type"))
+        self.at_type = data.get("@type")
+        self.at_context = data.get("@context")
+        self.at_id = data.get("@id")
+        self.additional_type = data.get("additionalType")
+        self.citation = data.get("citation")
+
+
+def _entity(data: dict) -> Entity:
+    if data.get("type") == "https://schema.org/Message":
+        return MessageEntity(data=data)
+    return Entity().deserialize(data)
+
+
+def _card_action(suggestion: Suggestion) -> CardAction:
+    if isinstance(suggestion.value, dict):
+        return CardAction(type=ActionTypes.message_back, title=suggestion.title, text=suggestion.title,
+                          display_text=suggestion.title, value=suggestion.value)
+    return CardAction(type=ActionTypes.im_back, title=suggestion.title, value=suggestion.value or suggestion.title)
+
+
+def to_activity(reply: Reply, *, suggestions: bool = True) -> Activity:
+    """One message activity for a Reply; suggested actions only where the channel shows them."""
+    if reply.cards:
+        attachments = [CardFactory.adaptive_card(card) for card in reply.cards]
+        activity = MessageFactory.list(attachments, reply.text or None) if len(attachments) > 1 \
+            else MessageFactory.attachment(attachments[0], reply.text or None)
+    else:
+        activity = MessageFactory.text(reply.text)
+    if reply.summary:
+        activity.summary = reply.summary
+    if reply.entities:
+        activity.entities = [_entity(entity) for entity in reply.entities]
+    if suggestions and reply.suggestions:
+        activity.suggested_actions = SuggestedActions(actions=[_card_action(s) for s in reply.suggestions])
+    return activity

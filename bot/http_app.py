@@ -1,0 +1,114 @@
+"""The HTTP edge: /api/messages through the SDK's CloudAdapter, plus /healthz and /readyz.
+
+We read and check the request ourselves instead of calling `CloudAdapter.process`, for two reasons:
+the stock method answers 500 to `deliveryMode: expectReplies` (it serialises an already-serialised
+body; botbuilder-python#2156), and it lets malformed input through to a 500. Here every bad request
+gets a 4xx with a JSON reason, and auth failures get 401.
+"""
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any
+
+import jwt
+from aiohttp import web
+from botbuilder.core import Bot, Storage
+from botbuilder.core.serializer_helper import serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+from msrest.serialization import Model
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+READY_TIMEOUT_SECONDS = 2.0
+JSON_TYPES = ("application/json",)
+BEARER = re.compile(r"Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+
+
+class BadActivity(ValueError):
+    """The request body is not an activity the bot can process; the message says why."""
+
+
+def _problem(status: int, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status)
+
+
+def parse_activity(raw: bytes) -> Activity:
+    """Decode and check an activity: JSON object with a type, a conversation id and a serviceUrl."""
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadActivity("body is not JSON") from error
+    if not isinstance(body, dict):
+        raise BadActivity("body must be a JSON object")
+    if not isinstance(body.get("type"), str) or not body["type"]:
+        raise BadActivity("activity has no type")
+    conversation = body.get("conversation")
+    if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str) or not conversation["id"]:
+        raise BadActivity("activity has no conversation id")
+    if not isinstance(body.get("serviceUrl"), str) or not body["serviceUrl"].startswith(("http://", "https://")):
+        raise BadActivity("activity has no serviceUrl")
+    try:
+        activity = Activity().deserialize(body)
+    except Exception as error:  # msrest raises a variety of types for wrongly typed fields
+        raise BadActivity("activity fields have the wrong types") from error
+    return activity
+
+
+def _json_body(body: Any) -> Any:
+    if isinstance(body, Model):
+        return serializer_helper(body)
+    return body
+
+
+def messages_handler(adapter: CloudAdapter, bot: Bot, *, auth_required: bool):
+    """POST /api/messages: check the request, run the turn, return replies for expectReplies."""
+
+    async def handle(request: web.Request) -> web.Response:
+        if request.content_type not in JSON_TYPES:
+            return _problem(415, "Content-Type must be application/json")
+        if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+            return _problem(413, f"body over {MAX_BODY_BYTES} bytes")
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return _problem(413, f"body over {MAX_BODY_BYTES} bytes")
+        try:
+            activity = parse_activity(raw)
+        except BadActivity as error:
+            return _problem(400, str(error))
+        auth_header = request.headers.get("Authorization", "")
+        if auth_required and not BEARER.fullmatch(auth_header):
+            return _problem(401, "unauthorized")
+        try:
+            invoke_response = await adapter.process_activity(auth_header, activity, bot.on_turn)
+        except (PermissionError, jwt.PyJWTError):
+            return _problem(401, "unauthorized")
+        if invoke_response:
+            return web.json_response(_json_body(invoke_response.body), status=invoke_response.status or 200)
+        return web.Response(status=200)
+
+    return handle
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    """Alive while the process serves requests."""
+    return web.json_response({"status": "ok"})
+
+
+def readyz_handler(storage: Storage):
+    """GET /readyz: 200 when content is loaded (it is, if the app started) and the store answers."""
+
+    async def handle(_request: web.Request) -> web.Response:
+        try:
+            await asyncio.wait_for(storage.read(["readyz/probe"]), READY_TIMEOUT_SECONDS)
+        except Exception as error:  # any store fault means "not ready", never a crash
+            log.warning("not ready", extra={"error": type(error).__name__})
+            return web.json_response({"status": "not ready", "reason": f"state store: {type(error).__name__}"},
+                                     status=503)
+        return web.json_response({"status": "ready"})
+
+    return handle

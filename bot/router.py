@@ -1,0 +1,101 @@
+"""Chat commands as a table: normalised text in, a named route with its arguments out.
+
+Commands are matched against the whole message (after the bot's @mention is removed), never as
+substrings, so "How should our referral process relate to safeguarding?" is a question for the
+knowledge base, not the "referral" command. Short messages that are close to a command ("quik check",
+"refferal") are matched fuzzily against each command's canonical phrases.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+FUZZY_CUTOFF = 85
+FUZZY_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: its route name, the full-match pattern, and canonical phrases for typo matching."""
+
+    name: str
+    pattern: str
+    phrases: tuple[str, ...] = ()
+    compiled: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", re.compile(self.pattern))
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a message goes: a command name (or "question") and any arguments it carried."""
+
+    name: str
+    args: dict = field(default_factory=dict)
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("help", r"help( me)?|menu|commands|what can you do|what do you do|options|\?",
+            ("help", "menu", "commands")),
+    Command("greeting", r"(hi|hello|hey|hiya|good (morning|afternoon|evening))( there| bot| signpost)?",
+            ("hello",)),
+    Command("referral",
+            r"(start |make |do )?(a )?(prevent )?referral( pathway| walk-?through)?"
+            r"|i('?m| am) (really |very )?(worried|concerned) about (someone|somebody|a [a-z' ]{1,40})"
+            r"|how (do|can|should) i (make|do|submit|start|raise) a (prevent )?referral"
+            r"|refer (someone|somebody)( to prevent)?|worried about (someone|somebody)",
+            ("referral", "make a referral", "referral pathway")),
+    Command("contacts",
+            r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now)?"
+            r"|who to (call|contact|ring)|on[- ]?call|out of hours|ooh|emergency contacts?|contact numbers?",
+            ("contacts", "who do i call", "out of hours", "on call")),
+    Command("change_area", r"(change|set|switch|choose|pick) (my |the )?(area|council|location)|area",
+            ("change area",)),
+    Command("quick_check", r"(start |do |run )?(a )?quick (benchmark |self[- ]?assessment )?check",
+            ("quick check",)),
+    Command("full_assessment",
+            r"(start |do |run )?(a |the |our )?(full )?self[- ]?assessment|full (self[- ]?)?assessment"
+            r"|assess all( benchmarks)?",
+            ("self-assessment", "full self-assessment", "full assessment")),
+    Command("assess_benchmark", r"assess (benchmark )?(?P<benchmark>\d{1,2})"),
+    Command("check_question", r"check (question )?(?P<question>\d{1,2}\.\d{1,2})"),
+    Command("show_benchmark",
+            r"(what is |what's |show( me)? |tell me about |explain )?(the )?benchmark (?P<benchmark>\d{1,2})"),
+    Command("list_benchmarks", r"(show|list|see|view)( me)?( all)?( the)? benchmarks|benchmarks|all benchmarks",
+            ("show benchmarks", "benchmarks")),
+    Command("resume", r"resume|continue|carry on|pick up where (i|we) left off", ("resume",)),
+    Command("export", r"export( (my |our |the )?(results|assessment|self[- ]?assessment))?", ("export",)),
+    Command("results", r"(show |see )?(my |our |the )?(results|summary)", ("results",)),
+    Command("cancel", r"cancel|stop|quit|exit|never ?mind|start again|restart", ("cancel",)),
+)
+
+_PHRASES = {phrase: command.name for command in COMMANDS for phrase in command.phrases}
+_TRAILING = re.compile(r"[\s?!.,;:]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str | None) -> str:
+    """Lower-case, straighten quotes, collapse spaces and drop trailing punctuation."""
+    if not text:
+        return ""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = _SPACES.sub(" ", text).strip().lower()
+    return _TRAILING.sub("", text) or text
+
+
+def route(text: str | None) -> Route:
+    """The command a message names, or Route("question") for anything else."""
+    clean = normalise(text)
+    if not clean:
+        return Route("empty")
+    for command in COMMANDS:
+        match = command.compiled.fullmatch(clean)
+        if match:
+            return Route(command.name, {k: v for k, v in match.groupdict().items() if v is not None})
+    if len(clean.split()) <= FUZZY_MAX_WORDS:
+        best = process.extractOne(clean, _PHRASES.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best:
+            return Route(_PHRASES[best[0]])
+    return Route("question", {"text": text.strip() if text else ""})

@@ -1,0 +1,216 @@
+"""The Teams bot: turn plumbing, welcome, and routing each message to a command, a flow or the answers.
+
+Order of work for every message, whatever state the conversation is in:
+1. over-long text gets a polite request for something shorter;
+2. the emergency guard (999 first, then an offer to carry on);
+3. card submits by their "action", text by the command table (bot.router);
+4. an active flow (referral, assessment) gets anything that is not a command that replaces it;
+5. everything else is a question for the knowledge base;
+6. a reminder when the text looked like it held personal data.
+"""
+
+import logging
+import time
+
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogSet, DialogState
+from botbuilder.schema import ChannelAccount
+
+from bot.activities import to_activity
+from bot.cards.help import help_reply, welcome_reply
+from bot.features import Features
+from bot.keyed_locks import KeyedLocks
+from bot.logs import conversation_hash
+from bot.reply import Reply
+from bot.router import Route, route
+from bot.services import Services
+from bot.storage.sqlite_store import EtagConflict, StorageUnavailable
+from bot.turn_input import MAX_TEXT_LENGTH, Incoming, read_incoming
+from dialogs.flow import Turn, UserInput
+from dialogs.flow_dialog import FlowDialog
+
+log = logging.getLogger(__name__)
+
+# Commands that start a flow: (flow name, start options from the route's arguments).
+FLOW_STARTS = {
+    "referral": ("referral", lambda args: {}),
+    "contacts": ("contacts", lambda args: {}),
+    "change_area": ("contacts", lambda args: {"change_area": True}),
+    "quick_check": ("assessment", lambda args: {"mode": "quick"}),
+    "full_assessment": ("assessment", lambda args: {"mode": "full"}),
+    "assess_benchmark": ("assessment", lambda args: {"mode": "benchmark", "benchmark": int(args["benchmark"])}),
+    "check_question": ("assessment", lambda args: {"mode": "question", "question": args["question"]}),
+    "resume": ("assessment", lambda args: {"mode": "resume"}),
+}
+# Commands answered in one reply; they leave an active flow where it was.
+ONE_SHOT = ("help", "greeting", "show_benchmark", "list_benchmarks", "export", "results")
+
+
+class SignpostBot(TeamsActivityHandler):
+    """Routes every activity; the flows, cards and answers it uses are plain Python."""
+
+    def __init__(self, services: Services):
+        super().__init__()
+        self._services = services
+        self._messages = services.messages
+        self._locks = KeyedLocks()
+        self._dialog_state = services.conversation_state.create_property("dialog_state")
+        self._flow_memory = services.conversation_state.create_property("flow_memory")
+        self._intro_sent = services.conversation_state.create_property("intro_sent")
+        self._profile = services.user_state.create_property("profile")
+        self._dialogs = DialogSet(self._dialog_state)
+        for flow in services.flows.values():
+            self._dialogs.add(FlowDialog(flow, self))
+        self._features = Features(services)
+
+    # -- turn plumbing -----------------------------------------------------------------------
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        started = time.perf_counter()
+        activity = turn_context.activity
+        conversation_id = activity.conversation.id if activity.conversation else ""
+        outcome = "ok"
+        async with self._locks.hold(conversation_id or ""):
+            try:
+                await super().on_turn(turn_context)
+                await self._services.conversation_state.save_changes(turn_context)
+                await self._services.user_state.save_changes(turn_context)
+            except (StorageUnavailable, EtagConflict) as error:
+                outcome = "not_saved"
+                log.warning("state not saved", extra={"error": type(error).__name__,
+                                                     "conversation": conversation_hash(conversation_id)})
+                await turn_context.send_activity(self._messages.text("not_saved"))
+        log.info("turn", extra={
+            "conversation": conversation_hash(conversation_id),
+            "activity_type": activity.type,
+            "channel": activity.channel_id,
+            "latency_ms": round((time.perf_counter() - started) * 1000, 1),
+            "outcome": outcome,
+            **({"text": activity.text} if self._services.settings.log_message_text else {}),
+        })
+
+    async def clear_dialogs(self, turn_context: TurnContext) -> None:
+        """Drop the dialog stack (after an error); saved memory and profile are kept."""
+        await self._dialog_state.set(turn_context, DialogState())
+        await self._services.conversation_state.save_changes(turn_context, force=True)
+
+    async def send(self, turn_context: TurnContext, replies: list[Reply] | tuple[Reply, ...]) -> None:
+        """Send Replies as activities; suggested actions only in personal chat."""
+        if not replies:
+            return
+        conversation = turn_context.activity.conversation
+        personal = not conversation or conversation.conversation_type in (None, "personal")
+        await turn_context.send_activities([to_activity(r, suggestions=personal) for r in replies])
+
+    # -- FlowHost ----------------------------------------------------------------------------
+
+    async def user_input(self, turn_context: TurnContext, flow_name: str) -> UserInput:
+        incoming: Incoming = turn_context.turn_state["signpost.incoming"]
+        memory = await self._flow_memory.get(turn_context, dict)
+        profile = await self._profile.get(turn_context, dict)
+        return UserInput(
+            text=incoming.text, value=incoming.value, now=self._services.clock(),
+            user_id=incoming.user_id, user_name=incoming.user_name,
+            conversation_type=incoming.conversation_type,
+            memory=memory.get(flow_name, {}), profile=profile,
+        )
+
+    async def apply_turn(self, turn_context: TurnContext, flow_name: str, turn: Turn) -> None:
+        if turn.memory is not None:
+            memory = await self._flow_memory.get(turn_context, dict)
+            memory[flow_name] = turn.memory
+            await self._flow_memory.set(turn_context, memory)
+        if turn.profile is not None:
+            await self._profile.set(turn_context, dict(turn.profile))
+        await self.send(turn_context, turn.replies)
+
+    # -- messages ----------------------------------------------------------------------------
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        incoming = read_incoming(turn_context)
+        turn_context.turn_state["signpost.incoming"] = incoming
+        if len(incoming.text) > MAX_TEXT_LENGTH:
+            text = self._messages.text("too_long", length=len(incoming.text), limit=MAX_TEXT_LENGTH)
+            await turn_context.send_activity(MessageFactory.text(text))
+            return
+        dialog_context = await self._dialogs.create_context(turn_context)
+        if incoming.text:
+            emergency = self._features.emergency_replies(incoming.text, dialog_context.active_dialog is not None)
+            if emergency:
+                await self.send(turn_context, emergency)
+                return
+        if incoming.action:
+            await self._on_submit(turn_context, incoming, dialog_context)
+        elif not incoming.text:
+            await self.send(turn_context, [Reply(text=self._messages.text("empty"))])
+        else:
+            await self._on_route(turn_context, route(incoming.text), dialog_context)
+        if incoming.text:
+            await self.send(turn_context, self._features.personal_data_replies(incoming.text))
+
+    async def _on_submit(self, turn_context: TurnContext, incoming: Incoming, dialog_context) -> None:
+        value = incoming.value or {}
+        action = incoming.action
+        if action == "command" and isinstance(value.get("command"), str):
+            await self._on_route(turn_context, route(value["command"]), dialog_context)
+        elif action == "flow":
+            if dialog_context.active_dialog is not None:
+                await dialog_context.continue_dialog()
+            else:
+                await self.send(turn_context, self._features.flow_finished_replies())
+        elif action == "ask" and isinstance(value.get("query"), str):
+            await self.send(turn_context, self._features.answer(value["query"]))
+        else:
+            replies = await self._features.on_submit(turn_context, value)
+            await self.send(turn_context, replies or [Reply(text=self._messages.text("unknown_card"))])
+
+    async def _on_route(self, turn_context: TurnContext, target: Route, dialog_context) -> None:
+        active = dialog_context.active_dialog is not None
+        if target.name in FLOW_STARTS:
+            flow_name, options = FLOW_STARTS[target.name]
+            if flow_name not in self._services.flows:
+                await self.send(turn_context, [Reply(text=self._messages.text("not_ready"))])
+                return
+            await dialog_context.cancel_all_dialogs()
+            await dialog_context.begin_dialog(flow_name, options(target.args))
+        elif active and target.name not in ONE_SHOT:
+            await dialog_context.continue_dialog()
+        elif target.name in ("help", "greeting"):
+            replies = [help_reply(self._messages)]
+            if target.name == "greeting":
+                replies.insert(0, Reply(text=self._messages.text("greeting")))
+            await self.send(turn_context, replies)
+        elif target.name == "cancel":
+            await self.send(turn_context, [Reply(text=self._messages.text("nothing_to_cancel"))])
+        elif target.name == "empty":
+            await self.send(turn_context, [Reply(text=self._messages.text("empty"))])
+        elif target.name == "question":
+            await self.send(turn_context, self._features.answer(target.args.get("text", "")))
+        else:
+            replies = await self._features.one_shot(turn_context, target)
+            await self.send(turn_context, replies)
+
+    # -- welcome -----------------------------------------------------------------------------
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._welcome(turn_context)
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount],
+                                        turn_context: TurnContext) -> None:
+        await self._welcome(turn_context)
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        """One welcome card per user in personal chat; one short introduction per team or group."""
+        conversation = turn_context.activity.conversation
+        if conversation is None:
+            return
+        if conversation.conversation_type in (None, "personal"):
+            profile = await self._profile.get(turn_context, dict)
+            if profile.get("welcomed"):
+                return
+            await self._profile.set(turn_context, {**profile, "welcomed": True})
+            await self.send(turn_context, [welcome_reply(self._messages)])
+        elif not await self._intro_sent.get(turn_context, lambda: False):
+            await self._intro_sent.set(turn_context, True)
+            await self.send(turn_context, [Reply(text=self._messages.text("welcome_channel"))])

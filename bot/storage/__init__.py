@@ -1,0 +1,1 @@
+"""State stores implementing the Bot Framework `Storage` interface (SQLite by default)."""

@@ -1,0 +1,30 @@
+"""Every content check in one place: what `python -m knowledge check` and app start-up run."""
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge.errors import ContentError
+
+
+def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
+    from knowledge.corpus import check_corpus
+
+    return [lambda _local: check_corpus()]
+
+
+def run_all(local_dir: Path | None = None) -> list[ContentError]:
+    """Run every content check and return all errors found (empty when the content is valid)."""
+    errors: list[ContentError] = []
+    for check in _checks():
+        errors.extend(check(local_dir))
+    return errors
+
+
+def report(local_dir: Path | None = None) -> int:
+    """Print every error (file, line, field) and return the exit status: 0 valid, 1 invalid."""
+    errors = run_all(local_dir)
+    for error in errors:
+        print(error, file=sys.stderr)
+    print("content OK" if not errors else f"{len(errors)} content error(s)")
+    return 1 if errors else 0

@@ -1,0 +1,109 @@
+"""The SQLite Storage: contract, eTag concurrency, concurrent writers, persistence across reopen."""
+
+import asyncio
+import sqlite3
+
+import pytest
+from botbuilder.core import StoreItem
+
+from bot.storage.sqlite_store import EtagConflict, SqliteStorage, StorageUnavailable
+
+
+@pytest.fixture
+async def store(tmp_path):
+    storage = SqliteStorage(tmp_path / "nested" / "state.db")
+    yield storage
+    await storage.close()
+
+
+async def test_read_write_delete(store):
+    assert await store.read(["a"]) == {}
+    await store.write({"a": {"count": 1, "words": ["x"]}, "b": {"count": 2}})
+    items = await store.read(["a", "b", "missing"])
+    assert set(items) == {"a", "b"}
+    assert items["a"]["count"] == 1 and items["a"]["words"] == ["x"]
+    assert items["a"]["e_tag"]
+    await store.delete(["a", "missing"])
+    assert set(await store.read(["a", "b"])) == {"b"}
+
+
+async def test_store_items_round_trip(store):
+    await store.write({"item": StoreItem(name="thing", count=3)})
+    item = (await store.read(["item"]))["item"]
+    assert isinstance(item, StoreItem) and item.name == "thing" and item.count == 3 and item.e_tag
+
+
+async def test_stale_etag_is_rejected_and_star_forces(store):
+    await store.write({"k": {"v": 1}})
+    first = (await store.read(["k"]))["k"]
+    second = (await store.read(["k"]))["k"]
+    first["v"] = 2
+    await store.write({"k": first})
+    second["v"] = 3
+    with pytest.raises(EtagConflict):
+        await store.write({"k": second})
+    assert (await store.read(["k"]))["k"]["v"] == 2
+    second["e_tag"] = "*"
+    await store.write({"k": second})
+    assert (await store.read(["k"]))["k"]["v"] == 3
+
+
+async def test_write_with_etag_for_deleted_item_conflicts(store):
+    await store.write({"k": {"v": 1}})
+    item = (await store.read(["k"]))["k"]
+    await store.delete(["k"])
+    with pytest.raises(EtagConflict):
+        await store.write({"k": item})
+
+
+async def test_a_failed_batch_writes_nothing(store):
+    await store.write({"k": {"v": 1}})
+    stale = (await store.read(["k"]))["k"]
+    await store.write({"k": {**stale, "v": 2}})
+    with pytest.raises(EtagConflict):
+        await store.write({"new": {"v": 9}, "k": stale})
+    assert await store.read(["new"]) == {}
+
+
+async def test_concurrent_read_modify_write_loses_no_update(store):
+    await store.write({"counter": {"n": 0}})
+
+    async def increment():
+        while True:
+            item = (await store.read(["counter"]))["counter"]
+            item["n"] += 1
+            try:
+                await store.write({"counter": item})
+                return
+            except EtagConflict:
+                await asyncio.sleep(0)
+
+    await asyncio.gather(*(increment() for _ in range(100)))
+    assert (await store.read(["counter"]))["counter"]["n"] == 100
+
+
+async def test_many_concurrent_writers_on_distinct_keys(store):
+    await asyncio.gather(*(store.write({f"k{i}": {"i": i}}) for i in range(200)))
+    items = await store.read([f"k{i}" for i in range(200)])
+    assert {key: item["i"] for key, item in items.items()} == {f"k{i}": i for i in range(200)}
+
+
+async def test_data_survives_reopen_and_uses_wal(tmp_path):
+    path = tmp_path / "state.db"
+    first = SqliteStorage(path)
+    await first.write({"k": {"v": "kept"}})
+    await first.close()
+    second = SqliteStorage(path)
+    assert (await second.read(["k"]))["k"]["v"] == "kept"
+    await second.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_unusable_database_raises_storage_unavailable(tmp_path):
+    not_a_db = tmp_path / "junk.db"
+    not_a_db.write_bytes(b"this is not an sqlite file" * 100)
+    store = SqliteStorage(not_a_db)
+    with pytest.raises(StorageUnavailable):
+        await store.read(["k"])
+    await store.close()
