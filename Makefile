@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint chat check clean
+.PHONY: install run test lint chat check clean package
 
 install: $(STAMP)
 
@@ -30,5 +30,8 @@ test: install lint
 	$(BIN)/python -m knowledge check
 	$(BIN)/python -m pytest
 
+package: install
+	$(BIN)/python manifest/package.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache dist
