@@ -1,0 +1,214 @@
+"""Render knowledge-base answers as Replies: cited passages, glossary entries, choices and no-answer.
+
+Pure functions over `knowledge.base` results: no SDK imports. A cited reply puts the passage first
+(heading path in bold, then the text cut at a sentence boundary, then the citation marker ` [1]`) and
+carries one Teams citation entity; its card offers "Show more", follow-ups and "Was this helpful?".
+Choices ("did you mean") and no-answer replies carry no citation: the bot is not claiming an answer.
+"""
+
+from bot.cards.common import adaptive_card, command_button, submit, text_block
+from bot.reply import Reply
+from knowledge.base import Answer, GlossaryEntry, KnowledgeBase, Passage
+from knowledge.text import cut_at_sentence, plain
+
+ANSWER_CHARS = 700
+MORE_CHARS = 6000
+ABSTRACT_CHARS = 160
+GLOSSARY_NAME = "Prevent Signpost glossary"
+CITATION_CONTEXT = "https://schema.org"
+SEPARATOR = " › "
+
+NO_ANSWER_TEXT = (
+    "I couldn't find that in the Prevent guidance I hold. Try asking in other words (for example "
+    "\"how do I make a referral?\"), or choose an option below."
+)
+AMBIGUOUS_TEXT = "I found more than one possible answer. Did you mean:"
+GONE_TEXT = "I can't find that passage any more: the guidance may have been updated. Please ask your question again."
+
+
+def citation_entity(name: str, abstract: str, url: str) -> dict:
+    """The Teams citation entity for one cited source ([1] in the text)."""
+    return {
+        "type": "https://schema.org/Message",
+        "@type": "Message",
+        "@context": CITATION_CONTEXT,
+        "@id": "",
+        "citation": [{
+            "@type": "Claim",
+            "position": 1,
+            "appearance": {"@type": "DigitalDocument", "name": name[:200], "abstract": _abstract(abstract),
+                           "url": url},
+        }],
+    }
+
+
+def _abstract(text: str) -> str:
+    flat = " ".join(plain(text).replace("\n- ", " ").split())
+    if len(flat) <= ABSTRACT_CHARS:
+        return flat
+    return flat[: ABSTRACT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+def heading(passage: Passage) -> str:
+    """The passage's heading path for display (the document title when it has none)."""
+    return SEPARATOR.join(passage.heading_path) or passage.doc_title
+
+
+def source_name(passage: Passage) -> str:
+    """Document title with its year and the section, as the citation names it."""
+    year = passage.doc_date[:4]
+    title = f"{passage.doc_title} ({year})" if year else passage.doc_title
+    return f"{title}: {heading(passage)}" if passage.heading_path else title
+
+
+def _note(passage: Passage) -> str:
+    return f"\n\n_{passage.superseded_note}_" if passage.superseded_note else ""
+
+
+def _answer_body(kb: KnowledgeBase, passage: Passage) -> tuple[str, bool]:
+    """The passage, continued with the next passages of its section up to the limit; and if cut."""
+    following = kb.section_passages(passage.id)
+    start = next((i for i, p in enumerate(following) if p.id == passage.id), 0)
+    own = [p for p in following if p.heading_path == passage.heading_path]
+    if start and sum(len(p.text) + 2 for p in own) <= ANSWER_CHARS:
+        start = 0  # a short section reads best whole; the hit is still in it
+        passage = own[0]
+    text = passage.text
+    for nxt in following[start + 1:]:
+        if len(text) >= ANSWER_CHARS or nxt.heading_path != passage.heading_path:
+            break
+        text += "\n\n" + nxt.text
+    body, cut = cut_at_sentence(text, ANSWER_CHARS)
+    longer = len(kb.section_text(passage.id)) > len(body) + 20
+    return body, cut or longer
+
+
+def _feedback(passage_id: str) -> list[dict]:
+    return [
+        text_block("Was this helpful?", is_subtle=True, spacing="Medium"),
+        {"type": "ActionSet", "actions": [
+            submit("Yes", {"action": "feedback", "passage": passage_id, "helpful": True}),
+            submit("No", {"action": "feedback", "passage": passage_id, "helpful": False}),
+        ]},
+    ]
+
+
+def _follow_ups(kb: KnowledgeBase, answer: Answer, passage: Passage) -> list[dict]:
+    """Two related passages (from the other hits, then the index) and the referral command."""
+    chosen: list[Passage] = []
+    seen = {passage.section_id}
+    candidates = [h.passage for h in answer.hits[1:] if h.score >= 0.35] + kb.related(passage.id, 3)
+    for other in candidates:
+        if other.section_id not in seen and len(chosen) < 2:
+            seen.add(other.section_id)
+            chosen.append(other)
+    buttons = [submit(_short(o), {"action": "more", "passage": o.id}) for o in chosen]
+    buttons.append(command_button("How to make a referral", "referral"))
+    return buttons
+
+
+def _short(passage: Passage, limit: int = 60) -> str:
+    title = passage.heading_path[-1] if passage.heading_path else passage.doc_title
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _passage_card(kb: KnowledgeBase, answer: Answer, passage: Passage, more: bool) -> dict:
+    body: list[dict] = []
+    if more:
+        body.append({"type": "ActionSet", "actions": [submit("Show more", {"action": "more", "passage": passage.id})]})
+    body.append(text_block("Related", is_subtle=True, spacing="Medium"))
+    body.append({"type": "ActionSet", "actions": _follow_ups(kb, answer, passage)})
+    body.extend(_feedback(passage.id))
+    return adaptive_card(body, fallback="Show more, related questions and feedback")
+
+
+def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
+    """A cited passage answer."""
+    passage = answer.hits[0].passage
+    body, more = _answer_body(kb, passage)
+    text = f"**{heading(passage)}**\n\n{body} [1]{_note(passage)}"
+    entity = citation_entity(source_name(passage), body, passage.source_url)
+    card = _passage_card(kb, answer, passage, more)
+    return [Reply(text=text, entities=(entity,), cards=(card,), summary=heading(passage))]
+
+
+def _glossary_url(kb: KnowledgeBase, entry: GlossaryEntry) -> str:
+    if entry.source_url:
+        return entry.source_url
+    return kb.documents[0].meta.get("source_url", "") if kb.documents else ""
+
+
+def render_glossary(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
+    """A glossary entry: term, expansion and meaning, cited to the glossary."""
+    entry = answer.glossary
+    if entry is None:
+        return render_none()
+    expansion = "" if entry.expansion.lower() == entry.term.lower() else f" ({entry.expansion})"
+    text = f"**{entry.term}**{expansion}: {entry.meaning} [1]"
+    entity = citation_entity(f"{GLOSSARY_NAME}: {entry.term}", f"{entry.term}{expansion}: {entry.meaning}",
+                             _glossary_url(kb, entry))
+    body: list[dict] = []
+    mentions = [h.passage for h in answer.hits if h.score >= 0.3][:2]
+    if mentions:
+        body.append(text_block("In the guidance", is_subtle=True))
+        body.append({"type": "ActionSet", "actions": [
+            submit(_short(p), {"action": "more", "passage": p.id}) for p in mentions]})
+    body.append({"type": "ActionSet", "actions": [command_button("How to make a referral", "referral")]})
+    body.extend(_feedback(f"glossary/{entry.id}"))
+    card = adaptive_card(body, fallback="Related passages and feedback")
+    return [Reply(text=text, entities=(entity,), cards=(card,), summary=entry.term)]
+
+
+def render_ambiguous(answer: Answer) -> list[Reply]:
+    """A "did you mean" choice between two or three passages, and "None of these"; no citation."""
+    buttons = [submit(_short(h.passage), {"action": "more", "passage": h.passage.id}) for h in answer.hits[:3]]
+    buttons.append(command_button("None of these", "help"))
+    lines = [f"- {heading(h.passage)}" for h in answer.hits[:3]]
+    card = adaptive_card([text_block(AMBIGUOUS_TEXT, weight="Bolder"), {"type": "ActionSet", "actions": buttons}],
+                         fallback=AMBIGUOUS_TEXT)
+    return [Reply(text=AMBIGUOUS_TEXT + "\n\n" + "\n".join(lines), cards=(card,), summary="Did you mean")]
+
+
+def render_none() -> list[Reply]:
+    """No answer: say so plainly and offer rephrasing, the referral pathway, contacts and help."""
+    card = adaptive_card(
+        [text_block("You can also:", is_subtle=True),
+         {"type": "ActionSet", "actions": [
+             command_button("How to make a referral", "referral"),
+             command_button("Contacts", "contacts"),
+             command_button("Help", "help"),
+         ]}],
+        fallback="Referral pathway, contacts and help",
+    )
+    return [Reply(text=NO_ANSWER_TEXT, cards=(card,), summary="No answer found")]
+
+
+def render_answer(answer: Answer, kb: KnowledgeBase) -> list[Reply]:
+    """The replies for a knowledge-base answer of any kind."""
+    if answer.kind == "passage" and answer.hits:
+        return render_passage(kb, answer)
+    if answer.kind == "glossary" and answer.glossary is not None:
+        return render_glossary(kb, answer)
+    if answer.kind == "ambiguous" and len(answer.hits) >= 2:
+        return render_ambiguous(answer)
+    return render_none()
+
+
+def render_more(kb: KnowledgeBase, passage_id: str) -> list[Reply]:
+    """The whole section of a passage (for "Show more" and "did you mean" choices), cited."""
+    passage = kb.passage(passage_id)
+    if passage is None:
+        return [Reply(text=GONE_TEXT)]
+    section = kb.section_text(passage_id)
+    body, cut = cut_at_sentence(section, MORE_CHARS)
+    if cut:
+        body += "\n\n_(Shortened: open the source for the full section.)_"
+    text = f"**{heading(passage)}**\n\n{body} [1]{_note(passage)}"
+    entity = citation_entity(source_name(passage), passage.text, passage.source_url)
+    body_blocks: list[dict] = [
+        text_block("Related", is_subtle=True),
+        {"type": "ActionSet", "actions": _follow_ups(kb, Answer("passage", ()), passage)},
+        *_feedback(passage.id),
+    ]
+    card = adaptive_card(body_blocks, fallback="Related questions and feedback")
+    return [Reply(text=text, entities=(entity,), cards=(card,), summary=heading(passage))]

@@ -1,0 +1,155 @@
+"""The knowledge base facade: load the content once, then answer, search and navigate passages.
+
+`load_knowledge_base()` validates the content (raising InvalidContent with every error found) and
+builds the index; the resulting `KnowledgeBase` is immutable and safe to share between requests.
+`version` is a hash of the content files, for caches and for dialog state that points at passages.
+"""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge import CONTENT_DIR
+from knowledge.corpus import load_corpus
+from knowledge.errors import InvalidContent
+from knowledge.glossary import Glossary
+from knowledge.index import build_index
+from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Section
+from knowledge.search import Searcher
+from knowledge.text import analyse
+
+__all__ = ["Answer", "GlossaryEntry", "Hit", "KnowledgeBase", "Passage", "load_knowledge_base"]
+
+log = logging.getLogger(__name__)
+GLOSSARY_TITLE = "Prevent Signpost glossary"
+POPULAR_TOPICS = 8
+
+
+@dataclass(frozen=True)
+class _Tables:
+    documents: tuple[Document, ...]
+    passages: dict[str, Passage]
+    numbers: dict[str, int]
+    sections: dict[str, Section]
+
+
+class KnowledgeBase:
+    """Answers and passages over the loaded content; build with `load_knowledge_base`."""
+
+    def __init__(self, documents: tuple[Document, ...], glossary: Glossary, searcher: Searcher, version: str,
+                 popular: tuple[str, ...] = ()):
+        self.version = version
+        self._popular = popular
+        self.glossary = glossary
+        self._searcher = searcher
+        passages = searcher.index.passages
+        self._tables = _Tables(
+            documents=documents,
+            passages={p.id: p for p in passages},
+            numbers={p.id: n for n, p in enumerate(passages)},
+            sections={s.id: s for d in documents for s in d.sections},
+        )
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self._tables.documents
+
+    def ask(self, query: str) -> Answer:
+        """The decision the bot acts on: a passage, a glossary entry, a choice, or no answer."""
+        if not query or not query.strip():
+            return Answer("none", ())
+        return self._searcher.ask(query[:500])
+
+    def search(self, query: str, k: int = 5) -> list[Hit]:
+        """The k best passages for a query with confidences in 0..1, best first."""
+        if not query or not query.strip() or k <= 0:
+            return []
+        return self._searcher.search(query[:500], k)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        """A passage by id, or None."""
+        return self._tables.passages.get(passage_id)
+
+    def section(self, section_id: str) -> Section | None:
+        """A section by id, or None."""
+        return self._tables.sections.get(section_id)
+
+    def section_passages(self, passage_id: str) -> list[Passage]:
+        """The passages of a passage's section and of its subsections, in document order."""
+        passage = self.passage(passage_id)
+        if passage is None:
+            return []
+        section = self._tables.sections[passage.section_id]
+        document = next(d for d in self.documents if d.id == passage.doc_id)
+        start = document.sections.index(section)
+        chosen = [section]
+        for other in document.sections[start + 1:]:
+            if other.level <= section.level:
+                break
+            chosen.append(other)
+        return [self._tables.passages[pid] for s in chosen for pid in s.passage_ids]
+
+    def section_text(self, passage_id: str) -> str:
+        """The whole section of a passage as Markdown (subsection headings in bold), for "Show more"."""
+        passages = self.section_passages(passage_id)
+        if not passages:
+            return ""
+        depth = len(passages[0].heading_path)
+        parts: list[str] = []
+        current: tuple[str, ...] = passages[0].heading_path
+        for passage in passages:
+            if passage.heading_path != current:
+                current = passage.heading_path
+                parts.append("**" + " › ".join(current[depth:] or current[-1:]) + "**")
+            parts.append(passage.text)
+        return "\n\n".join(parts)
+
+    def related(self, passage_id: str, k: int = 3) -> list[Passage]:
+        """Passages from other sections on a similar subject, for follow-up suggestions."""
+        passage = self.passage(passage_id)
+        if passage is None or k <= 0:
+            return []
+        index = self._searcher.index
+        stems = analyse(" ".join(passage.heading_path[-1:]) + " " + passage.text)
+        rare = sorted(set(stems), key=lambda s: -index.idf.get(s, 0.0))[:12]
+        scores: dict[int, float] = {}
+        for term in rare:
+            for number, contribution in index.contribution(term):
+                scores[number] = scores.get(number, 0.0) + contribution
+        out: list[Passage] = []
+        seen_sections = {passage.section_id}
+        for number, _score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+            candidate = index.passages[number]
+            if candidate.section_id in seen_sections or "Self-Assessment" in " ".join(candidate.heading_path):
+                continue
+            seen_sections.add(candidate.section_id)
+            out.append(candidate)
+            if len(out) == k:
+                break
+        return out
+
+    def popular_topics(self) -> list[str]:
+        """Short queries that each find a good passage, for an empty message-extension search."""
+        if self._popular:
+            return list(self._popular)
+        topics = [s.heading_path[-1].split(". ", 1)[-1] for d in self.documents[:1] for s in d.sections
+                  if s.level == 2 and s.passage_ids]
+        return topics[:POPULAR_TOPICS]
+
+    def glossary_entry(self, term: str) -> GlossaryEntry | None:
+        """The glossary entry a term names, if any."""
+        return self.glossary.lookup(term)
+
+
+def load_knowledge_base(content_dir: Path = CONTENT_DIR) -> KnowledgeBase:
+    """Validate and index the content under `content_dir`; raises InvalidContent on any error."""
+    corpus, errors = load_corpus(content_dir)
+    if errors:
+        raise InvalidContent(errors)
+    glossary = Glossary(corpus.glossary)
+    documents = sorted(corpus.documents, key=lambda d: (int(d.meta.get("order", 100)), d.id))
+    passages = tuple(p for d in documents for p in d.passages)
+    searcher = Searcher(build_index(passages, corpus.alternates, glossary), glossary)
+    log.info("knowledge base %s: %d documents, %d passages, %d glossary entries",
+             corpus.version, len(documents), len(passages), len(corpus.glossary))
+    return KnowledgeBase(tuple(documents), glossary, searcher, corpus.version, corpus.popular)

@@ -1,0 +1,152 @@
+"""The glossary: acronyms and terms staff use, for "what does X mean?" answers and query expansion.
+
+`glossary.yaml` holds entries (id, term, expansion, meaning, synonyms, optional source_url). Each
+entry's surface forms (term, expansion, synonyms) become phrases of stems; `Glossary.find` spots them
+in a token sequence and `Glossary.lookup` resolves a typed term to its entry.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from knowledge.errors import ContentError
+from knowledge.model import GlossaryEntry
+from knowledge.text import phrase_stems
+
+REQUIRED = ("id", "term", "expansion", "meaning", "synonyms")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class LineLoader(yaml.SafeLoader):
+    """A safe loader that records each mapping's line number under the key "__line__"."""
+
+
+def _mapping_with_line(loader: LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load_yaml(path: Path) -> tuple[object, list[ContentError]]:
+    """Parsed YAML with "__line__" on every mapping, or the error naming the line."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader), []
+    except OSError as exc:
+        return None, [ContentError(path, f"cannot read: {exc}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [ContentError(path, f"not valid YAML: {exc}", mark.line + 1 if mark else None)]
+
+
+def parse_glossary(path: Path) -> tuple[tuple[GlossaryEntry, ...], list[ContentError]]:
+    """Entries of a glossary file and every problem in it (missing fields, duplicate ids or terms)."""
+    data, errors = load_yaml(path)
+    if errors:
+        return (), errors
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        return (), [ContentError(path, "expected a mapping with an 'entries' list", 1, "entries")]
+    if not data.get("version"):
+        errors.append(ContentError(path, "missing version", 1, "version"))
+    entries: list[GlossaryEntry] = []
+    ids: dict[str, int] = {}
+    terms: dict[str, int] = {}
+    for raw in data["entries"]:
+        line = raw.get("__line__") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            errors.append(ContentError(path, "each entry must be a mapping", line, "entries"))
+            continue
+        bad = False
+        for key in REQUIRED:
+            value = raw.get(key)
+            if key == "synonyms":
+                if not isinstance(value, list) or not all(isinstance(s, str) and s.strip() for s in value):
+                    errors.append(ContentError(path, "synonyms must be a list of strings", line, key))
+                    bad = True
+            elif not isinstance(value, str) or not value.strip():
+                errors.append(ContentError(path, "required field is missing or empty", line, key))
+                bad = True
+        if bad:
+            continue
+        entry_id, term = raw["id"].strip(), raw["term"].strip()
+        if not _ID.match(entry_id):
+            errors.append(ContentError(path, f"id {entry_id!r} must be lower-case letters, digits and hyphens",
+                                       line, "id"))
+        if entry_id in ids:
+            errors.append(ContentError(path, f"duplicate id {entry_id!r} (first at line {ids[entry_id]})",
+                                       line, "id"))
+        if term.lower() in terms:
+            errors.append(ContentError(path, f"duplicate term {term!r} (first at line {terms[term.lower()]})",
+                                       line, "term"))
+        ids.setdefault(entry_id, line)
+        terms.setdefault(term.lower(), line)
+        entries.append(GlossaryEntry(entry_id, term, raw["expansion"].strip(), " ".join(raw["meaning"].split()),
+                                     tuple(s.strip() for s in raw["synonyms"]),
+                                     str(raw.get("source_url") or "").strip()))
+    return tuple(entries), errors
+
+
+def is_acronym(term: str) -> bool:
+    """True for abbreviations like CTLP, s.47 or SEN/SEND (as opposed to names like Channel)."""
+    core = re.sub(r"[\s./&-]|\d", "", term)
+    return bool(core) and (core.isupper() or len(core) <= 3) and " " not in term.strip()
+
+
+@dataclass
+class Glossary:
+    """Entries plus phrase lookups built from their surface forms."""
+
+    entries: tuple[GlossaryEntry, ...]
+    by_phrase: dict[tuple[str, ...], list[GlossaryEntry]] = field(default_factory=dict)
+    by_name: dict[tuple[str, ...], GlossaryEntry] = field(default_factory=dict)
+    max_len: int = 1
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for stems in [*self.forms(entry), phrase_stems(entry.id)]:
+                bucket = self.by_phrase.setdefault(stems, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+                self.max_len = max(self.max_len, len(stems))
+        # A name resolves to terms first, then ids, expansions and last synonyms.
+        for rank in range(4):
+            for entry in self.entries:
+                names = ([entry.term], [entry.id], [entry.expansion], list(entry.synonyms))[rank]
+                for name in names:
+                    stems = phrase_stems(name)
+                    if stems:
+                        self.by_name.setdefault(stems, entry)
+
+    def forms(self, entry: GlossaryEntry) -> list[tuple[str, ...]]:
+        """Stem phrases of every surface form of an entry."""
+        forms = [phrase_stems(f) for f in (entry.term, entry.expansion, *entry.synonyms)]
+        return [f for f in dict.fromkeys(forms) if f]
+
+    def find(self, stems: list[str]) -> list[tuple[int, int, list[GlossaryEntry]]]:
+        """Longest, left-to-right glossary phrase matches in a stem sequence: (start, end, entries)."""
+        found = []
+        index = 0
+        while index < len(stems):
+            for size in range(min(self.max_len, len(stems) - index), 0, -1):
+                entries = self.by_phrase.get(tuple(stems[index:index + size]))
+                if entries:
+                    found.append((index, index + size, entries))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
+
+    def lookup(self, text: str) -> GlossaryEntry | None:
+        """The entry a typed term names exactly (by term, id, expansion or synonym), if any."""
+        stems = phrase_stems(text)
+        return self.by_name.get(stems) if stems else None
+
+    def names_term(self, text: str, entry: GlossaryEntry) -> bool:
+        """True when the text is the entry's own term or id (not an expansion or synonym)."""
+        stems = phrase_stems(text)
+        return bool(stems) and stems in (phrase_stems(entry.term), phrase_stems(entry.id))

@@ -1,0 +1,181 @@
+"""Text normalisation shared by the index and the query side: tokens, spelling folding and stems.
+
+The same `analyse` runs over the content and over what staff type, so any mapping here only has to be
+consistent, not linguistically perfect: American spellings are folded to British ones
+(radicalization -> radicalisation), hyphenated words give their parts and the joined form
+(e-learning -> e, learning, elearning), and Snowball stems are cached because the vocabulary is small.
+"""
+
+import json
+import re
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import snowballstemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_MARKUP = re.compile(r"[*_`#>]+")
+
+STOPWORDS = frozenset(str.split(
+    """
+    a about above after again against all am an and any are aren as at be because been before being
+    below between both but by can cannot could couldn did didn do does doesn doing don down during each
+    few for from further had hadn has hasn have haven having he her here hers herself him himself his how
+    i if in into is isn it its itself just let me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same shan she should shouldn so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was
+    wasn we were weren what when where which while who whom why will with won wouldn would you your yours
+    yourself yourselves also may might must shall us get got please tell know want need needs like ok
+    okay hi hello thanks thank does anyone anything something one ever yes whats whos hows wheres
+    etc eg ie e.g i.e via per
+    """
+))
+"""Function words and chat filler: dropped before ranking ("wht is the ctu" keeps only "ctu")."""
+
+_FOLD_WORDS = {
+    "program": "programme", "programs": "programmes", "center": "centre", "centers": "centres",
+    "catalog": "catalogue", "judgment": "judgement", "judgments": "judgements", "enroll": "enrol",
+    "enrollment": "enrolment", "defense": "defence", "offense": "offence", "offenses": "offences",
+    "license": "licence", "licenses": "licences", "licensing": "licencing", "gray": "grey",
+    "counseling": "counselling", "traveling": "travelling", "traveled": "travelled", "focused": "focussed",
+    "fulfill": "fulfil", "favor": "favour", "behavior": "behaviour", "behaviors": "behaviours",
+    "behavioral": "behavioural", "neighbor": "neighbour", "neighbors": "neighbours", "color": "colour",
+    "honor": "honour", "labor": "labour", "organization": "organisation", "jewelry": "jewellery",
+    "mom": "mum", "pediatric": "paediatric", "practice": "practise",
+}
+_FOLD_SUFFIX = re.compile(r"(i|y)z(e|es|ed|er|ers|ing|ation|ations|ational)$")
+
+# Stems that Snowball leaves apart although staff use them interchangeably.
+_STEM_MERGE = {
+    "referr": "refer", "radic": "radicalis", "extremist": "extrem", "extremis": "extrem",
+    "terrorist": "terror", "terrorist-rel": "terror", "vulnerabl": "vulner", "e-learn": "elearn",
+    "counter-terror": "counterterror", "safeguard": "safeguard", "councillor": "councillor",
+    "children": "child", "peopl": "person", "individu": "person", "membership": "member",
+}
+
+_stemmer = snowballstemmer.stemmer("english")
+STEM_CACHE = Path(__file__).resolve().parent / "stem_cache.yaml"
+"""Word -> Snowball stem for the content's vocabulary (pure Python Snowball is slow: ~0.5 ms a word).
+A stem depends only on the word and the stemmer version, so the table is never stale, only incomplete;
+`python -m knowledge.stem_cache` refreshes it after content edits."""
+
+
+def stemmer_version() -> str:
+    """The installed snowballstemmer version, which stamps the stem cache."""
+    try:
+        return version("snowballstemmer")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _load_stem_cache() -> dict[str, str]:
+    try:
+        text = STEM_CACHE.read_text(encoding="utf-8")
+        data = json.loads("".join(line for line in text.splitlines(True) if not line.startswith("#")))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("snowballstemmer") != stemmer_version():
+        return {}
+    stems = data.get("stems")
+    return stems if isinstance(stems, dict) else {}
+
+
+_CACHED_STEMS = _load_stem_cache()
+
+
+def snowball(word: str) -> str:
+    """The raw Snowball stem of a word, from the shipped cache when it has it."""
+    cached = _CACHED_STEMS.get(word)
+    return cached if cached is not None else _stemmer.stemWord(word)
+
+
+def fold(word: str) -> str:
+    """British spelling of a lower-case word (radicalization -> radicalisation)."""
+    word = _FOLD_WORDS.get(word, word)
+    if len(word) > 5:
+        word = _FOLD_SUFFIX.sub(lambda m: m.group(1) + "s" + m.group(2), word)
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The folded Snowball stem of one lower-case word, with a few domain merges."""
+    stemmed = snowball(fold(word))
+    return _STEM_MERGE.get(stemmed, stemmed)
+
+
+def plain(text: str) -> str:
+    """Text without Markdown links (their label is kept), emphasis or heading marks."""
+    return _MARKUP.sub("", _LINK.sub(r"\1", text))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens; possessive 's dropped; hyphenated words give parts and joined form."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        token = match.group(0)
+        if token.endswith("'s"):
+            token = token[:-2]
+        token = token.replace("'", "")
+        if "-" in token:
+            parts = [p for p in token.split("-") if p]
+            out.extend(parts)
+            out.append("".join(parts))
+        elif token:
+            out.append(token)
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """Word tokens without stopwords (hyphen parts included)."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def analyse(text: str) -> list[str]:
+    """Stems of the content words of a text: what the index stores and queries match."""
+    return [stem(w) for w in content_words(plain(text))]
+
+
+def phrase_words(text: str) -> list[str]:
+    """Word tokens of a short phrase in order, hyphenated words joined only (for phrase matching)."""
+    text = text.lower().replace("\u2019", "'")
+    out = []
+    for match in _WORD.finditer(text):
+        token = match.group(0)
+        token = token[:-2] if token.endswith("'s") else token
+        out.append(token.replace("'", "").replace("-", " "))
+    return " ".join(out).split()
+
+
+def phrase_stems(text: str) -> tuple[str, ...]:
+    """Stems of a phrase's content words in order ("Counter-Terrorism unit" -> counter terror unit)."""
+    return tuple(stem(w) for w in phrase_words(text) if w not in STOPWORDS)
+
+
+def slugify(text: str, max_len: int = 40) -> str:
+    """A lower-case, hyphenated id fragment, cut at a word boundary."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0]
+    return slug or "section"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9*\[\"'(-])|\n+")
+
+
+def cut_at_sentence(text: str, limit: int) -> tuple[str, bool]:
+    """Text cut to at most `limit` characters at a sentence (or line) boundary; and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    best = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > limit:
+            break
+        best = match.start()
+    if best < limit // 3:  # no usable boundary: cut at a word
+        best = text.rfind(" ", 0, limit - 1)
+        return text[: best if best > 0 else limit - 1].rstrip(" ,;:") + "…", True
+    return text[:best].rstrip(), True

@@ -1,0 +1,129 @@
+"""Answer rendering: citation entity shape, passage-first text, every kind's card valid Adaptive Card 1.5."""
+
+import pytest
+
+from bot.cards.answers import render_answer, render_more
+from knowledge.base import Answer, Hit, load_knowledge_base
+from tests.helpers.card_schema import assert_valid_card
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+def _cards(replies):
+    return [card for reply in replies for card in reply.cards]
+
+
+def _submits(card):
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Submit":
+                found.append(node["data"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return found
+
+
+def test_passage_answer_text_citation_and_card(kb):
+    answer = kb.ask("Who should chair the Channel panel?")
+    assert answer.kind == "passage"
+    replies = render_answer(answer, kb)
+    reply = replies[0]
+    passage = answer.hits[0].passage
+    assert reply.text.startswith("**5. Channel Panel › Channel panel**\n\n")
+    assert " [1]" in reply.text and "senior local authority officer" in reply.text[:900]
+    assert reply.text.rstrip().endswith("(2024)._")  # the 2018-toolkit note is the last line
+    (entity,) = reply.entities
+    assert entity["type"] == "https://schema.org/Message" and entity["@type"] == "Message"
+    assert entity["@context"] == "https://schema.org" and entity["@id"] == ""
+    (claim,) = entity["citation"]
+    assert claim["@type"] == "Claim" and claim["position"] == 1
+    appearance = claim["appearance"]
+    assert appearance["@type"] == "DigitalDocument"
+    assert "Prevent Duty Toolkit" in appearance["name"] and "Channel panel" in appearance["name"]
+    assert len(appearance["abstract"]) <= 160 and appearance["url"] == passage.source_url
+    data = [d for card in _cards(replies) for d in _submits(card)]
+    assert {"action": "feedback", "passage": passage.id, "helpful": True} in data
+    assert {"action": "feedback", "passage": passage.id, "helpful": False} in data
+    assert {"action": "command", "command": "referral"} in data
+    follow_ups = [d for d in data if d["action"] == "more" and d["passage"] != passage.id]
+    assert 2 <= len(follow_ups) <= 3
+
+
+def test_long_passage_is_cut_at_a_sentence_and_offers_show_more(kb):
+    answer = kb.ask("channel case study far right teenager")
+    replies = render_answer(answer, kb)
+    body = replies[0].text.split("\n\n", 1)[1].split(" [1]")[0]
+    assert len(body) <= 700 and body.endswith((".", ":", "?", "!"))
+    data = [d for card in _cards(replies) for d in _submits(card)]
+    assert {"action": "more", "passage": answer.hits[0].passage.id} in data
+
+
+def test_non_toolkit_passage_has_no_superseded_line(kb):
+    answer = kb.ask("Which areas were the Dovetail pilot sites?")
+    replies = render_answer(answer, kb)
+    assert answer.hits[0].passage.doc_id == "prevent-newsletter-2018"
+    assert "2018 toolkit" not in replies[0].text
+
+
+def test_glossary_answer_is_cited_to_the_glossary(kb):
+    answer = kb.ask("What does CTLP mean?")
+    replies = render_answer(answer, kb)
+    assert replies[0].text.startswith("**CTLP** (Counter Terrorism Local Profile): ")
+    claim = replies[0].entities[0]["citation"][0]
+    assert claim["appearance"]["name"].startswith("Prevent Signpost glossary")
+    assert claim["appearance"]["url"].startswith("https://")
+
+
+def test_none_answer_has_no_citation_and_offers_routes(kb):
+    replies = render_answer(kb.ask("What time does the canteen close?"), kb)
+    assert all(not reply.entities for reply in replies)
+    assert "couldn't find" in replies[0].text
+    data = [d for card in _cards(replies) for d in _submits(card)]
+    assert {d.get("command") for d in data} >= {"referral", "contacts", "help"}
+
+
+def test_ambiguous_answer_offers_choices_without_citation(kb):
+    hits = tuple(kb.search("channel", k=5))
+    choices = (hits[0], next(h for h in hits if h.passage.section_id != hits[0].passage.section_id))
+    replies = render_answer(Answer("ambiguous", choices), kb)
+    assert all(not reply.entities for reply in replies)
+    data = [d for card in _cards(replies) for d in _submits(card)]
+    assert {"action": "more", "passage": choices[0].passage.id} in data
+    assert {"action": "command", "command": "help"} in data  # "None of these"
+
+
+def test_render_more_is_cited_and_whole(kb):
+    passage = kb.search("who sits on the channel panel", k=1)[0].passage
+    replies = render_more(kb, passage.id)
+    assert replies[0].entities and kb.section_text(passage.id)[:200] in replies[0].text
+    assert not render_more(kb, "no/such/1")[0].entities
+
+
+@pytest.mark.parametrize("question", [
+    "Who should chair the Channel panel?", "What does CTLP mean?", "Write me a poem about autumn",
+    "What is Project Dovetail?", "how do I make a referral", "venue hire",
+])
+def test_every_card_is_valid_adaptive_card_1_5(kb, question):
+    for card in _cards(render_answer(kb.ask(question), kb)):
+        assert_valid_card(card)
+
+
+def test_ambiguous_and_more_cards_are_valid(kb):
+    hits = tuple(kb.search("training", k=3))
+    for card in _cards(render_answer(Answer("ambiguous", hits), kb)):
+        assert_valid_card(card)
+    for card in _cards(render_more(kb, hits[0].passage.id)):
+        assert_valid_card(card)
+    passage = hits[0].passage
+    for card in _cards(render_answer(Answer("passage", (Hit(passage, 0.9),)), kb)):
+        assert_valid_card(card)

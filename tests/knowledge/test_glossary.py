@@ -1,0 +1,62 @@
+"""The glossary: required entries, DOMAIN.md synonym groups, look-ups and validation."""
+
+import pytest
+
+from knowledge.corpus import load_corpus
+from knowledge.glossary import Glossary, is_acronym
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    corpus, errors = load_corpus()
+    assert not errors
+    return Glossary(corpus.glossary)
+
+
+def test_at_least_forty_entries_with_every_field(glossary):
+    assert len(glossary.entries) >= 40
+    for entry in glossary.entries:
+        assert entry.id and entry.term and entry.expansion and entry.meaning
+        assert isinstance(entry.synonyms, tuple)
+    assert len({e.id for e in glossary.entries}) == len(glossary.entries)
+    assert len({e.term.lower() for e in glossary.entries}) == len(glossary.entries)
+
+
+@pytest.mark.parametrize("term", [
+    "CTSA 2015", "CONTEST", "OSCT", "CTLP", "WRAP", "CTP", "CTU", "CTIRU", "NRF", "Channel", "PMAP", "VAF",
+    "PCM", "Dovetail", "DDP", "DSL", "DSP", "MASH", "LADO", "CSP", "CSC", "ASC", "CYP", "SEND", "CSE", "CCE",
+    "s.47", "s.17", "EDT", "FE", "MAPPA", "SCP", "SAB", "JTAC", "TPIM", "TEO", "BPSS", "ACT",
+])
+def test_domain_terms_are_present(glossary, term):
+    assert glossary.lookup(term) is not None and glossary.lookup(term).term == term
+
+
+@pytest.mark.parametrize(("words", "term"), [
+    ("Prevent referral", "NRF"), ("radicalisation referral", "NRF"), ("referral form", "NRF"),
+    ("safeguarding lead", "DSL"), ("Prevent lead", "DSL"), ("Prevent SPOC", "DSL"),
+    ("front door", "MASH"), ("children's services", "CSC"),
+    ("counter terrorism police", "CTP"), ("Prevent police", "CTP"), ("Special Branch", "CTP"),
+    ("Channel panel", "Channel"), ("vulnerable", "Susceptible"), ("at risk of radicalisation", "Susceptible"),
+    ("out of hours", "EDT"), ("OOH", "EDT"), ("on call", "EDT"), ("emergency duty", "EDT"),
+    ("Counter-Terrorism Local Profile", "CTLP"), ("ctiu", "CTU"),
+])
+def test_synonym_groups_resolve(glossary, words, term):
+    assert glossary.lookup(words).term == term
+
+
+def test_find_spots_phrases_in_a_stem_sequence(glossary):
+    from knowledge.text import analyse
+
+    found = glossary.find(analyse("who writes the counter terrorism local profile"))
+    assert [e.term for _s, _e, entries in found for e in entries] == ["CTLP"]
+
+
+def test_acronym_detection():
+    assert is_acronym("CTLP") and is_acronym("s.47") and is_acronym("DfE")
+    assert not is_acronym("Channel") and not is_acronym("Prevent duty")
+
+
+def test_glossary_answers_carry_expansion(kb):
+    answer = kb.ask("What does CTLP stand for?")
+    assert answer.kind == "glossary"
+    assert answer.glossary.expansion == "Counter Terrorism Local Profile"

@@ -1,0 +1,36 @@
+"""Normalisation: spelling folding, stems, tokens and sentence cutting."""
+
+from knowledge.text import analyse, cut_at_sentence, fold, plain, slugify, stem, words
+
+
+def test_american_spellings_fold_to_british():
+    assert fold("radicalization") == "radicalisation"
+    assert fold("organize") == "organise" and fold("program") == "programme"
+    assert stem("radicalization") == stem("radicalisation") == stem("radicalised")
+
+
+def test_inflections_share_a_stem():
+    assert stem("referral") == stem("referrals") == stem("refer") == stem("referring")
+    assert stem("vulnerable") == stem("vulnerabilities")
+
+
+def test_words_split_hyphens_and_drop_possessives():
+    assert words("e-learning") == ["e", "learning", "elearning"]
+    assert words("the council's plan") == ["the", "council", "plan"]
+
+
+def test_analyse_drops_stopwords_and_markdown():
+    assert analyse("What is **the** [CTLP](https://x.example)?") == ["ctlp"]
+    assert plain("[text](https://a.example/b_(c))") == "text"
+
+
+def test_cut_at_sentence():
+    text = "First sentence here. Second sentence is longer than that. Third."
+    cut, was_cut = cut_at_sentence(text, 45)
+    assert cut == "First sentence here." and was_cut
+    assert cut_at_sentence("short", 10) == ("short", False)
+
+
+def test_slugify():
+    assert slugify("4. Referral Process") == "4-referral-process"
+    assert len(slugify("x " * 60, 40)) <= 40
