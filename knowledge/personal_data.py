@@ -1,0 +1,155 @@
+"""The personal data guard: spot identifying details that must not be typed into Teams.
+
+`find_personal_data(text)` returns the kind and position of each finding: a name given with an age or a
+date of birth ("John Smith, 15", "my pupil Ahmed who is 14"), a person's name after "called"/"named",
+UK phone numbers, email addresses, postcodes, NHS numbers (checksum verified), National Insurance
+numbers and dates of birth. The bot answers a finding with a short reminder and never logs or keeps the
+text. Public service numbers from knowledge/national.yaml (999, 101, the Anti-Terrorist Hotline 0800 789
+321 ...) are not flagged: staff quote them when asking about them. Tuned for few false alarms on ordinary
+questions ("what is benchmark 5?", "section 4.2", "Channel panel membership").
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from knowledge.areas import load_national
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data: its kind and where it is in the text (start, end)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+_PEOPLE = (r"pupil|student|client|service user|young person|child|kid|boy|girl|lad|son|daughter|tenant|"
+           r"resident|learner|patient|customer|man|woman|colleague|person|brother|sister|mum|dad|mother|"
+           r"father|neighbour|friend|teenager|resident")
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NOT_NAMES = frozenset((
+    "I", "I'm", "A", "An", "The", "This", "That", "My", "Our", "Your", "His", "Her", "Their", "We", "You",
+    "He", "She", "They", "It", "What", "When", "Where", "Who", "Why", "How", "Which", "Can", "Could",
+    "Should", "Would", "Will", "Is", "Are", "Do", "Does", "Did", "Has", "Have", "Hi", "Hello", "Thanks",
+    "Please", "Yes", "No", "Not", "Dear", "Prevent", "Channel", "Panel", "MASH", "DSL", "DSP", "NRF", "CTP",
+    "CTU", "Police", "Council", "Toolkit", "Section", "Benchmark", "Year", "Years", "Form", "Act", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "England",
+    "Wales", "UK", "Britain", "London", "Home", "Office", "Early", "Help", "Teams", "Example", "Borough",
+    "County", "Sixth", "Key", "Stage", "Level", "Room", "Class", "Group", "Team", "Local", "Authority",
+    "GCSE", "Children", "Adults", "Social", "Under", "Over", "About", "Since", "After", "Before", "From",
+    "Until", "Only", "Just", "Also", "And", "But", "Or", "So", "If", "Then", "Than", "Around", "Nearly",
+    "Almost", "Page", "Chapter", "Schedule", "Article", "Paragraph", "Part", "Step", "Question", "Item",
+    "Option", "Number", "Version", "Phase", "Grade", "Tier"
+))
+_NOT_NAME_WORDS = frozenset((
+    "who", "is", "whos", "aged", "age", "has", "had", "was", "in", "at", "on", "from", "and", "with",
+    "said", "says", "here", "there", "now", "today", "keeps", "currently", "just", "lives", "been", "being",
+    "will", "would", "can", "could", "should"
+))
+_DATE = (r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b"
+         r"|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b")
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("ni_number", re.compile(
+        r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
+        re.IGNORECASE)),
+    ("postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b",
+                            re.IGNORECASE)),
+    ("date_of_birth", re.compile(
+        r"\b(?:dob|d\.o\.b\.?|date of birth|born(?: on| in)?|birthday(?: is)?)\s*[:\-]?\s*(?:" + _DATE
+        + r"|(?:19|20)\d{2}\b)", re.IGNORECASE)),
+    ("name_with_age", re.compile(
+        rf"\b(?P<name>{_NAME}(?: {_NAME})?)(?P<cue>\s*,\s*|\s*\(\s*|\s+(?:who is|who's|whos|aged?|age|is)\s+|\s+)"
+        r"(?:aged?\s+)?(?P<age>\d{1,2})\b(?P<tail>\s*(?:\)|years? old|yrs? old|yo\b|y/o))?")),
+    ("name_with_age", re.compile(
+        rf"\b(?:my|our|a|the|this)\s+(?:{_PEOPLE})\s+(?P<name>[a-z][a-z'-]+)(?P<cue>\s*,\s*|\s*\(\s*|"
+        r"\s+(?:who is|who's|whos|aged?|is)\s+)(?P<age>\d{1,2})\b", re.IGNORECASE)),
+    ("name_with_age", re.compile(
+        rf"\b(?P<age>\d{{1,2}})\s*(?:years? old|yrs? old|yo|year-old)\s+(?:(?:{_PEOPLE})\s+)?(?:called|named)\s+"
+        rf"(?P<name>{_NAME})", re.IGNORECASE)),
+    ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
+)
+_DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
+_NHS = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """Every piece of personal data found in `text`, in order; never logs or keeps the text."""
+    if not text:
+        return []
+    found: list[Finding] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if kind == "name_with_age" and not _plausible_name_age(match):
+                continue
+            found.append(Finding(kind, match.start(), match.end()))
+    found.extend(_phones(text))
+    found.extend(_nhs_numbers(text))
+    return _without_overlaps(found)
+
+
+def _plausible_name_age(match: re.Match[str]) -> bool:
+    """A real name (not a heading word) with an age of a person, marked as an age by its punctuation or words."""
+    groups = match.groupdict()
+    words = groups["name"].split()
+    if match.re.flags & re.IGNORECASE:
+        if words[0].lower() in _NOT_NAME_WORDS:
+            return False
+    elif any(w in _NOT_NAMES for w in words):
+        return False
+    cue = (groups.get("cue") or "").strip() or (groups.get("tail") or "").strip() or "called" in match.group(0)
+    return bool(cue) and 3 <= int(groups["age"]) <= 99
+
+
+@cache
+def public_numbers() -> frozenset[str]:
+    """Digits of every national contact number (not personal data)."""
+    numbers = set()
+    for contact in load_national().contacts:
+        for number in (contact.phone, contact.textphone):
+            if number:
+                numbers.add(re.sub(r"\D", "", number))
+    return frozenset(numbers)
+
+
+def _phones(text: str) -> Iterable[Finding]:
+    for match in _DIGITS.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        if digits.startswith("44"):
+            digits = "0" + digits[2:].removeprefix("0")
+        if len(digits) in (10, 11) and digits not in public_numbers():
+            yield Finding("phone", match.start(), match.end())
+
+
+def _nhs_numbers(text: str) -> Iterable[Finding]:
+    for match in _NHS.finditer(text):
+        digits = "".join(match.groups())
+        if digits[0] != "0" and nhs_checksum_ok(digits):
+            yield Finding("nhs_number", match.start(), match.end())
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """True when a 10-digit NHS number's modulus 11 check digit is right."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    """Keep the longest finding where two overlap; return them in text order."""
+    kept: list[Finding] = []
+    for finding in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and finding.start < kept[-1].end:
+            if finding.end - finding.start > kept[-1].end - kept[-1].start:
+                kept[-1] = finding
+            continue
+        kept.append(finding)
+    return kept

@@ -1,0 +1,32 @@
+"""Tests for bot.cards.safety: the emergency card and the personal-data reminder."""
+
+import pytest
+
+from bot.cards.safety import emergency_replies, personal_data_reminder
+from knowledge.emergency import detect_emergency
+from tests.helpers.card_schema import assert_valid_card
+
+
+@pytest.mark.parametrize("resume", [True, False])
+def test_emergency_card(resume):
+    replies = emergency_replies(detect_emergency("kid said he's making a bomb"), resume_available=resume)
+    first = replies[0]
+    lines = first.text.splitlines()
+    assert lines[0].startswith("Call 999 now")
+    assert first.text.index("999") < first.text.index("0800 789 321") < first.text.index("DSL")
+    card = first.cards[0]
+    assert_valid_card(card)
+    urls = [a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"]
+    assert urls == ["tel:999", "tel:+44800789321", "https://www.gov.uk/ACT"]
+    resumes = [a["data"] for a in card["actions"] if a["type"] == "Action.Submit"]
+    assert resumes == ([{"action": "flow", "reprompt": True}] if resume else [])
+
+
+def test_emergency_card_without_a_match():
+    assert emergency_replies(None, resume_available=False)[0].text.startswith("Call 999 now")
+
+
+def test_personal_data_reminder_is_short_and_plain():
+    reply = personal_data_reminder()
+    assert "names or identifying details" in reply.text and "secure referral route" in reply.text
+    assert len(reply.text) < 400 and not reply.cards

@@ -1,0 +1,367 @@
+"""Tests for knowledge.emergency: the guard fires on real, imminent danger and not on questions.
+
+URGENT and NOT_URGENT are realistic staff messages (typos included). The dev set's urgent and not_urgent
+lists (../shared/eval/dev_questions.yaml) are checked too when that folder is present.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.emergency import detect_emergency, emergency_wording, prepare
+
+DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev_questions.yaml"
+
+URGENT = [
+    "he's got a knife and says he'll stab someone at break",
+    "she's flying to syria on friday to join isis",
+    "kid said he's making a bomb",
+    "a boy in my class says he is going to blow up the school tomorrow",
+    "my service user is leaving for the airport now to go and fight for a terrorist group",
+    "someone has threatened to carry out an attack at the shopping centre today",
+    "one of my pupils has brought a knife in and is threatening people",
+    "student just told me he's going to shoot up the college tomorrow",
+    "There's a suspicious package in reception and a man ran off",
+    "my client says he has made a pipe bomb and is going to use it at the mosque",
+    "a year 10 lad has a gun in his bag",
+    "hes gonna bomb the mosque tomoro",
+    "she said she's leaving for turkey tonight to cross into syria and marry an isis fighter",
+    "A tenant told me he's planning to attack the synagogue on saturday",
+    "my student has been researching how to make explosives and says he'll use them at the match",
+    "the lad in year 11 is threatening to kill his teacher with a machete",
+    "he's buying chemicals to make a bomb",
+    "Young person on my caseload has a flight booked to Iraq tomorrow to join the fighters",
+    "someone is waving a knife around outside the school gates right now",
+    "he said he will kill everyone at the concert tonight",
+    "my pupil says he is going to do a columbine next week",
+    "a parent just told me her son left for the airport this morning to go to syria",
+    "I overheard a boy saying he's going to stab a muslim girl after school",
+    "he posted on snapchat that he's going to shoot people at the school tomorrow",
+    "a man in the library is saying he has a bomb in his rucksack",
+    "one of our residents is stockpiling weapons and says the attack will be soon",
+    "my learner said he wants to go and fight for isis and has bought a ticket",
+    "He's got acid and says he'll throw it at the imam",
+    "a colleague found a hit list in a pupil's locker with names of teachers",
+    "the kid showed me a video of himself with a gun saying he'll shoot up the school",
+    "he keeps saying he will blow himself up at the station",
+    "she's packed a bag and says she is going to join islamic state tonight",
+    "my son's friend is planning a terror attack at the weekend",
+    "i think he's about to set fire to the mosque",
+    "a student brought a knife to school today and said he'd use it",
+    "Pupil says his brother is making explosives in the garage",
+    "my client is travelling to join the taliban next week",
+    "he is planning to run people over with a van on the high street",
+    "he's bringing a gun to school tomorrow",
+    "a boy said he will behead a teacher",
+    "studnet says hes going to blow up the scool",
+    "he told me hes got a knif and he will stab sum1 tomoro",
+    "kid in my class threatnd to shoot the teachers",
+    "she is going to syria to join daesh, her flight is tonight",
+    "i just found bomb making instructions and wires in his room and he says it is for monday",
+    "he says he's going to kill himself and take others with him tonight",
+    "Our service user said he is going to attack the pride march on Saturday",
+    "service user has a machete and is threatening staff in the hostel",
+    "a man has just come into the office with a knife",
+    "my pupil is about to leave the country to join a terrorist group",
+    "young person told me he'll shoot up the mosque when he gets a gun this weekend",
+    "he is making a bomb",
+    "they're planning an attack on the school",
+    "she's off to Syria tomorrow to be with the fighters",
+    "a learner says he has a gun at home and will bring it in",
+    "my tenant is building an explosive device in his flat",
+    "One of the kids said he's going to stab someone at lunch",
+    "I'm worried he's going to attack someone tonight, he has a knife",
+    "he's threatening to bomb the council offices",
+    "someone just rang reception with a bomb threat",
+    "there's a man with a gun in the car park",
+    "a girl told me her dad is planning to blow up a church",
+    "my client said he's ready to die as a martyr this week",
+    "he bought a crossbow and says he wants to kill people",
+    "Boy in year 9 said he'd bring his dad's shotgun in tomorrow",
+    "he's heading to the airport right now to fly to iraq and join the militia",
+    "he says he will do a knife attack at the fair on sunday",
+    "student has explosives in his locker",
+    "our resident is threatening to set fire to the building tonight",
+    "he has got a list of targets and a gun",
+    "My pupil is planning to attack the synagogue",
+    "my client wants to travel to syria to join isis",
+    "he has a bomb",
+    "she's going to Afghanistan next week to join the taliban",
+    "my mentee said he's going to hurt people at the rally tomorrow",
+    "a pupil says he is going to poison the school dinners",
+    "kid said he's gonna shoot everyone",
+    "A pupil has just shown me a photo of a pipe bomb he says he made",
+    "my client told me he's going to kill his neighbour tonight because he's an infidel",
+    "lad on the estate is saying he'll petrol bomb the asylum hotel this weekend",
+    "he has a rifle and he's talking about shooting people at the protest",
+    "she's run away and we think she's on her way to syria right now",
+    "Her brother is taking her to the airport tonight to go to join IS",
+    "a parent phoned to say her son has gone to join the fighters in syria, he left this morning",
+    "someone left a rucksack with wires sticking out in the foyer",
+    "he is outside the school with a knife",
+    "student threatening to stab his ex at college tomorrow",
+    "Man in the housing office saying he's got a bomb strapped to him",
+    "my pupil wrote in his book that he will bomb the school on friday",
+    "i think my client is going to attack a mosque, he has been buying weapons",
+    "our tenant has explosives in his flat, i saw them",
+    "young person says he's travelling to iraq next week to fight",
+    "a year 8 says his cousin is planning to attack a church at christmas",
+    "He said he's going to behead the teacher who showed the cartoon",
+    "Service user threatening to blow up the jobcentre",
+    "a boy has brought a machete into school",
+    "he's got a gun",
+    "they're going to attack the parade tomorrow, he told me",
+    "kid at my school says he is goin to kill people at the disco tonite",
+    "I've just been told a student plans to bring a gun in tomorrow",
+    "she is leaving tomorrow to join al shabaab in somalia",
+    "he is on his way to the town centre with a knife saying he'll kill someone",
+    "One of our learners has said he'll set fire to the mosque after prayers",
+    "he is making nail bombs in his bedroom",
+    "client disclosed he is going to syria next month to fight for hts",
+    "he threatened to shoot the head teacher",
+    "My colleague's son has been arrested before and now says he has a gun and a plan",
+    "my pupil has just texted me saying he is going to stab his stepdad tonight",
+    "a resident says there is a bomb in the community centre",
+    "client said she is getting the coach to the airport at 6am to travel to syria",
+    "year 11 boy has a blade in his blazer and is threatening other kids",
+    "he wants to kill the MP at the surgery on friday",
+    "A young man in reception says he is going to set off a bomb",
+    "my student is flying out to iraq tomorrow morning to fight with the militias",
+    "there's a lad with a machete on the playground",
+    "the man next door is making explosives, he told my service user",
+    "a pupil told me her brother is going to attack the parade on sunday with a car",
+    "I think a colleague is planning to bomb the office, he has been buying fertiliser",
+    "he's bragging that he's going to shoot up the mosque this friday",
+    "she says she will leave for syria as soon as she gets her passport back next week",
+    "kid threatening to blow the school up at 3pm",
+    "service user has a gun and is saying he will use it",
+    "one of the lads said hes bringing a knife to sort out the other boy after school",
+    "my client is going to travel to afghanistan to join the taliban on monday",
+    "he just messaged me a picture of a bomb and said see you tomorrow",
+    "a girl in year 10 says her uncle is planning an attack on a church",
+    "theres a suspicious bag left by the bus stop outside school",
+]
+
+NOT_URGENT = [
+    "What is the Prevent duty?",
+    "How does the Channel panel work?",
+    "What did the toolkit say about people returning from conflict zones?",
+    "what is a proscribed organisation?",
+    "what does the toolkit say should happen if someone plans an offence?",
+    "What should happen if someone is suspected of planning a criminal offence?",
+    "what are the signs of radicalisation?",
+    "can a 15 year old be referred?",
+    "what training covers explosives awareness?",
+    "What is our policy on weapons in school?",
+    "what's the policy on staff carrying knives for work, like kitchen staff?",
+    "Is there any training about knife crime?",
+    "how do I make a Prevent referral?",
+    "I'm worried about someone",
+    "who do I call?",
+    "what are the signs that a pupil is planning an attack?",
+    "What should I do if a student brings a knife to school?",
+    "What should I do if a pupil says he wants to join ISIS?",
+    "what if someone is planning to travel to syria?",
+    "How do we support families of people who travelled to Syria?",
+    "What does the guidance say about returnees from Iraq?",
+    "What happened in the Manchester Arena attack and what did Prevent learn?",
+    "What is the CTLP?",
+    "Who sits on the Channel panel?",
+    "Is Channel voluntary?",
+    "how long does a police assessment take after a referral?",
+    "what is the anti-terrorist hotline number?",
+    "What is the ACT Early Support Line for?",
+    "Explain what Counter Terrorism Policing do",
+    "What counts as extremism?",
+    "Define terrorism",
+    "What is the difference between Prevent and Pursue in CONTEST?",
+    "what is islamist extremism?",
+    "what is extreme right wing terrorism?",
+    "Is National Action a proscribed group?",
+    "what groups are proscribed in the UK?",
+    "How do I spot online grooming by terrorist groups?",
+    "What is the WRAP training?",
+    "Where is the Prevent e-learning?",
+    "How many referrals are about children?",
+    "What are the benchmarks in the toolkit?",
+    "What is benchmark 5?",
+    "What should our speaker policy say about extremist speakers?",
+    "Do schools need internet filtering?",
+    "What did the Parsons Green letter say?",
+    "the Parsons Green bombing was in 2017, what did the Home Office change afterwards?",
+    "How did councils respond after the Manchester attack?",
+    "What are the risks of people travelling to conflict zones?",
+    "how do we do a local risk assessment?",
+    "what should a booking form ask about events?",
+    "what is the Desistance and Disengagement Programme?",
+    "Can you explain how a Channel panel decides on support?",
+    "Which partners are subject to the Prevent duty?",
+    "what are the rules on hiring council venues to extremist groups?",
+    "what is the role of the DSL in a Prevent referral?",
+    "we had a Prevent training session on bomb threats last week, where are the slides?",
+    "Is there a lesson plan on knife crime for year 9?",
+    "what does the law say about encouraging terrorism?",
+    "how do I refer someone to Channel?",
+    "Can parents refuse Channel support for their child?",
+    "what does susceptible to radicalisation mean?",
+    "Where do I send the national referral form?",
+    "who is the Prevent lead for our council?",
+    "what happens after a referral?",
+    "Is the council prevent team open on bank holidays?",
+    "out of hours",
+    "on call",
+    "contacts",
+    "referral",
+    "How do I report concerns about a colleague's extremist views?",
+    "My pupil keeps asking questions about ISIS for a history project, should I worry?",
+    "a pupil said something racist in class, is that a Prevent matter?",
+    "a student has been watching extremist videos online, what should I do?",
+    "my client has extreme right wing views, should I refer him?",
+    "he has been sharing far right memes, is that enough for a referral?",
+    "Is watching beheading videos a sign of radicalisation?",
+    "Why do people join terrorist groups?",
+    "What are push and pull factors for joining ISIS?",
+    "Should staff be trained on the threat from lone attackers?",
+    "how should we communicate with the community after a terrorist attack?",
+    "Do we have a policy on weapons in the housing office?",
+    "what is the procedure for a bomb threat phoned in to reception?",
+    "Is there guidance on suspicious packages?",
+    "what is the evacuation plan if there is a bomb?",
+    "what should a school do if a pupil is planning to travel to a conflict zone?",
+    "How do we handle a referral about someone who wants to go to Syria?",
+    "Tell me about the Channel duty guidance 2023",
+    "What is the Prevent duty toolkit for local authorities?",
+    "What time does the canteen close?",
+    "Write me a poem about autumn",
+    "the film about the 7/7 bombings, is it suitable for year 10?",
+    "can I attach the referral form to an email?",
+    "I will attach the minutes tomorrow",
+    "He will still need support next week",
+    "he's a skilled shooter on the school rifle team",
+    "what do I do if I can't reach my DSL?",
+    "What is an IED?",
+    "what is the threat level in the UK?",
+    "give me examples of extremist symbols",
+    "section 4.2 of the toolkit",
+    "What does the toolkit say about people planning to travel abroad to fight?",
+    "is there an e-learning module on explosives and weapons awareness?",
+    "How should staff respond if they find a suspicious item?",
+    "what's the difference between a knife crime referral and a prevent referral?",
+    "do I need consent to refer a 16 year old?",
+    "when should I call the police about a prevent concern?",
+    "a colleague was killed in a car crash, who do I talk to for support?",
+    "he went to Afghanistan last year to visit family, is that a concern?",
+    "My pupil's family are from Syria, do I need to do anything?",
+    "What should I do if a pupil tells me they want to go to Syria?",
+    "How do I know if someone is being radicalised?",
+    "what are the warning signs someone is planning violence?",
+    "Does the toolkit cover what to do about bomb threats?",
+    "Who do I tell if I'm worried a student is being groomed online by extremists?",
+    "are there any case studies about young people travelling to conflict zones?",
+    "How should a council handle a protest by a far right group?",
+    "What is the role of the police in Prevent?",
+    "can you tell me about the Prevent duty training for housing officers?",
+    "What's the threat from extreme right-wing terrorism in the UK?",
+    "How do I make a referral for a child?",
+    "What is the Counter-Terrorism and Security Act 2015?",
+    "How does Prevent work with the MASH?",
+    "What do I do if I disagree with my DSL about a referral?",
+    "our knife amnesty bin is full, who empties it?",
+    "is there a policy for staff who own shotguns for farming?",
+    "which weapons are banned in the UK?",
+    "My pupil wants to do his history project on the IRA bombing campaign",
+    "what support is there for families of foreign fighters?",
+    "how to talk to pupils about terrorist attacks in the news",
+    "what do we do with children returning from syria camps?",
+    "Should I report a colleague who made a joke about bombs?",
+    "Is the Anti-Terrorist Hotline open 24 hours?",
+    "my manager asked me to find out about Prevent duty for our team",
+    "what is the Prevent referral process for adults?",
+    "how can we tell if a pupil is at risk of radicalisation?",
+    "what are the online safety risks around terrorist content?",
+    "is it a Prevent concern if a student is interested in guns?",
+    "what does the Channel duty guidance say about consent?",
+    "do I have to tell parents before making a referral?",
+    "what would count as an emergency in Prevent?",
+    "when do we call 999 instead of making a referral?",
+    "how should I respond if a pupil makes a joke about bombs?",
+    "what is the government's counter extremism strategy?",
+    "which terrorist groups recruit young people online?",
+    "can you summarise the section on venue hire?",
+    "how do I find out who my DSL is?",
+    "what does a Channel panel do with a referral about a child?",
+    "What are the Prevent duty training requirements for schools?",
+    "What should a police Prevent officer do after a referral?",
+    "is knife crime part of Prevent?",
+    "how do I record a Prevent concern?",
+    "what is the role of the local authority in Channel?",
+    "what is the difference between extremism and terrorism?",
+    "",
+    "   ",
+]
+
+
+def _dev(key: str) -> list[str]:
+    if not DEV_SET.exists():
+        pytest.skip("../shared/eval/dev_questions.yaml is not present")
+    return yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))[key]
+
+
+def test_lists_are_big_enough():
+    assert len(URGENT) >= 60 and len(NOT_URGENT) >= 60
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_fires_on_real_danger(text):
+    assert detect_emergency(text) is not None, prepare(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_quiet_on_questions_and_concerns(text):
+    assert detect_emergency(text) is None, prepare(text)
+
+
+def test_dev_set_urgent():
+    missed = [q for q in _dev("urgent") if detect_emergency(q) is None]
+    assert missed == []
+
+
+def test_dev_set_not_urgent_and_knowledge_questions():
+    questions = _dev("not_urgent") + [item["q"] for item in _dev("kb")] + _dev("none")
+    assert [q for q in questions if detect_emergency(q)] == []
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("kid said he's making a bomb", "explosives"),
+    ("he's got a knife in his bag", "weapon"),
+    ("someone has threatened to carry out an attack at the shopping centre today", "attack"),
+    ("she's flying to syria on friday to join isis", "travel"),
+    ("he says he's going to kill himself tonight", "threat_to_life"),
+    ("there's a suspicious package in reception", "explosives"),
+])
+def test_category(text, category):
+    assert detect_emergency(text).category == category
+
+
+def test_match_carries_vocabulary_not_the_message():
+    match = detect_emergency("Ahmed in 9B says he will stab someone at break")
+    assert match is not None
+    assert all("ahmed" not in term and "9b" not in term for term in match.terms)
+
+
+@pytest.mark.parametrize(("typed", "prepared"), [
+    ("he's gonna bomb the scool tomoro", "he is going to bomb the scool tomorrow"),
+    ("she’ll fly to siria", "she will fly to syria"),
+    ("he is a skilled player", "he is a skilled player"),
+    ("please attach the form", "please attach the form"),
+])
+def test_prepare_fixes_typos_of_danger_words_only(typed, prepared):
+    assert prepare(typed) == prepared
+
+
+def test_wording_takes_numbers_from_national_contacts():
+    wording = emergency_wording()
+    assert wording.first_line.startswith("Call 999 now")
+    assert "0800 789 321" in wording.lines[0]
+    assert "https://www.gov.uk/ACT" in wording.lines[0]

@@ -1,0 +1,76 @@
+"""Tests for knowledge.personal_data: identifying details are found; ordinary questions are left alone."""
+
+import pytest
+
+from knowledge.personal_data import find_personal_data, nhs_checksum_ok
+
+
+@pytest.mark.parametrize(("text", "kind", "found"), [
+    ("John Smith, 15", "name_with_age", "John Smith, 15"),
+    ("my pupil Ahmed who is 14 keeps talking about it", "name_with_age", "my pupil Ahmed who is 14"),
+    ("Ahmed (14) said something odd", "name_with_age", "Ahmed (14)"),
+    ("Jane, aged 15, has been sharing posts", "name_with_age", "Jane, aged 15"),
+    ("Tom Jones 15 years old", "name_with_age", "Tom Jones 15 years old"),
+    ("Liam is 16 and lives with his dad", "name_with_age", "Liam is 16"),
+    ("my student mohammed, 16", "name_with_age", "my student mohammed, 16"),
+    ("a 15 year old called Sam", "name_with_age", "15 year old called Sam"),
+    ("a boy called Tom", "name", "boy called Tom"),
+    ("call his mum on 07700 900123", "phone", "07700 900123"),
+    ("his number is +44 7700 900123", "phone", "+44 7700 900123"),
+    ("her landline 0121 496 0000", "phone", "0121 496 0000"),
+    ("email j.smith@school.sch.uk", "email", "j.smith@school.sch.uk"),
+    ("lives at SW1A 1AA", "postcode", "SW1A 1AA"),
+    ("postcode b5 5lp", "postcode", "b5 5lp"),
+    ("NHS number 943 476 5919", "nhs_number", "943 476 5919"),
+    ("NHS 9434765919", "nhs_number", "9434765919"),
+    ("NI number AB 12 34 56 C", "ni_number", "AB 12 34 56 C"),
+    ("ni: ab123456c", "ni_number", "ab123456c"),
+    ("dob 12/03/2009", "date_of_birth", "dob 12/03/2009"),
+    ("born on 3 March 2009", "date_of_birth", "born on 3 March 2009"),
+    ("date of birth: 01.02.2008", "date_of_birth", "date of birth: 01.02.2008"),
+])
+def test_finds_personal_data(text, kind, found):
+    findings = find_personal_data(text)
+    assert [(f.kind, text[f.start:f.end]) for f in findings] == [(kind, found)]
+
+
+@pytest.mark.parametrize("text", [
+    "what is benchmark 5?",
+    "Channel panel membership",
+    "section 4.2",
+    "Call the Anti-Terrorist Hotline on 0800 789 321",
+    "ACT Early Support Line 0800 011 3764",
+    "ring 101 or 999",
+    "can a 15 year old be referred?",
+    "Can I refer a boy who is 15?",
+    "my pupil who is 14 keeps watching videos",
+    "What did the Parsons Green letter say?",
+    "Prevent duty guidance 2023",
+    "Is the team open on 25/12/2026?",
+    "When was the Prevent peer cohort training? 4/5 October 2016",
+    "How many staff did Leicestershire train? 3,000",
+    "What is CONTEST 3.0?",
+    "Is Channel voluntary for 16 year olds?",
+    "I have 12 pupils in my class aged 14",
+    "Year 10, 15 pupils",
+    "Under 18, 17",
+    "What is WRAP 3?",
+    "we trained 3,000 staff in 2017",
+    "Tell me about CTSA 2015",
+    "is it section 26?",
+    "What is Project Dovetail?",
+    "my NHS trust's safeguarding team",
+    "",
+])
+def test_ordinary_questions_are_not_flagged(text):
+    assert find_personal_data(text) == []
+
+
+def test_several_findings_in_order():
+    text = "John Smith, 15, lives at B5 5LP, his mum is on 07700 900123"
+    assert [f.kind for f in find_personal_data(text)] == ["name_with_age", "postcode", "phone"]
+
+
+@pytest.mark.parametrize(("digits", "ok"), [("9434765919", True), ("9434765918", False), ("123", False)])
+def test_nhs_checksum(digits, ok):
+    assert nhs_checksum_ok(digits) is ok
