@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint chat check clean package
+.PHONY: install run test lint chat check clean package e2e
 
 install: $(STAMP)
 
@@ -29,9 +29,15 @@ lint: install
 test: install lint
 	$(BIN)/python -m knowledge check
 	$(BIN)/python -m pytest
+	$(MAKE) e2e
+
+# End-to-end scenarios in the Agents Playground with headless Chromium (installs both if missing).
+# One scenario: make e2e E2E=referral
+e2e: install
+	$(BIN)/python tests/e2e/run_e2e.py $(E2E)
 
 package: install
 	$(BIN)/python manifest/package.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache dist artifacts tests/e2e/node_modules

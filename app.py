@@ -15,16 +15,24 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 
 from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler
 from bot.logs import configure_logging
+from bot.reports import report_handler
 from bot.services import Services
 from bot.settings import Settings, SettingsError, load_settings
 from bot.signpost_bot import SignpostBot
 from bot.storage.sqlite_store import SqliteStorage
 from bot.turn_errors import turn_error_handler
+from dialogs.assessment import AssessmentFlow
+from dialogs.contacts import ContactsFlow
+from dialogs.referral import ReferralFlow
+from knowledge.areas import load_areas
+from knowledge.base import load_knowledge_base
+from knowledge.benchmark import load_benchmark
 from knowledge.errors import InvalidContent
 from knowledge.messages import load_messages
 
 log = logging.getLogger("signpost")
 SERVICES = web.AppKey("services", Services)
+BOT = web.AppKey("bot", SignpostBot)
 
 
 def _utc_now() -> datetime:
@@ -35,16 +43,35 @@ def create_storage(settings: Settings) -> Storage:
     """The state store the settings ask for."""
     if settings.storage == "memory":
         return MemoryStorage()
-    if settings.storage == "sqlite":
-        return SqliteStorage(settings.sqlite_path)
-    raise SettingsError(f"STORAGE={settings.storage} is not available in this build")
+    if settings.storage == "blob":
+        from bot.storage.blob_store import create_blob_storage  # needs the Azure SDK only when used
+
+        return create_blob_storage(settings)
+    return SqliteStorage(settings.sqlite_path)
+
+
+def load_content(settings: Settings) -> dict:
+    """Load and validate every content file; raises InvalidContent naming each file and field at fault."""
+    errors = []
+    content = {}
+    for name, load in (("messages", load_messages), ("knowledge", load_knowledge_base),
+                       ("benchmark", load_benchmark), ("areas", lambda: load_areas(settings.local_dir))):
+        try:
+            content[name] = load()
+        except InvalidContent as error:
+            errors.extend(error.errors)
+    if errors:
+        raise InvalidContent(errors)
+    return content
 
 
 def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
                storage: Storage | None = None) -> web.Application:
     """Build the whole bot: content, state, adapter, bot and HTTP routes."""
-    messages = load_messages()
+    content = load_content(settings)
+    messages = content["messages"]
     storage = storage or create_storage(settings)
+    flows = (AssessmentFlow(content["benchmark"]), ReferralFlow(content["areas"]), ContactsFlow(content["areas"]))
     services = Services(
         settings=settings,
         messages=messages,
@@ -52,6 +79,9 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
         conversation_state=ConversationState(storage),
         user_state=UserState(storage),
         clock=clock,
+        knowledge=content["knowledge"],
+        flows={flow.name: flow for flow in flows},
+        content=content,
     )
     bot = SignpostBot(services)
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(settings))
@@ -60,9 +90,11 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[SERVICES] = services
+    app[BOT] = bot
     app.router.add_post("/api/messages", messages_handler(adapter, bot, auth_required=not settings.local_mode))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz_handler(storage))
+    app.router.add_get("/reports/{token}", report_handler(bot.reports))
 
     async def close_storage(_app: web.Application) -> None:
         close = getattr(storage, "close", None)

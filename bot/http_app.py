@@ -3,16 +3,18 @@
 We read and check the request ourselves instead of calling `CloudAdapter.process`, for two reasons:
 the stock method answers 500 to `deliveryMode: expectReplies` (it serialises an already-serialised
 body; botbuilder-python#2156), and it lets malformed input through to a 500. Here every bad request
-gets a 4xx with a JSON reason, and auth failures get 401.
+gets a 4xx with a JSON reason and auth failures get 401. When the signing keys cannot be fetched in
+time (no network, a silent key endpoint) the answer is 503: the sender may be genuine, the fault is ours.
 """
 
 import asyncio
 import json
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import jwt
+import requests
 from aiohttp import web
 from botbuilder.core import Bot, Storage
 from botbuilder.core.serializer_helper import serializer_helper
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
 READY_TIMEOUT_SECONDS = 2.0
+AUTH_TIMEOUT_SECONDS = 1.5
 JSON_TYPES = ("application/json",)
 BEARER = re.compile(r"Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
@@ -64,8 +67,21 @@ def _json_body(body: Any) -> Any:
     return body
 
 
+def _invoke_result(invoke_response: Any) -> web.Response:
+    """expectReplies and invoke activities answer in the body; everything else is a bare 200."""
+    if invoke_response:
+        return web.json_response(_json_body(invoke_response.body), status=invoke_response.status or 200)
+    return web.Response(status=200)
+
+
 def messages_handler(adapter: CloudAdapter, bot: Bot, *, auth_required: bool):
     """POST /api/messages: check the request, run the turn, return replies for expectReplies."""
+    # The SDK fetches signing keys with blocking `requests` calls and no timeout, so tokens are checked on
+    # worker threads of their own, under a deadline: a slow key endpoint can't stall the event loop.
+    auth_threads = ThreadPoolExecutor(max_workers=4, thread_name_prefix="bot-auth")
+
+    def authenticate(activity: Activity, auth_header: str):
+        return asyncio.run(adapter.bot_framework_authentication.authenticate_request(activity, auth_header))
 
     async def handle(request: web.Request) -> web.Response:
         if request.content_type not in JSON_TYPES:
@@ -81,15 +97,20 @@ def messages_handler(adapter: CloudAdapter, bot: Bot, *, auth_required: bool):
         except BadActivity as error:
             return _problem(400, str(error))
         auth_header = request.headers.get("Authorization", "")
-        if auth_required and not BEARER.fullmatch(auth_header):
+        if not auth_required:  # local mode: the SDK accepts anonymous requests without any key lookup
+            return _invoke_result(await adapter.process_activity(auth_header, activity, bot.on_turn))
+        if not BEARER.fullmatch(auth_header):
             return _problem(401, "unauthorized")
         try:
-            invoke_response = await adapter.process_activity(auth_header, activity, bot.on_turn)
-        except (PermissionError, jwt.PyJWTError):
+            authenticated = await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(
+                auth_threads, authenticate, activity, auth_header), AUTH_TIMEOUT_SECONDS)
+        except (TimeoutError, requests.RequestException) as error:
+            log.warning("signing keys unavailable", extra={"error": type(error).__name__})
+            return _problem(503, "cannot verify the sender right now")
+        except Exception as error:  # the SDK refuses a token with many types: PermissionError, PyJWTError, IndexError
+            log.info("unauthorized", extra={"error": type(error).__name__})
             return _problem(401, "unauthorized")
-        if invoke_response:
-            return web.json_response(_json_body(invoke_response.body), status=invoke_response.status or 200)
-        return web.Response(status=200)
+        return _invoke_result(await adapter.process_activity(authenticated, activity, bot.on_turn))
 
     return handle
 

@@ -5,6 +5,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from botbuilder.schema import CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants
+
 STORAGE_KINDS = ("sqlite", "memory", "blob")
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
@@ -32,6 +35,16 @@ class Settings:
     log_message_text: bool = False
     timezone: str = "Europe/London"
     public_url: str = ""
+    openid_metadata_url: str = ""
+    rate_limit_per_minute: int = 30
+
+    @property
+    def base_url(self) -> str:
+        """Where users reach the bot's own pages (CSV exports): PUBLIC_URL, or this host and port."""
+        if self.public_url:
+            return self.public_url
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def local_mode(self) -> bool:
@@ -54,6 +67,40 @@ class Settings:
     @property
     def APP_TENANTID(self) -> str:
         return self.app_tenant_id
+
+    # Tests only (BOT_OPENID_METADATA_URL): check incoming tokens against a local key server. Setting any of
+    # these attributes switches the SDK to its "parameterized" authentication, which then needs every
+    # endpoint, so with the override on the rest carry the public-cloud values the SDK otherwise uses.
+    def _when_overridden(self, value: str) -> str | None:
+        return value if self.openid_metadata_url else None
+
+    @property
+    def TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL(self) -> str | None:
+        return self.openid_metadata_url or None
+
+    @property
+    def TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL(self) -> str | None:
+        return self.openid_metadata_url or None
+
+    @property
+    def TO_BOT_FROM_CHANNEL_TOKEN_ISSUER(self) -> str | None:
+        return self._when_overridden(AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER)
+
+    @property
+    def TO_CHANNEL_FROM_BOT_LOGIN_URL(self) -> str | None:
+        return self._when_overridden(AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX)
+
+    @property
+    def TO_CHANNEL_FROM_BOT_OAUTH_SCOPE(self) -> str | None:
+        return self._when_overridden(AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE)
+
+    @property
+    def OAUTH_URL(self) -> str | None:
+        return self._when_overridden(AuthenticationConstants.OAUTH_URL)
+
+    @property
+    def CALLER_ID(self) -> str | None:
+        return self._when_overridden(CallerIdConstants.public_azure_channel)
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -90,6 +137,9 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise SettingsError(f"PORT must be a number from 1 to 65535, not {port_text!r}")
     local_dir = get("LOCAL_CONTENT_DIR")
+    rate_text = get("RATE_LIMIT_PER_MINUTE", "30") or "30"
+    if not rate_text.isdigit():
+        raise SettingsError(f"RATE_LIMIT_PER_MINUTE must be a whole number (0 turns it off), not {rate_text!r}")
     return Settings(
         app_id=app_id,
         app_password=get("MicrosoftAppPassword"),
@@ -106,4 +156,6 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         log_message_text=get("LOG_MESSAGE_TEXT").lower() in TRUE_WORDS,
         timezone=get("TIMEZONE", "Europe/London") or "Europe/London",
         public_url=get("PUBLIC_URL").rstrip("/"),
+        openid_metadata_url=get("BOT_OPENID_METADATA_URL"),
+        rate_limit_per_minute=int(rate_text),
     )

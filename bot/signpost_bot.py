@@ -3,6 +3,7 @@
 Order of work for every message, whatever state the conversation is in:
 1. over-long text gets a polite request for something shorter;
 2. the emergency guard (999 first, then an offer to carry on);
+   then the per-user rate limit (after the guard, so an emergency is never slowed down);
 3. card submits by their "action", text by the command table (bot.router);
 4. an active flow (referral, assessment) gets anything that is not a command that replaces it;
 5. everything else is a question for the knowledge base;
@@ -12,7 +13,7 @@ Order of work for every message, whatever state the conversation is in:
 import logging
 import time
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet, DialogState
 from botbuilder.schema import ChannelAccount
@@ -22,6 +23,7 @@ from bot.cards.help import help_reply, welcome_reply
 from bot.features import Features
 from bot.keyed_locks import KeyedLocks
 from bot.logs import conversation_hash
+from bot.rate_limit import RateLimiter
 from bot.reply import Reply
 from bot.router import Route, route
 from bot.services import Services
@@ -63,6 +65,12 @@ class SignpostBot(TeamsActivityHandler):
         for flow in services.flows.values():
             self._dialogs.add(FlowDialog(flow, self))
         self._features = Features(services)
+        self._rate_limiter = RateLimiter(services.settings.rate_limit_per_minute)
+
+    @property
+    def reports(self):
+        """The CSV report store, for the /reports route."""
+        return self._features.reports
 
     # -- turn plumbing -----------------------------------------------------------------------
 
@@ -140,6 +148,9 @@ class SignpostBot(TeamsActivityHandler):
             if emergency:
                 await self.send(turn_context, emergency)
                 return
+        if not self._rate_limiter.allow(f"{incoming.conversation_id}|{incoming.user_id}"):
+            await self.send(turn_context, [Reply(text=self._messages.text("slow_down"))])
+            return
         if incoming.action:
             await self._on_submit(turn_context, incoming, dialog_context)
         elif not incoming.text:
@@ -162,7 +173,7 @@ class SignpostBot(TeamsActivityHandler):
         elif action == "ask" and isinstance(value.get("query"), str):
             await self.send(turn_context, self._features.answer(value["query"]))
         else:
-            replies = await self._features.on_submit(turn_context, value)
+            replies = await self._features.on_submit(value)
             await self.send(turn_context, replies or [Reply(text=self._messages.text("unknown_card"))])
 
     async def _on_route(self, turn_context: TurnContext, target: Route, dialog_context) -> None:
@@ -188,10 +199,20 @@ class SignpostBot(TeamsActivityHandler):
         elif target.name == "question":
             await self.send(turn_context, self._features.answer(target.args.get("text", "")))
         else:
-            replies = await self._features.one_shot(turn_context, target)
+            memory = await self._flow_memory.get(turn_context, dict)
+            replies = await self._features.one_shot(target, memory.get("assessment", {}),
+                                                    self._services.settings.base_url)
             await self.send(turn_context, replies)
 
     # -- welcome -----------------------------------------------------------------------------
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        # The Teams handler dereferences channelData.team; clients that send no channelData get the
+        # plain handler instead of a crash.
+        if turn_context.activity.channel_data:
+            await super().on_conversation_update_activity(turn_context)
+        else:
+            await ActivityHandler.on_conversation_update_activity(self, turn_context)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         await self._welcome(turn_context)

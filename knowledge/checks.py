@@ -8,9 +8,28 @@ from knowledge.errors import ContentError
 
 
 def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
+    from knowledge.areas import check_areas
+    from knowledge.benchmark import check_benchmark
     from knowledge.corpus import check_corpus
+    from knowledge.messages import check_messages
 
-    return [lambda _local: check_corpus()]
+    return [
+        lambda _local: check_corpus(),
+        lambda _local: _check_emergency_rules(),
+        lambda _local: check_messages(),
+        lambda _local: check_benchmark(),
+        check_areas,
+    ]
+
+
+def _check_emergency_rules() -> list[ContentError]:
+    from knowledge.emergency import RULES_FILE, load_rules
+
+    try:
+        load_rules(RULES_FILE)
+    except (OSError, KeyError, TypeError, ValueError, AttributeError) as error:
+        return [ContentError(RULES_FILE, f"cannot compile the emergency vocabulary: {type(error).__name__}: {error}")]
+    return []
 
 
 def run_all(local_dir: Path | None = None) -> list[ContentError]:
