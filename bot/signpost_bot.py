@@ -12,14 +12,23 @@ Order of work for every message, whatever state the conversation is in:
 
 import logging
 import time
+from dataclasses import replace
 
-from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
+from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet, DialogState
-from botbuilder.schema import ChannelAccount
+from botbuilder.schema import ChannelAccount, DeliveryModes, ThumbnailCard
+from botbuilder.schema.teams import (
+    MessagingExtensionAttachment,
+    MessagingExtensionQuery,
+    MessagingExtensionResponse,
+    MessagingExtensionResult,
+)
 
 from bot.activities import to_activity
-from bot.cards.help import help_reply, welcome_reply
+from bot.cards.common import answered_card, answered_label
+from bot.cards.help import help_reply, main_suggestions, welcome_reply
+from bot.cards.search_results import search_results
 from bot.features import Features
 from bot.keyed_locks import KeyedLocks
 from bot.logs import conversation_hash
@@ -168,6 +177,7 @@ class SignpostBot(TeamsActivityHandler):
         elif action == "flow":
             if dialog_context.active_dialog is not None:
                 await dialog_context.continue_dialog()
+                await self._mark_answered(turn_context, value)
             else:
                 await self.send(turn_context, self._features.flow_finished_replies())
         elif action == "ask" and isinstance(value.get("query"), str):
@@ -175,6 +185,19 @@ class SignpostBot(TeamsActivityHandler):
         else:
             replies = await self._features.on_submit(value)
             await self.send(turn_context, replies or [Reply(text=self._messages.text("unknown_card"))])
+
+    async def _mark_answered(self, turn_context: TurnContext, value: dict) -> None:
+        """Replace the card whose button was pressed with a record of the choice (no dead buttons)."""
+        activity = turn_context.activity
+        label = answered_label(value)
+        if not label or not activity.reply_to_id or activity.delivery_mode == DeliveryModes.expect_replies:
+            return
+        update = MessageFactory.attachment(CardFactory.adaptive_card(answered_card(label)))
+        update.id = activity.reply_to_id
+        try:
+            await turn_context.update_activity(update)
+        except Exception as error:  # a channel that can't update cards still has the conversation going
+            log.info("card not updated", extra={"error": type(error).__name__})
 
     async def _on_route(self, turn_context: TurnContext, target: Route, dialog_context) -> None:
         active = dialog_context.active_dialog is not None
@@ -191,6 +214,7 @@ class SignpostBot(TeamsActivityHandler):
             replies = [help_reply(self._messages)]
             if target.name == "greeting":
                 replies.insert(0, Reply(text=self._messages.text("greeting")))
+                replies[-1] = replace(replies[-1], suggestions=main_suggestions())
             await self.send(turn_context, replies)
         elif target.name == "cancel":
             await self.send(turn_context, [Reply(text=self._messages.text("nothing_to_cancel"))])
@@ -203,6 +227,25 @@ class SignpostBot(TeamsActivityHandler):
             replies = await self._features.one_shot(target, memory.get("assessment", {}),
                                                     self._services.settings.base_url)
             await self.send(turn_context, replies)
+
+    # -- message extension -------------------------------------------------------------------
+
+    async def on_teams_messaging_extension_query(self, turn_context: TurnContext,
+                                                 query: MessagingExtensionQuery) -> MessagingExtensionResponse:
+        """"Search the Prevent toolkit": cited passages as cards to insert; popular topics when empty."""
+        text = ""
+        for parameter in (query.parameters or []) if query else []:
+            if parameter.name in ("query", "searchText") and isinstance(parameter.value, str):
+                text = parameter.value
+        attachments = [
+            MessagingExtensionAttachment(
+                content_type=CardFactory.content_types.adaptive_card, content=result.card,
+                preview=CardFactory.thumbnail_card(ThumbnailCard(title=result.title, text=result.preview)),
+            )
+            for result in search_results(self._services.knowledge, text)
+        ]
+        return MessagingExtensionResponse(compose_extension=MessagingExtensionResult(
+            type="result", attachment_layout="list", attachments=attachments))
 
     # -- welcome -----------------------------------------------------------------------------
 

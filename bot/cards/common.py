@@ -73,6 +73,25 @@ def open_url(title: str, url: str) -> dict:
     return {"type": "Action.OpenUrl", "title": title, "url": url}
 
 
+ANSWER_KEYS = ("rating", "answer", "choice", "details", "area")
+
+
+def answered_label(value: dict) -> str | None:
+    """A readable record of a flow button press ("Developing", "A child"), or None for other submits."""
+    for key in ANSWER_KEYS:
+        chosen = value.get(key)
+        if isinstance(chosen, str) and chosen:
+            label = chosen.replace("_", " ").replace("-", " ").capitalize()
+            question = value.get("question")
+            return f"question {question}: {label}" if isinstance(question, str) and question else label
+    return None
+
+
+def answered_card(label: str) -> dict:
+    """What an answered card becomes: a one-line record of the choice, with no buttons left."""
+    return adaptive_card([text_block(f"✓ Answered: {escape_markdown(label)}", is_subtle=True)], fallback=label)
+
+
 def escape_markdown(text: str) -> str:
     """Neutralise Markdown a user typed so it shows as text, never as links, emphasis or layout."""
     out = []

@@ -1,5 +1,7 @@
 """The help card and the welcome: what the bot can do, with a button for each main task."""
 
+from dataclasses import replace
+
 from bot.cards.common import adaptive_card, command_button, text_block
 from bot.reply import Reply, Suggestion
 from knowledge.messages import Messages
@@ -32,5 +34,5 @@ def help_reply(messages: Messages) -> Reply:
 
 
 def welcome_reply(messages: Messages) -> Reply:
-    """The one-off welcome for a new personal install: the help card."""
-    return help_reply(messages)
+    """The one-off welcome for a new personal install: the help card, with the main tasks as suggestions."""
+    return replace(help_reply(messages), suggestions=main_suggestions())
