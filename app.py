@@ -15,6 +15,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 
 from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler
 from bot.logs import configure_logging
+from bot.pages import add_page_routes, load_pages
 from bot.reports import report_handler
 from bot.services import Services
 from bot.settings import Settings, SettingsError, load_settings
@@ -95,6 +96,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz_handler(storage))
     app.router.add_get("/reports/{token}", report_handler(bot.reports))
+    add_page_routes(app, load_pages())
 
     async def close_storage(_app: web.Application) -> None:
         close = getattr(storage, "close", None)
