@@ -7,7 +7,7 @@ import logging
 
 from bot.cards.answers import render_answer, render_more
 from bot.cards.assessment import render_benchmark, render_benchmark_list, render_results
-from bot.cards.common import adaptive_card, open_url, text_block
+from bot.cards.export import export_link_reply
 from bot.cards.safety import emergency_replies, personal_data_reminder
 from bot.feedback import FeedbackCounter
 from bot.reply import Reply
@@ -85,11 +85,4 @@ class Features:
             return [Reply(text="There is no assessment to export in this conversation yet. "
                                "Type quick check to start one.")]
         token = await self.reports.create(export_csv(memory, self._benchmark))
-        link = f"{base_url}/reports/{token}"
-        card = adaptive_card(
-            [text_block("Download the results as CSV", weight="Bolder"),
-             text_block("The link works for 24 hours. Anyone with the link can open it, so share it only "
-                        "with colleagues who should see the assessment.", is_subtle=True)],
-            [open_url("Download CSV", link)],
-        )
-        return [Reply(text=table), Reply(cards=(card,), summary="CSV export")]
+        return [Reply(text=table), export_link_reply(f"{base_url}/reports/{token}")]
