@@ -17,6 +17,7 @@ from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handl
 from bot.logs import configure_logging
 from bot.pages import add_page_routes, load_pages
 from bot.reports import report_handler
+from bot.sdk_patches import apply_sdk_patches
 from bot.services import Services
 from bot.settings import Settings, SettingsError, load_settings
 from bot.signpost_bot import SignpostBot
@@ -69,6 +70,7 @@ def load_content(settings: Settings) -> dict:
 def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
                storage: Storage | None = None) -> web.Application:
     """Build the whole bot: content, state, adapter, bot and HTTP routes."""
+    apply_sdk_patches()
     content = load_content(settings)
     messages = content["messages"]
     storage = storage or create_storage(settings)
