@@ -27,6 +27,7 @@ conversation memory: {schema, current: <assessment in progress or None>, complet
 with at most KEEP_COMPLETED completed ones, oldest first.
 """
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -158,7 +159,7 @@ def start(benchmark: Benchmark, mode: str, *, who: str, when: str, number: int |
     ids = question_ids(benchmark, mode, number=number, question=question)
     return {
         "schema": SCHEMA,
-        "id": f"{when}/{mode}",
+        "id": f"{when}/{mode}/{uuid.uuid4().hex[:8]}",
         "content_id": benchmark.id,
         "content_version": benchmark.version,
         "mode": mode,

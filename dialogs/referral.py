@@ -20,7 +20,7 @@ from bot.reply import Reply
 from dialogs import pathway_engine as engine
 from dialogs.contacts import ask_area, chosen_area, current_area, is_cancel, remember_area
 from dialogs.flow import Turn, UserInput
-from knowledge.area_model import Area
+from knowledge.area_model import Area, Pathway
 from knowledge.areas import AreaDirectory
 
 CANCELLED = "OK, I've stopped the referral walk-through. Say \"referral\" to start again at any time."
@@ -64,6 +64,9 @@ class ReferralFlow:
             if value.get("reprompt"):
                 return self._show(area, state, user)
             answer = str(value["answer"]) if value.get("answer") else None
+            pressed_on = value.get("step")
+            if answer and isinstance(pressed_on, str) and pressed_on != step.id:
+                return self._older_button(area, pathway, state, user, pressed_on, answer)
             if answer is None:
                 reading = engine.interpret(pathway, step, user.text)
                 answer = reading.control or reading.option
@@ -81,6 +84,17 @@ class ReferralFlow:
             return self._show(area, {**state, **engine.answer(pathway, state, answer)}, user)
         except engine.PathwayStateError:
             return self._begin(area, user, intro=RESTARTED.format(name=area.name))
+
+    def _older_button(self, area: Area, pathway: Pathway, state: dict, user: UserInput, step_id: str,
+                      answer: str) -> Turn:
+        """A button from an earlier card: an emergency answer still gets the emergency card (safety
+        first); anything else re-shows where the walk-through is now."""
+        earlier = pathway.steps.get(step_id)
+        option = earlier.option(answer) if earlier is not None and earlier.kind == "question" else None
+        target = pathway.steps.get(option.next) if option is not None else None
+        if target is not None and target.kind == "outcome" and target.emergency:
+            return Turn(state=state, replies=tuple(emergency_replies(None, resume_available=True)))
+        return self._show(area, state, user, intro=STALE_BUTTON)
 
     def _resume_area(self, state: dict, user: UserInput) -> Turn:
         if is_cancel(user):

@@ -20,9 +20,12 @@ EXAMPLE_NOTICE = (
 CONTROLS = (("Back", "back"), ("Start again", "restart"), ("Cancel", "cancel"))
 
 
-def flow_answer(answer: str) -> dict:
-    """The submit data for an answer to the current step."""
-    return {"action": "flow", "answer": answer}
+def flow_answer(answer: str, step_id: str | None = None) -> dict:
+    """The submit data for an answer; the step id lets the flow spot a button pressed on an older card."""
+    data = {"action": "flow", "answer": answer}
+    if step_id:
+        data["step"] = step_id
+    return data
 
 
 def example_notice(area: Area) -> str:
@@ -106,7 +109,7 @@ def step_card(area: Area, step: Step, contacts: list[ContactNow], now: datetime,
     if example:
         body.append(text_block(example_notice(area), is_subtle=True, size="Small"))
     body.append({"type": "ActionSet",
-                 "actions": [submit(o.label, flow_answer(o.id), style="positive" if i == 0 else None)
+                 "actions": [submit(o.label, flow_answer(o.id, step.id), style="positive" if i == 0 else None)
                              for i, o in enumerate(step.options)]})
     controls = [submit(title, flow_answer(answer)) for title, answer in CONTROLS
                 if answer != "back" or can_go_back]

@@ -89,7 +89,7 @@ def test_start_goes_straight_to_the_emergency_gate_with_one_area(chat):
     turn = c.start()
     assert c.state["step"] == "danger" and c.state["area"] == "example-borough"
     assert "is this an emergency" in card_text(turn)
-    assert buttons(turn)["Yes"] == {"action": "flow", "answer": "yes"}
+    assert buttons(turn)["Yes"] == {"action": "flow", "answer": "yes", "step": "danger"}
     assert {"Start again", "Cancel"} <= set(buttons(turn)) and "Back" not in buttons(turn)
     assert "999" not in card_text(turn)[:400]  # starting a referral is not emergency guidance
     assert "Example contacts" in card_text(turn)
