@@ -12,7 +12,7 @@ from pathlib import Path
 from knowledge import CONTENT_DIR
 from knowledge.corpus import load_corpus
 from knowledge.errors import InvalidContent
-from knowledge.glossary import Glossary
+from knowledge.glossary import Glossary, Thesaurus
 from knowledge.index import build_index
 from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Section
 from knowledge.search import Searcher
@@ -149,7 +149,7 @@ def load_knowledge_base(content_dir: Path = CONTENT_DIR) -> KnowledgeBase:
     glossary = Glossary(corpus.glossary)
     documents = sorted(corpus.documents, key=lambda d: (int(d.meta.get("order", 100)), d.id))
     passages = tuple(p for d in documents for p in d.passages)
-    searcher = Searcher(build_index(passages, corpus.alternates, glossary), glossary)
+    searcher = Searcher(build_index(passages, corpus.alternates, glossary), glossary, Thesaurus(corpus.synonyms))
     log.info("knowledge base %s: %d documents, %d passages, %d glossary entries",
              corpus.version, len(documents), len(passages), len(corpus.glossary))
     return KnowledgeBase(tuple(documents), glossary, searcher, corpus.version, corpus.popular)

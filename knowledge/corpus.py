@@ -1,7 +1,8 @@
-"""Load and validate the knowledge content: source documents, glossary and alternate phrasings.
+"""Load and validate the knowledge content: source documents, glossary, alternate phrasings, synonyms.
 
-`load_corpus` reads `sources/*.md`, `glossary.yaml` and `alternates.yaml` under a content folder and
-returns the parsed corpus with every problem found; `check_corpus` returns only the problems (what
+`load_corpus` reads `sources/*.md`, `glossary.yaml` and `alternates.yaml` (phrasings keyed by section or
+passage, popular queries and everyday synonym groups) under a content folder and returns the parsed
+corpus with every problem found; `check_corpus` returns only the problems (what
 `python -m knowledge check` prints). Each problem names the file, the line and the field.
 """
 
@@ -29,6 +30,7 @@ class Corpus:
     alternates: dict[str, tuple[str, ...]]
     version: str
     popular: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 def _popular(path: Path, data: dict) -> tuple[tuple[str, ...], list[ContentError]]:
@@ -38,20 +40,43 @@ def _popular(path: Path, data: dict) -> tuple[tuple[str, ...], list[ContentError
     return tuple(p.strip() for p in popular), []
 
 
+def _synonyms(path: Path, data: dict) -> tuple[tuple[tuple[str, ...], ...], list[ContentError]]:
+    """Word groups under `synonyms:`: each a list of at least two distinct words or phrases."""
+    raw = data.get("synonyms", [])
+    if not isinstance(raw, list):
+        return (), [ContentError(path, "synonyms must be a list of word groups", 1, "synonyms")]
+    groups: list[tuple[str, ...]] = []
+    errors: list[ContentError] = []
+    for group in raw:
+        if not isinstance(group, list) or len(group) < 2 \
+                or not all(isinstance(w, str) and w.strip() for w in group):
+            errors.append(ContentError(path, f"synonym group {group!r} must list two or more words", 1, "synonyms"))
+            continue
+        words = tuple(dict.fromkeys(w.strip().lower() for w in group))
+        if len(words) < 2:
+            errors.append(ContentError(path, f"synonym group {group!r} repeats one word", 1, "synonyms"))
+            continue
+        groups.append(words)
+    return tuple(groups), errors
+
+
 def _alternates(path: Path, section_ids: set[str], passage_ids: set[str]
-                ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], list[ContentError]]:
-    """Alternate phrasings keyed by section or passage id, and popular queries; unknown keys are errors."""
+                ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[tuple[str, ...], ...],
+                           list[ContentError]]:
+    """Alternate phrasings keyed by section or passage id, popular queries and synonym groups."""
     if not path.exists():
-        return {}, (), []
+        return {}, (), (), []
     data, errors = load_yaml(path)
     if errors:
-        return {}, (), errors
+        return {}, (), (), errors
     if not isinstance(data, dict) or not isinstance(data.get("alternates"), dict):
-        return {}, (), [ContentError(path, "expected a mapping with an 'alternates' mapping", 1, "alternates")]
+        return {}, (), (), [ContentError(path, "expected a mapping with an 'alternates' mapping", 1, "alternates")]
     if not data.get("version"):
         errors.append(ContentError(path, "missing version", 1, "version"))
     popular, popular_errors = _popular(path, data)
     errors.extend(popular_errors)
+    synonyms, synonym_errors = _synonyms(path, data)
+    errors.extend(synonym_errors)
     table = data["alternates"]
     lines = _key_lines(path)
     result: dict[str, tuple[str, ...]] = {}
@@ -72,7 +97,7 @@ def _alternates(path: Path, section_ids: set[str], passage_ids: set[str]
                 errors.append(ContentError(path, f"duplicate phrasing {phrasing!r}", line, key))
             seen.add(phrasing.strip().lower())
         result[key] = tuple(p.strip() for p in phrasings)
-    return result, popular, errors
+    return result, popular, synonyms, errors
 
 
 def _key_lines(path: Path) -> dict[str, int]:
@@ -119,10 +144,11 @@ def load_corpus(content_dir: Path = CONTENT_DIR) -> tuple[Corpus, list[ContentEr
     glossary, glossary_errors = parse_glossary(glossary_path)
     errors.extend(glossary_errors)
     section_ids = {s.id for d in documents for s in d.sections}
-    alternates, popular, alt_errors = _alternates(content_dir / ALTERNATES, section_ids, set(passage_ids))
+    alternates, popular, synonyms, alt_errors = _alternates(content_dir / ALTERNATES, section_ids,
+                                                            set(passage_ids))
     errors.extend(alt_errors)
     version = _version([*sources, glossary_path, content_dir / ALTERNATES])
-    return Corpus(tuple(documents), glossary, alternates, version, popular), errors
+    return Corpus(tuple(documents), glossary, alternates, version, popular, synonyms), errors
 
 
 def check_corpus(content_dir: Path = CONTENT_DIR) -> list[ContentError]:

@@ -150,3 +150,68 @@ class Glossary:
         """True when the text is the entry's own term or id (not an expansion or synonym)."""
         stems = phrase_stems(text)
         return bool(stems) and stems in (phrase_stems(entry.term), phrase_stems(entry.id))
+
+
+@dataclass
+class Thesaurus:
+    """Groups of everyday words and phrases that staff use for the documents' own words ("law" for "Act").
+
+    Unlike glossary entries they have no meaning to show: they only widen a query. `find` spots the
+    longest group member at each position of a stem sequence, like `Glossary.find`.
+    """
+
+    groups: tuple[tuple[str, ...], ...]
+    by_phrase: dict[tuple[str, ...], list[tuple[str, ...]]] = field(default_factory=dict)
+    max_len: int = 1
+
+    def __post_init__(self) -> None:
+        for group in self.groups:
+            forms = [f for f in dict.fromkeys(phrase_stems(member) for member in group) if f]
+            for form in forms:
+                bucket = self.by_phrase.setdefault(form, [])
+                bucket.extend(f for f in forms if f != form and f not in bucket)
+                self.max_len = max(self.max_len, len(form))
+
+    def find(self, stems: list[str], taken: set[int]) -> list[tuple[int, int, list[tuple[str, ...]]]]:
+        """Longest member matches (start, end, other members' stem phrases), skipping taken positions."""
+        found = []
+        index = 0
+        while index < len(stems):
+            for size in range(min(self.max_len, len(stems) - index), 0, -1):
+                if any(i in taken for i in range(index, index + size)):
+                    continue
+                others = self.by_phrase.get(tuple(stems[index:index + size]))
+                if others:
+                    found.append((index, index + size, others))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
+
+
+def definitional_target(corrected: tuple[str, ...]) -> tuple[str, str] | None:
+    """(mode, term) when the query asks what a term is or means; mode is "mean", "what" or "bare"."""
+    words = [w for w in corrected if w and w not in ("pls", "please", "plz")]
+    if not words:
+        return None
+    text = " ".join(words)
+    for lead in ("what does", "what do", "whats", "what is", "what are", "what s", "wat is", "what", "define",
+                 "definition of", "meaning of", "explain", "who are", "who is"):
+        if text.startswith(lead + " "):
+            rest = text[len(lead) + 1:].split()
+            break
+    else:
+        return ("bare", text) if len(words) <= 4 else None
+    mode = "what"
+    if lead in ("define", "definition of", "meaning of"):
+        mode = "mean"
+    for tail in (("stand", "for"), ("stands", "for"), ("mean",), ("means",), ("short", "for"), ("refer", "to")):
+        if tuple(rest[-len(tail):]) == tail:
+            rest, mode = rest[: -len(tail)], "mean"
+            break
+    while rest and rest[0] in ("a", "an", "the", "by", "meant"):
+        rest = rest[1:]
+    if rest and rest[-1] in ("acronym", "abbreviation"):
+        rest, mode = rest[:-1], "mean"
+    return (mode, " ".join(rest)) if rest and len(rest) <= 5 else None

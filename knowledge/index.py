@@ -1,23 +1,29 @@
 """An immutable BM25F index over passages, built once at start-up.
 
-Each passage is indexed in five fields with their own weights: its deepest heading, the headings
-above it, its body, the alternate phrasings curated for it or its section, and the glossary
-expansions of terms it mentions (a passage saying "CTLP" also matches "counter terrorism local
+Each passage is indexed in six fields with their own weights: its deepest heading, the headings
+above it, the document title, its body, the alternate phrasings curated for it or its section, and the
+glossary expansions of terms it mentions (a passage saying "CTLP" also matches "counter terrorism local
 profile"). Per-term contributions are precomputed, so a query is a few dictionary look-ups and sums.
-The surface vocabulary (with stopwords) is kept for typo correction.
+
+Beside the postings the index keeps what reranking and excerpts need: each passage's sentences and list
+lines ("segments") as stem sets, the kinds of fact it states (numbers, dates, how often, how long, email
+addresses, links: a "how often" question wants a passage that says how often), and its "central" terms,
+the ones it is about rather than mentions in passing (its headings, alternate phrasings, first sentence
+and repeated words). The surface vocabulary (with stopwords) is kept for typo correction.
 """
 
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from knowledge.glossary import Glossary
 from knowledge.model import Passage
-from knowledge.text import STOPWORDS, analyse, fold, phrase_stems, plain, stem, words
+from knowledge.text import STOPWORDS, analyse, fold, phrase_stems, plain, segments, stem, words
 
 FIELDS = ("head", "path", "title", "body", "alt", "gloss")
-WEIGHTS = {"head": 2.2, "path": 0.9, "title": 0.5, "body": 1.0, "alt": 1.4, "gloss": 0.5}
+WEIGHTS = {"head": 2.2, "path": 0.9, "title": 1.5, "body": 1.0, "alt": 1.4, "gloss": 0.5}
 B = {"head": 0.3, "path": 0.3, "title": 0.0, "body": 0.75, "alt": 0.5, "gloss": 0.5}
 NO_DF = ("title",)
 """Fields left out of document frequency: every passage of a document shares its title, so counting
@@ -25,6 +31,9 @@ it would make "toolkit" or "Leicestershire" look like stopwords."""
 K1 = 1.2
 CASE_STUDY = 0.85
 """Case studies illustrate; for a general question the guidance itself is the better answer."""
+QUESTION_PENALTY = 0.5
+"""A passage of questions (the self-assessment prompts) asks rather than answers: its prior is cut by this
+share, unless the question is about the self-assessment itself."""
 
 
 @dataclass(frozen=True)
@@ -38,9 +47,27 @@ class Index:
     vocabulary: dict[str, str]
     max_idf: float
     priors: tuple[float, ...]
-    links: tuple[bool, ...]
-    numbers: tuple[bool, ...]
+    """Per passage, how likely it is to be an answer at all (case studies and question lists less so)."""
+    asks: tuple[float, ...]
+    """Per passage, the share of its sentences that are questions (the self-assessment prompts)."""
     bigrams: tuple[frozenset[tuple[str, str]], ...]
+    spans: tuple[tuple[tuple[int, int], ...], ...] = ()
+    """Per passage, the (start, end) character spans of its segments in `Passage.text`."""
+    segment_terms: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Per passage, the stems of each segment plus those of its heading."""
+    segment_kinds: tuple[tuple[frozenset[str], ...], ...] = ()
+    kinds: tuple[frozenset[str], ...] = ()
+    central: tuple[frozenset[str], ...] = ()
+    """Per passage, what it is about: headings, curated phrasings, first sentence and repeated words."""
+    topic: tuple[frozenset[str], ...] = ()
+    """Per passage, the stems of its headings and curated phrasings alone."""
+    contexts: tuple[int, ...] = ()
+    """Per passage, the length of a lead-in repeated from the previous chunk (shown, not indexed)."""
+    defines: tuple[frozenset[tuple[str, ...]], ...] = ()
+    """Per passage, the stem phrases its sentences define ("Channel is a voluntary... programme")."""
+    names: frozenset[str] = frozenset()
+    """Stems of names: words always capitalised in the sources (places, people, projects) that are not
+    glossary terms ("Luton", "KIKIT"; not "Prevent" or "Channel")."""
 
     def contribution(self, term: str) -> tuple[tuple[int, float], ...]:
         """(passage number, score contribution) for every passage holding the term."""
@@ -56,12 +83,27 @@ def _gloss_terms(glossary: Glossary, stems: list[str]) -> list[str]:
     return out
 
 
-def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary) -> dict[str, list[str]]:
+def _context(passage: Passage, previous: Passage | None) -> int:
+    """How many leading characters repeat the previous chunk's lead-in (a long list split in chunks)."""
+    if previous is None or previous.section_id != passage.section_id:
+        return 0
+    shared = 0
+    for mine, theirs in zip(passage.text, previous.text, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    cut = passage.text.rfind("\n", 0, shared + 1)
+    return cut + 1 if cut >= 30 else 0
+
+
+def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, context: int = 0
+            ) -> dict[str, list[str]]:
+    """Stems of each field; a chunk's repeated lead-in is left to the first chunk."""
     head = passage.heading_path[-1] if passage.heading_path else passage.doc_title
     path = " ".join(passage.heading_path[:-1])
-    body = analyse(passage.text)
+    body = analyse(passage.text[context:])
     alt = [s for phrasing in alternates for s in analyse(phrasing)]
-    ordered = [stem(w) for w in words(plain(head + " " + passage.text)) if w not in STOPWORDS]
+    ordered = [stem(w) for w in words(plain(head + " " + passage.text[context:])) if w not in STOPWORDS]
     return {"head": analyse(head), "path": analyse(path), "title": analyse(passage.doc_title), "body": body,
             "alt": alt,
             "gloss": _gloss_terms(glossary, ordered)}
@@ -70,9 +112,9 @@ def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary) -
 def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, ...]],
                 glossary: Glossary) -> Index:
     """Index the passages; `alternates` is keyed by section id or passage id."""
-    fields = [
-        _fields(p, alternates.get(p.section_id, ()) + alternates.get(p.id, ()), glossary) for p in passages
-    ]
+    contexts = [_context(p, passages[n - 1] if n else None) for n, p in enumerate(passages)]
+    fields = [_fields(p, alternates.get(p.section_id, ()) + alternates.get(p.id, ()), glossary, context)
+              for p, context in zip(passages, contexts, strict=True)]
     counts = [{name: Counter(f[name]) for name in FIELDS} for f in fields]
     lengths = {name: [len(f[name]) for f in fields] for name in FIELDS}
     average = {name: max(1.0, sum(v) / max(1, len(v))) for name, v in lengths.items()}
@@ -102,28 +144,113 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         vocabulary=vocabulary,
         max_idf=max(idf.values(), default=1.0),
         priors=tuple(_prior(p) for p in passages),
-        links=tuple(bool(_LINKED.search(p.text)) for p in passages),
-        numbers=tuple(bool(_NUMBER.search(p.text)) for p in passages),
-        bigrams=tuple(frozenset(zip(f["head"] + f["body"], f["head"][1:] + f["body"][1:], strict=False))
-                      for f in fields),
+        asks=tuple(_questions(p) for p in passages),
+        bigrams=tuple(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields),
+        contexts=tuple(contexts),
+        defines=tuple(_definitions(p) for p in passages),
+        **_segment_tables(passages, fields, contexts),
+        names=_names(passages, glossary),
     )
 
 
-_NUMBER = re.compile(r"\b\d[\d,]*\b")
-_LINKED = re.compile(r"https?://|www\.|@[a-z0-9.-]+\.[a-z]{2,}", re.I)
+_INNER_WORD = re.compile(r"(?<=[a-z0-9,;]\s)([A-Za-z][a-z'’]+)\b")
+
+
+def _names(passages: tuple[Passage, ...], glossary: Glossary) -> frozenset[str]:
+    """Stems of words that are always capitalised where they occur inside a sentence, less glossary terms."""
+    seen: dict[str, bool] = {}
+    for passage in passages:
+        for match in _INNER_WORD.finditer(plain(passage.text)):
+            word = match.group(1)
+            key = word.lower().replace("'", "").replace("’", "")
+            seen[key] = seen.get(key, True) and word[0].isupper()
+    glossed = {s for e in glossary.entries for f in glossary.forms(e) for s in f}
+    return frozenset(stem(w) for w, upper in seen.items() if upper and w not in STOPWORDS) - glossed
+
+
+KINDS = {
+    "number": re.compile(r"\b\d[\d,.%]*\b|\b(?:ten|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|"
+                         r"thousands?|dozens?)\b", re.I),
+    "date": re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|"
+                       r"october|november|december|autumn|spring|summer|winter)\b|\b\d{1,2}/\d{1,2}\b", re.I),
+    "frequency": re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|quarterly|weekly|fortnightly|daily|twice|"
+                            r"every|regular(?:ly)?|per (?:year|month|week)|once a|after \d+|"
+                            r"\d+ and \d+ months)\b", re.I),
+    "duration": re.compile(r"\b(?:\d+|one|two|half)[- ](?:minute|hour|day|week|month|year)s?\b|"
+                           r"\b(?:one|two)/(?:one|two)[- ]day\b|\b\d+ (?:minutes|hours|days|weeks|months)\b",
+                           re.I),
+    "email": re.compile(r"@[\w-]+\.[a-z]"),
+    "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
+}
+"""The kinds of fact a passage or segment states, for questions like "how often" or "what's the email"."""
+
+
+_DEFINITION = re.compile(r"^(?:[-*]\s+)?(?:The\s+)?([A-Z][\w'’ -]{1,60}?)\s+"
+                         r"(?:is|are|means|refers to)\s+(?:an?|the|one)\s")
+
+
+def _definitions(passage: Passage) -> frozenset[tuple[str, ...]]:
+    """Stem phrases that a sentence of the passage defines: "Channel is a ...", "The CTLP is an ..."."""
+    found = set()
+    for start, end in segments(passage.text):
+        match = _DEFINITION.match(plain(passage.text[start:end]))
+        if match:
+            found.add(tuple(analyse(match.group(1))))
+    return frozenset(f for f in found if f)
+
+
+def _pairs(stems: list[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent stem pairs of a field, for matching the question's words in order."""
+    return frozenset(pairwise(stems))
+
+
+_NUMBERING = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s", re.M)
+
+
+def kinds_of(text: str) -> frozenset[str]:
+    """The fact kinds (see KINDS) that a piece of text states (paragraph numbers are not numbers)."""
+    text = _NUMBERING.sub(" ", text)
+    return frozenset(kind for kind, pattern in KINDS.items()
+                     if (kind != "email" or "@" in text) and pattern.search(text))
+
+
+def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[str]]],
+                    contexts: list[int]) -> dict:
+    """Segments' spans, stems and fact kinds; passage fact kinds and central terms."""
+    spans, terms, seg_kinds, kinds, central, topic = [], [], [], [], [], []
+    for passage, field, context in zip(passages, fields, contexts, strict=True):
+        own = [(a + context, b + context) for a, b in segments(passage.text[context:])]
+        head = frozenset(field["head"])
+        spans.append(tuple(own))
+        terms.append(tuple(head | frozenset(analyse(passage.text[a:b])) for a, b in own))
+        seg_kinds.append(tuple(kinds_of(passage.text[a:b]) for a, b in own))
+        kinds.append(kinds_of(plain(passage.text[context:])))
+        repeated = {t for t, n in Counter(field["body"]).items() if n >= 2}
+        first = terms[-1][0] if terms[-1] else frozenset()
+        topic.append(frozenset(field["head"]) | frozenset(field["path"]) | frozenset(field["alt"]))
+        central.append(topic[-1] | first | repeated)
+    return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
+            "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}
+
+
 _SENTENCES = re.compile(r"[^.?!\n]+[.?!]?")
 
 
-def _prior(passage: Passage) -> float:
-    """Passages that are mostly questions (self-assessment prompts) are less likely to be answers."""
+def _questions(passage: Passage) -> float:
+    """The share of a passage's sentences (and heading) that are questions."""
     sentences = [s.strip() for s in _SENTENCES.findall(plain(passage.text)) if len(s.strip()) > 12]
     if not sentences:
-        return 1.0
+        return 0.0
     questions = sum(s.endswith("?") for s in sentences) / len(sentences)
     if passage.heading_path and passage.heading_path[-1].endswith("?"):
         questions = (questions + 1) / 2
+    return questions
+
+
+def _prior(passage: Passage) -> float:
+    """Passages that are mostly questions (self-assessment prompts) or examples are less likely answers."""
     example = any("case study" in h.lower() for h in passage.heading_path)
-    return (1.0 - 0.3 * questions) * (CASE_STUDY if example else 1.0)
+    return (1.0 - QUESTION_PENALTY * _questions(passage)) * (CASE_STUDY if example else 1.0)
 
 
 def _vocabulary(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, ...]],

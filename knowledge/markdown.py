@@ -1,8 +1,9 @@
 """Parse one source document (Markdown with YAML front matter) into sections and passages.
 
 A passage is a paragraph, or a lead-in line ending in ":" with the list that follows it, under its
-heading path. Very short paragraphs are folded into the next passage, long lists are split into
-chunks that each repeat the lead-in, so every passage reads on its own. Passage ids are
+heading path. Very short paragraphs are folded into the next passage, a passage that opens by referring
+back ("These recommendations...") joins the one before, and long lists are split into chunks that each
+repeat the lead-in, so every passage reads on its own. Passage ids are
 "<doc id>/<section slug>/<n>". Problems are collected as ContentErrors naming the file and line.
 """
 
@@ -158,7 +159,22 @@ def _units(blocks: list[_Block]) -> list[tuple[str, int]]:
             units[-1] = (units[-1][0] + "\n\n" + text, units[-1][1])
         else:
             units.append((text, pending[0].line))
-    return units
+    return _join_references(units)
+
+
+_REFERS_BACK = re.compile(r"^(?:These|This|Those|They|Such|Their|It|Its)\b")
+
+
+def _join_references(units: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A unit that opens by referring back ("These recommendations should be fed into:") joins the one
+    before it when both fit in one passage: on its own it would not say what it is about."""
+    joined: list[tuple[str, int]] = []
+    for text, line in units:
+        if joined and _REFERS_BACK.match(text) and len(joined[-1][0]) + len(text) <= LONG_UNIT:
+            joined[-1] = (joined[-1][0] + "\n\n" + text, joined[-1][1])
+        else:
+            joined.append((text, line))
+    return joined
 
 
 def _prefix(pending: list[_Block]) -> str:

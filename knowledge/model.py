@@ -62,10 +62,15 @@ class GlossaryEntry:
 
 @dataclass(frozen=True)
 class Hit:
-    """A passage and its confidence (0..1) that it answers the query."""
+    """A passage and its confidence (0..1) that it answers the query.
+
+    `excerpt` is set on an answer's first hit when the passage is long and the part that answers is not
+    at its start: the lead-in and the answering sentences, verbatim ("" means show the passage).
+    """
 
     passage: Passage
     score: float
+    excerpt: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,16 @@
-"""Turn what staff type into weighted concepts: typo correction, glossary phrases and synonyms.
+"""Turn what staff type into weighted concepts: typo correction, glossary phrases, synonyms and intent.
 
-A concept is one thing the question asks about: a word ("filtering") or a glossary phrase ("front
-door", "CTLP"). It carries the stem phrases that count as mentioning it (the glossary entry's term,
-expansion and synonyms) and a weight (its rarity in the content; words the content never uses weigh
-the most, so an off-topic word like "canteen" pulls confidence down). Misspellings are corrected
-against the content's vocabulary with rapidfuzz, keeping the first letter ("chanel pannel" ->
+A concept is one thing the question asks about: a word ("filtering"), a glossary phrase ("front door",
+"CTLP") or an everyday word with synonyms in the documents' own words ("law" for "Act"). It carries the
+stem phrases that count as mentioning it and a weight: its rarity in the content, capped for everyday
+English words (they frame a question rather than name its subject), and highest for words the content
+never uses, so an off-topic word like "canteen" pulls confidence down. Chat filler ("pls") is dropped.
+
+The query also records what kind of fact it wants (a number, a date, how often, how long, an email
+address, a link), whether it names Prevent's own subject matter (a "strong" word: radicalisation,
+extremism, the CTLP, or "Prevent"/"Channel" used as a name), and whether it is built on an everyday
+subject the guidance never covers (weather, pay, food: see `knowledge.common_words`). Misspellings are
+corrected against the content's vocabulary with rapidfuzz, keeping the first letter ("chanel pannel" ->
 channel panel, "wht" -> what).
 """
 
@@ -14,8 +20,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from knowledge.common_words import COMMON_WORDS
-from knowledge.glossary import Glossary
+from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
+from knowledge.glossary import Glossary, Thesaurus, definitional_target, is_acronym
 from knowledge.index import Index
 from knowledge.model import GlossaryEntry
 from knowledge.text import STOPWORDS, fold, phrase_stems, phrase_words, plain, stem
@@ -24,12 +30,70 @@ FUZZY_CUTOFF = 0.75
 """Normalised Damerau-Levenshtein similarity: one edit in four letters ("wht" -> "what", "hier" -> "hire")."""
 FUZZY_CREDIT = 0.8
 SYNONYM_WEIGHT = 0.35
+"""Ranking weight of a glossary or everyday synonym of a question word (its own stems weigh 1)."""
+SYNONYM_CREDIT = 0.85
+"""How far a synonym in a passage covers a question word, for confidence (its own word covers fully)."""
 COMMON_CAP = 1.2
 """An everyday word weighs at most this much in confidence, however rare it is in the content."""
 COMMON_RANK = 0.5
 """...and counts half in ranking ("who writes the CTLP" is about the CTLP, not about writing)."""
 PHRASE_FLOOR = 0.6
-"""A glossary phrase ("counter terrorism local profile") weighs at least this share of the rarest word."""
+"""A glossary phrase or acronym ("counter terrorism local profile", "CTLP") weighs at least this share of
+the rarest word, however common its parts are."""
+OFF_TOPIC_WEIGHT = 1.5
+"""An everyday subject the content never covers weighs this many times the rarest word."""
+UNKNOWN_WEIGHT = 2.0
+"""A word neither in the content nor everyday English (a rarer word, slang or an uncorrectable typo)."""
+INTENT_WEIGHT = 1.5
+"""The weight of the kind of fact asked for ("how often"), covered by a passage that states one."""
+STRONG_FLOOR = 0.5
+"""A word naming Prevent's subject matter weighs at least this share of the rarest word: "safeguarding" is
+common in the content, but in "is prevent a safeguarding issue" it is what the question is about."""
+
+STRONG_WORDS = frozenset(stem(w) for w in str.split("""
+    radicalisation radicalise radicalised radicalising radicaliser radical radicals deradicalisation extremism
+    extremist extreme terrorism terrorist terror counterterrorism proscribed ideology ideologies ideological
+    islamist islamism jihad jihadi jihadist daesh isis isil dawah safeguarding safeguard vulnerable
+    vulnerability susceptible grooming groomed hate nazi neo-nazi supremacist fascist selfassessment syria
+    iraq returnee returnees
+"""))
+"""Words that name Prevent's own subject matter: a question using one is about Prevent or safeguarding."""
+NAME_WORDS = frozenset(("prevent", "channel", "wrap", "dovetail", "hydra", "contest"))
+"""Everyday words that are also the names of Prevent things: strong when used as a name ("prevent training",
+"referral to prevent", "what is channel"), everyday words when used as a verb or in another sense ("prevent
+my screen locking", "channel 4", "wrap a present")."""
+INTENTS = (
+    ("number", ("how many", "how much", "number of", "what number", "what percentage", "what proportion")),
+    ("frequency", ("how often", "how frequently", "how regularly", "frequency", "how many times")),
+    ("duration", ("how long",)),
+    ("date", ("what date", "what year", "deadline", "by when", "what day", "closing date", "since when")),
+    ("email", ("email", "e mail", "mailbox", "email address", "contact")),
+    ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
+              "where is", "where are", "download", "online")),
+)
+"""Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
+CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
+             "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
+             "website": "link", "webpage": "link", "download": "link"}
+"""Words that only say what kind of fact is wanted: dropped from the concepts (""), or covered by a passage
+that states that kind of fact ("email" by an address) as well as by the word itself."""
+NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into",
+                        "from", "the", "our", "their", "whats", "what", "re"))
+"""Words after which "prevent" (or "channel", "wrap") is a name: "is prevent...", "referral to prevent"."""
+QUESTION_TYPOS = {"wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
+                  "hwo": "how", "wen": "when", "wer": "where", "wher": "where", "whn": "when", "wich": "which",
+                  "shud": "should", "cud": "could", "wud": "would", "r": "are", "u": "you"}
+"""Misspelt question words, put right before typo correction (which cannot tell "wat" from "want")."""
+SUBJECT_STEMS = frozenset(stem(w) for w in ("refer", "referral", "referrals", "referring"))
+"""Everyday English words that in this bot name its subject: making a referral is what staff come for."""
+ABOUT_QUESTIONS = frozenset(stem(w) for w in ("selfassessment", "question", "questions", "prompts", "checklist"))
+"""Words that make the self-assessment's question lists fair answers."""
+ACTORS = frozenset(("i", "we", "you", "they", "staff", "councils", "schools", "partners", "officers"))
+"""Who "how do/can/should X ..." questions are about; the next word is the action asked about."""
+NAME_STEMS = frozenset(stem(w) for w in NAME_WORDS)
+VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
+                        "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
+"""Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +106,48 @@ class Concept:
     fuzzy: bool = False
     known: bool = True
     entries: tuple[GlossaryEntry, ...] = ()
+    strong: bool = False
+    off_topic: bool = False
+    kind: str = ""
+    """A fact kind that also covers this concept (an email address covers "email")."""
+    everyday: bool = False
+    """An everyday word that frames the question rather than naming its subject ("become", "issue")."""
+
+    def __post_init__(self) -> None:
+        others = self.alternatives[1:]
+        object.__setattr__(self, "singles", frozenset(a[0] for a in others if len(a) == 1))
+        object.__setattr__(self, "multis", tuple(a for a in others if len(a) > 1))
+        object.__setattr__(self, "discount", 0.8 if self.fuzzy else 1.0)
+
+    def credit(self, terms: frozenset[str], kinds: frozenset[str] = frozenset()) -> float:
+        """How fully a set of stems covers the concept: its own words 1, a synonym 0.85, less when
+        typo-fixed; a fact-kind word ("email") is also covered by text stating that kind of fact."""
+        own = self.own
+        if (own[0] in terms if len(own) == 1 else all(s in terms for s in own)) or (self.kind and self.kind in kinds):
+            return self.discount
+        if not self.singles.isdisjoint(terms) or any(all(s in terms for s in m) for m in self.multis):
+            return SYNONYM_CREDIT * self.discount
+        return 0.0
 
 
 @dataclass(frozen=True)
 class Query:
-    """The analysed query: corrected words, concepts and the ranking weights of stems."""
+    """The analysed query: corrected words, concepts, ranking weights of stems and what it wants."""
 
     text: str
     corrected: tuple[str, ...]
     concepts: tuple[Concept, ...]
     weights: dict[str, float]
     stems: tuple[str, ...] = ()
+    intents: frozenset[str] = frozenset()
+    strong: bool = False
+    off_topic: bool = False
+    named_only: bool = False
+    """Strong only because it uses a Prevent name ("dovetail", "channel"), not a subject word or acronym."""
+    action: tuple[str, ...] = ()
+    """The stem of the verb a "how do I ..." question asks how to do ("become" in "how do I become a...")."""
+    about_questions: bool = False
+    """The question is about the self-assessment's questions, so question lists are fair answers."""
 
 
 class Corrector:
@@ -66,45 +161,79 @@ class Corrector:
             self._by_letter.setdefault(word[0], []).append(word)
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
+    def in_content(self, word: str) -> bool:
+        return word in self._vocabulary or fold(word) in self._vocabulary or stem(word) in self._stems
+
     def known(self, word: str) -> bool:
-        return (word in self._vocabulary or fold(word) in self._vocabulary or stem(word) in self._stems
-                or is_common(word))
+        return (self.in_content(word) or is_common(word) or word in FILLER_WORDS or word in ENGLISH_WORDS
+                or is_off_topic(word))
 
     def _correct(self, word: str) -> str | None:
         if len(word) < 3 or word.isdigit() or self.known(word):
             return None
         choices = self._by_letter.get(word[0], [])
-        if len(word) > 3:  # only very short words are taken for misspelt function words ("wht")
-            choices = [c for c in choices if c not in STOPWORDS]
         best = process.extractOne(word, choices, scorer=DamerauLevenshtein.normalized_similarity,
                                   score_cutoff=FUZZY_CUTOFF)
         return best[0] if best else None
 
 
-@lru_cache(maxsize=1)
-def _common_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in COMMON_WORDS)
+@dataclass
+class _Tokens:
+    words: list[str]
+    fuzzy: set[int]
+    unknown: set[int]
+    strong: set[int]
+    named: set[int]
 
 
-def is_common(word: str) -> bool:
-    """True for an everyday English word (or an inflection of one)."""
-    return word in COMMON_WORDS or stem(word) in _common_stems()
-
-
-def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Corrector) -> Query:
-    """Concepts and ranking weights for a query."""
-    tokens: list[str] = []
-    fuzzy: set[int] = set()
-    unknown: set[int] = set()
-    for word in phrase_words(plain(text)):
+def _tokens(text: str, corrector: Corrector) -> _Tokens:
+    """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
+    raw = phrase_words(plain(text))
+    capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
+    tokens = _Tokens([], set(), set(), set(), set())
+    for word in raw:
+        word = QUESTION_TYPOS.get(word, word)
         fixed = corrector.correct(word)
         if fixed:
-            fuzzy.add(len(tokens))
+            tokens.fuzzy.add(len(tokens.words))
             word = fixed
         elif not corrector.known(word) and not word.isdigit():
-            unknown.add(len(tokens))
-        tokens.append(word)
-    content = [(i, stem(w)) for i, w in enumerate(tokens) if w not in STOPWORDS]
+            tokens.unknown.add(len(tokens.words))
+        tokens.words.append(word)
+    for position, word in enumerate(tokens.words):
+        if stem(word) in STRONG_WORDS:
+            tokens.strong.add(position)
+        elif word in NAME_WORDS and _used_as_name(tokens.words, position, corrector, word in capitalised):
+            tokens.named.add(position)
+            tokens.strong.add(position)
+    return tokens
+
+
+def _used_as_name(words: list[str], position: int, corrector: Corrector, capitalised: bool) -> bool:
+    """"Prevent training", "is prevent...", "Channel": a name; "prevent my screen", "channel 4": not."""
+    if capitalised:
+        return True
+    following = words[position + 1] if position + 1 < len(words) else None
+    before = words[position - 1] if position else None
+    if following is None:
+        return True
+    if following.isdigit() or is_off_topic(following):
+        return False
+    if before in NAME_AFTER:
+        return True
+    if following in STOPWORDS or before in VERB_AFTER:
+        return False
+    return corrector.in_content(following)
+
+
+def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Corrector,
+                  thesaurus: Thesaurus | None = None) -> Query:
+    """Concepts, ranking weights and intent for a query."""
+    tokens = _tokens(text, corrector)
+    words = tokens.words
+    intents = _intents(words)
+    content = [(i, stem(w)) for i, w in enumerate(words)
+               if w not in STOPWORDS and w not in FILLER_WORDS and CUE_WORDS.get(w) != ""]
     stems = [s for _, s in content]
     concepts: list[Concept] = []
     covered: set[int] = set()
@@ -112,30 +241,121 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
         own = tuple(stems[start:end])
         alternatives = [own] + [form for e in entries for form in glossary.forms(e)]
         positions = [content[k][0] for k in range(start, end)]
-        weight = max(_weight(own, index), PHRASE_FLOOR * index.max_idf)
+        typed = " ".join(words[p] for p in positions)
+        named = any(is_acronym(e.term) and glossary.names_term(typed, e) for e in entries) \
+            and typed not in COMMON_WORDS and typed not in NAME_WORDS
+        strong = (named and len(typed) > 2) or any(p in tokens.strong for p in positions)
+        everyday = len(own) == 1 and not named and _everyday(typed, strong)
+        weight = _weight(own, index)
+        if len(own) > 1 or named:
+            weight = max(weight, PHRASE_FLOOR * index.max_idf)
+        elif any(x in STRONG_WORDS for x in own):
+            weight = max(weight, STRONG_FLOOR * index.max_idf)
+        elif everyday:
+            weight = min(weight, COMMON_CAP)
         concepts.append(Concept(own, tuple(dict.fromkeys(alternatives)), weight,
-                                fuzzy=any(p in fuzzy for p in positions), entries=tuple(entries)))
+                                fuzzy=any(p in tokens.fuzzy for p in positions), entries=tuple(entries),
+                                strong=strong, everyday=everyday))
         covered.update(range(start, end))
+    if thesaurus is not None:
+        for start, end, others in thesaurus.find(stems, covered):
+            own = tuple(stems[start:end])
+            positions = [content[k][0] for k in range(start, end)]
+            concepts.append(_word_concept(own, [words[p] for p in positions], positions, tokens, index,
+                                          alternatives=(own, *others)))
+            covered.update(range(start, end))
     for k, (position, word_stem) in enumerate(content):
         if k in covered or not word_stem:
             continue
-        known = word_stem in index.idf
-        weight = _weight((word_stem,), index)
-        if is_common(tokens[position]):
+        concepts.append(_word_concept((word_stem,), [words[position]], [position], tokens, index))
+    concepts.extend(Concept((f"<{kind}>",), ((f"<{kind}>",),), INTENT_WEIGHT, kind=kind, everyday=True)
+                    for kind in sorted(intents))
+    merged = _merge(concepts)
+    named_only = bool(tokens.named) and not (tokens.strong - tokens.named) \
+        and not any(c.strong and len(c.own) == 1 and c.own[0] not in NAME_STEMS for c in merged)
+    return Query(text, tuple(words), merged, _rank_weights(merged), tuple(stems), intents,
+                 strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged),
+                 named_only=named_only, action=_action(words),
+                 about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words))
+
+
+def _action(words: list[str]) -> tuple[str, ...]:
+    """The verb of "how do/can/should I/we VERB ...", as a one-stem tuple (empty when there is none)."""
+    for start in range(len(words) - 2):
+        if words[start] != "how" or words[start + 1] not in ("do", "can", "should", "could", "would", "to"):
+            continue
+        rest = words[start + 2:] if words[start + 1] == "to" else words[start + 3:]
+        if words[start + 1] != "to" and (len(words) <= start + 2 or words[start + 2] not in ACTORS):
+            return ()
+        verb = next((w for w in rest if w not in STOPWORDS and w not in FILLER_WORDS), "")
+        return (stem(verb),) if verb else ()
+    return ()
+
+
+def _word_concept(own: tuple[str, ...], typed: list[str], positions: list[int], tokens: _Tokens, index: Index,
+                  alternatives: tuple[tuple[str, ...], ...] = ()) -> Concept:
+    """A concept for a word (or a synonym-group phrase) as typed."""
+    known = all(s in index.idf for s in own) and not any(p in tokens.unknown for p in positions)
+    off_topic = any(is_off_topic(w) for w in typed) and not known
+    if not known and not off_topic and len(alternatives) > 1:
+        # an everyday word the content never uses, but whose synonyms it does ("comms")
+        known = True
+        own_weight = min(_weight(a, index) for a in alternatives[1:])
+    else:
+        own_weight = _weight(own, index)
+    strong = any(p in tokens.strong for p in positions)
+    common = len(own) == 1 and all(_everyday(w, strong) for w in typed)
+    if off_topic:
+        weight = OFF_TOPIC_WEIGHT * index.max_idf
+    elif not known and common:
+        weight = COMMON_CAP
+    elif not known:
+        weight = UNKNOWN_WEIGHT
+    else:
+        weight = own_weight
+        if len(own) > 1 and known:
+            weight = max(weight, PHRASE_FLOOR * index.max_idf)
+        elif any(x in STRONG_WORDS for x in own):
+            weight = max(weight, STRONG_FLOOR * index.max_idf)
+        elif common:
             weight = min(weight, COMMON_CAP)
-        concepts.append(Concept((word_stem,), ((word_stem,),), weight,
-                                fuzzy=position in fuzzy, known=known and position not in unknown))
+    kind = CUE_WORDS.get(typed[0], "") if len(typed) == 1 else ""
+    return Concept(own, tuple(dict.fromkeys(alternatives or (own,))), weight,
+                   fuzzy=any(p in tokens.fuzzy for p in positions), known=known or bool(kind),
+                   strong=strong, off_topic=off_topic, kind=kind, everyday=common and not off_topic)
+
+
+def _everyday(word: str, strong: bool) -> bool:
+    """An everyday word (or a Prevent name used in its everyday sense) rather than one naming a subject."""
+    if strong or stem(word) in SUBJECT_STEMS:
+        return False
+    return is_common(word) or word in NAME_WORDS or word in FILLER_WORDS
+
+
+def _rank_weights(concepts: tuple[Concept, ...]) -> dict[str, float]:
+    """Ranking weight of each stem: own stems count fully (half for an everyday word), synonyms less."""
     weights: dict[str, float] = {}
     for concept in concepts:
         own_weight = FUZZY_CREDIT if concept.fuzzy else 1.0
-        if len(concept.own) == 1 and not concept.entries and concept.own[0] in _common_stems():
+        if len(concept.own) == 1 and not concept.entries and not concept.strong \
+                and concept.own[0] in common_stems():
             own_weight *= COMMON_RANK
         for alternative in concept.alternatives[1:]:
             for s in alternative:
                 weights[s] = max(weights.get(s, 0.0), SYNONYM_WEIGHT / len(alternative) ** 0.5)
         for s in concept.own:
             weights[s] = max(weights.get(s, 0.0), own_weight)
-    return Query(text, tuple(tokens), _merge(concepts), weights, tuple(stems))
+    return weights
+
+
+def _intents(words: list[str]) -> frozenset[str]:
+    """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what
+    happens when...")."""
+    text = " " + " ".join(words) + " "
+    found = {kind for kind, cues in INTENTS if any(f" {cue} " in text for cue in cues)}
+    if words[:1] == ["when"]:
+        found.add("date")
+    return frozenset(found)
 
 
 def _merge(concepts: list[Concept]) -> tuple[Concept, ...]:
@@ -150,33 +370,6 @@ def _weight(own: tuple[str, ...], index: Index) -> float:
     """A concept's weight: the idf of its stems (unknown stems weigh as the rarest word)."""
     values = sorted((index.idf.get(s, index.max_idf) for s in own), reverse=True)
     return min(1.6 * index.max_idf, values[0] + 0.3 * sum(values[1:]))
-
-
-def definitional_target(corrected: tuple[str, ...]) -> tuple[str, str] | None:
-    """(mode, term) when the query asks what a term is or means; mode is "mean", "what" or "bare"."""
-    words = [w for w in corrected if w]
-    if not words:
-        return None
-    text = " ".join(words)
-    for lead in ("what does", "what do", "whats", "what is", "what are", "what s", "what", "define",
-                 "definition of", "meaning of", "explain", "who are", "who is"):
-        if text.startswith(lead + " "):
-            rest = text[len(lead) + 1:].split()
-            break
-    else:
-        return ("bare", text) if len(words) <= 4 else None
-    mode = "what"
-    if lead in ("define", "definition of", "meaning of"):
-        mode = "mean"
-    for tail in (("stand", "for"), ("stands", "for"), ("mean",), ("means",), ("short", "for"), ("refer", "to")):
-        if tuple(rest[-len(tail):]) == tail:
-            rest, mode = rest[: -len(tail)], "mean"
-            break
-    while rest and rest[0] in ("a", "an", "the", "by", "meant"):
-        rest = rest[1:]
-    if rest and rest[-1] in ("acronym", "abbreviation"):
-        rest, mode = rest[:-1], "mean"
-    return (mode, " ".join(rest)) if rest and len(rest) <= 5 else None
 
 
 def phrase_in(alternative: tuple[str, ...], terms: frozenset[str]) -> bool:

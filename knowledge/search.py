@@ -1,54 +1,76 @@
 """Rank passages for a query, give each a confidence in 0..1 and decide what kind of answer to give.
 
-Ranking is BM25F (see `knowledge.index`) over the query's own stems plus glossary synonyms at a lower
-weight. Confidence is separate from rank: it is the weighted share of the question's concepts that
-the passage actually covers (a rare word the passage lacks costs more than a common one, a word the
-content never uses costs the most), scaled by how strong the match is and by whether the question
-touches Prevent at all. `decide` turns the hits into an Answer: a passage, a glossary entry, a
-"did you mean" choice when two different passages are about equally (and only moderately) likely,
-or none.
+Ranking is BM25F (see `knowledge.index`) over the query's own stems plus glossary and everyday synonyms
+at a lower weight, then a rerank of the best candidates on evidence that the passage answers rather than
+mentions: all the question's concepts together in one sentence (under the passage's heading), the kind
+of fact asked for ("how often" wants a passage that says how often), and the question's word pairs in
+order. Confidence is separate from rank: it is the weighted share of the question's concepts that the
+passage covers (a rare word the passage lacks costs more than a common one, a word the content never
+uses costs the most), scaled by how strong the match is.
+
+`ask` turns the hits into an Answer: a passage (shown from the start of its section when no later
+paragraph answers better, or as an excerpt from the answering sentence when it is long), a glossary
+entry, a "did you mean" choice when two different passages are about equally (and only moderately)
+likely, or none. A question that names Prevent's own subject matter (see `knowledge.query`) needs a
+confident hit; any other must also leave nothing but everyday words uncovered and give specific evidence
+(see `_answerable`), and a question built on an everyday subject the guidance never covers gets no answer.
 """
 
 from dataclasses import dataclass
+from itertools import pairwise
 
-from knowledge.glossary import Glossary, is_acronym
-from knowledge.index import Index
+from knowledge.glossary import Glossary, Thesaurus, is_acronym
+from knowledge.index import QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import Corrector, Query, analyse_query, definitional_target, phrase_in
-from knowledge.text import stem
+from knowledge.text import analyse, cut_at_sentence
 
 NO_ANSWER_BELOW = 0.42
 """Below this the top hit is not shown as an answer."""
-AMBIGUOUS_BELOW = 0.55
+NOT_NAMED_BELOW = 0.55
+"""...nor below this when the question names nothing specific to Prevent, or only a Prevent name."""
+CENTRAL_SHARE = 0.5
+"""...and then the concepts the passage is about must carry at least this share of the matched weight."""
+AMBIGUOUS_BELOW = 0.5
 """A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user."""
-AMBIGUITY_MARGIN = 0.03
+AMBIGUITY_MARGIN = 0.015
 STRONG_PASSAGE = 0.6
 """A "what is X" question gets the document passage instead of the glossary entry above this."""
 SCORE_SCALE = 4.0
-LINK_WORDS = frozenset(("where", "link", "links", "website", "site", "url", "online", "find", "contact", "email",
-                        "address", "download"))
-INTENT_BOOST = 1.2
-"""Where/link questions prefer passages with an address; how-many questions prefer ones with numbers."""
-COUNT_STARTS = ("how many", "how much", "how often", "when")
-PHRASE_BONUS = 0.3
+CANDIDATES = 30
+"""How many BM25F leaders are reranked."""
+DEFINITION_BOOST = 1.6
+"""A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...")."""
+INTENT_BOOST = 1.25
+"""A passage stating the kind of fact asked for (a number for "how many", an address for "email")."""
+PHRASE_BONUS = 0.6
 """Share of extra score for matching every adjacent pair of the question's words in order."""
+RUN_BONUS = 0.25
+"""Extra score for each further pair in the longest run of the question's words found in order: a name
+like "Understanding Extremist Ideology Training" belongs to the passage that uses it."""
+SEGMENT_BONUS = 2.0
+"""Share of extra score for covering all the question's concepts within one sentence or list line."""
+TOPIC_BONUS = 1.0
+"""Share of extra score for covering all the question's concepts in the headings and curated phrasings."""
+COVERAGE_POWER = 2.0
+"""How much a passage that covers more of the question outranks one with a higher BM25F score."""
+RUNNER_SHARE = 0.85
+"""A runner-up scoring at least this share of the top hit may answer when the top hit cannot."""
+LEAD_SHARE = 0.9
+"""An earlier passage of the top hit's section scoring at least this share of it is shown instead."""
+EXCERPT_CHARS = 650
+"""A passage longer than this is shown from the sentence that answers, after its lead-in."""
+LEAD_CHARS = 220
 
-DOMAIN_WORDS = str.split("""
-prevent radicalisation radicalised radicalise radical extremism extremist extreme terrorism terrorist
-counterterrorism channel safeguarding safeguard referral refer vulnerable vulnerability susceptible
-ideology ideologies hate proscribed grooming islamist daesh right wing partnership duty toolkit
-benchmark self-assessment panel speaker segregation cohesion peer peers dovetail contest ctlp wrap
-threat risk concern concerns support police training e-learning elearning venue filtering
-""")
 
-OFF_TOPIC_WORDS = str.split("""
-canteen lunch menu recipe recipes cook cooking bake baking weather forecast rain sunny snow football
-cricket rugby tennis golf poem poetry song lyrics joke jokes movie film films netflix music holiday
-holidays payslip salary pension expenses mileage overtime timesheet sick sickness parking password
-passwords login laptop printer printing outlook vpn stationery birthday restaurant pub coffee tea
-bitcoin crypto horoscope lottery flight flights bus buses traffic dentist gym diet
-homework maths translate translation capital wedding dog cat pet garden gardening shopping leave
-""")
+@dataclass(frozen=True)
+class _Match:
+    """How a passage covers a question: overall, in its best segment (and which), in its headings."""
+
+    coverage: float
+    segment: float
+    which: int
+    topic: float
 
 
 @dataclass(frozen=True)
@@ -63,16 +85,15 @@ class Scored:
 class Searcher:
     """Ranking, confidence and the answer decision over one immutable index."""
 
-    def __init__(self, index: Index, glossary: Glossary):
+    def __init__(self, index: Index, glossary: Glossary, thesaurus: Thesaurus | None = None):
         self.index = index
         self.glossary = glossary
+        self.thesaurus = thesaurus
         self.corrector = Corrector(index.vocabulary, frozenset(index.idf))
-        self._domain = frozenset(stem(w) for w in DOMAIN_WORDS) | frozenset(
-            s for e in glossary.entries if is_acronym(e.term) for s in (stem(e.term.lower()), stem(e.id)))
-        self._off_topic = frozenset(stem(w) for w in OFF_TOPIC_WORDS)
+        self._numbers = {p.id: n for n, p in enumerate(index.passages)}
 
     def analyse(self, text: str) -> Query:
-        return analyse_query(text, self.index, self.glossary, self.corrector)
+        return analyse_query(text, self.index, self.glossary, self.corrector, self.thesaurus)
 
     def rank(self, query: Query, k: int) -> list[Scored]:
         """The k best passages with their confidence, best first."""
@@ -82,54 +103,79 @@ class Searcher:
                 totals[number] = totals.get(number, 0.0) + weight * contribution
         if not totals:
             return []
-        linked = bool(set(query.corrected) & LINK_WORDS)
-        counted = " ".join(query.corrected).startswith(COUNT_STARTS) or "number of" in " ".join(query.corrected)
-        pairs = set(zip(query.stems, query.stems[1:], strict=False))
+        leaders = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
+        pairs = set(pairwise(query.stems))
         index = self.index
-        for number in totals:
+        defined = self._defined(query)
+        reranked = []
+        for number, total in leaders:
             boost = index.priors[number]
-            if linked and index.links[number]:
-                boost *= INTENT_BOOST
-            if counted and index.numbers[number]:
+            if defined and defined in index.defines[number]:
+                boost *= DEFINITION_BOOST
+            if query.about_questions and index.asks[number]:
+                boost /= 1 - QUESTION_PENALTY * index.asks[number]
+            if query.intents & index.kinds[number]:
                 boost *= INTENT_BOOST
             if pairs:
-                boost *= 1 + PHRASE_BONUS * len(pairs & index.bigrams[number]) / len(pairs)
-            totals[number] *= boost
-        best = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[: max(k, 1) + 4]
+                found = index.bigrams[number]
+                boost *= 1 + PHRASE_BONUS * len(pairs & found) / len(pairs) \
+                    + RUN_BONUS * max(0, _longest_run(query.stems, found) - 1)
+            match = self._match(query, number)
+            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * match.topic)
+            reranked.append((number, total * boost * match.coverage ** COVERAGE_POWER, total, match.coverage))
+        reranked.sort(key=lambda item: (-item[1], item[0]))
+        best = reranked[: max(k, 1)]
         top = best[0][1]
-        prior = self._prior(query)
-        scored = [Scored(n, s, self._confidence(query, n, s, top) * prior) for n, s in best]
-        scored.sort(key=lambda h: (-round(h.confidence, 3), -h.score, h.number))
-        return [Scored(h.number, h.score, min(1.0, h.confidence)) for h in scored[: max(k, 1)]]
+        return [Scored(n, s, min(1.0, self._confidence(coverage, total, s, top))) for n, s, total, coverage in best]
 
-    def _prior(self, query: Query) -> float:
-        """How much the question is about Prevent at all: off-topic words without domain words cost."""
-        own = {s for c in query.concepts for s in c.own}
-        alternatives = {s for c in query.concepts for a in c.alternatives for s in a}
-        if own & self._domain or any(c.entries for c in query.concepts):
-            return 1.0
-        if own & self._off_topic:
-            return 0.35
-        return 0.85 if alternatives & self._domain else 0.8
+    @staticmethod
+    def _defined(query: Query) -> tuple[str, ...]:
+        """The stems of the term a "what is X" question asks about, or ()."""
+        target = definitional_target(query.corrected)
+        return tuple(analyse(target[1])) if target and target[0] != "bare" else ()
 
-    def _confidence(self, query: Query, number: int, score: float, top: float) -> float:
-        terms = self.index.terms[number]
-        total = covered = 0.0
-        for concept in query.concepts:
-            total += concept.weight
-            if phrase_in(concept.alternatives[0], terms):
-                credit = 1.0
-            elif any(phrase_in(a, terms) for a in concept.alternatives[1:]):
-                credit = 0.85
-            else:
-                continue
-            covered += concept.weight * credit * (0.8 if concept.fuzzy else 1.0)
-        if total <= 0:
-            return 0.0
-        coverage = covered / total
-        strength = score / (score + SCORE_SCALE)
+    def _match(self, query: Query, number: int) -> "_Match":
+        """How a passage covers the question: overall, in its best segment, and in its headings/phrasings."""
+        index = self.index
+        weight = sum(c.weight for c in query.concepts)
+        if weight <= 0:
+            return _Match(0.0, 0.0, 0, 0.0)
+        kinds = index.kinds[number]
+        credits = [(c, c.credit(index.terms[number], kinds)) for c in query.concepts]
+        coverage = sum(c.weight * credit for c, credit in credits) / weight
+        present = [c for c, credit in credits if credit and c.known]
+        known = sum(c.weight for c in query.concepts if c.known) or 1.0
+        topic_terms = index.topic[number]
+        topic = sum(c.weight * c.credit(topic_terms, kinds) for c in present) / weight
+        best, which = 0.0, 0
+        if present:
+            segment_kinds = index.segment_kinds[number]
+            for position, terms in enumerate(index.segment_terms[number]):
+                share = sum(c.weight * c.credit(terms, segment_kinds[position]) for c in present) / known
+                if share > best + 1e-9:
+                    best, which = share, position
+        return _Match(coverage, min(best, 1.0), which, topic)
+
+    def _segment_coverage(self, query: Query, number: int) -> tuple[float, int]:
+        """The best share of the question's weight that one segment (with its heading) covers, and which."""
+        match = self._match(query, number)
+        return match.segment, match.which
+
+    @staticmethod
+    def _confidence(coverage: float, total: float, score: float, top: float) -> float:
+        strength = total / (total + SCORE_SCALE)
         relative = (score / top) ** 0.5 if top > 0 else 0.0
         return max(0.0, coverage ** 1.3 * (0.55 + 0.45 * strength) * relative * 1.15)
+
+    def _central_share(self, query: Query, number: int) -> float:
+        """The share of the matched weight carried by concepts the passage is about, not just mentions."""
+        terms, central = self.index.terms[number], self.index.central[number]
+        kinds = self.index.kinds[number]
+        matched = [c for c in query.concepts if c.credit(terms, kinds) > 0]
+        weight = sum(c.weight for c in matched)
+        if weight <= 0:
+            return 0.0
+        return sum(c.weight for c in matched if c.credit(central, kinds) > 0) / weight
 
     def search(self, text: str, k: int = 5) -> list[Hit]:
         """Ranked hits (confidence 0..1), best first; one query word at least must match."""
@@ -148,14 +194,99 @@ class Searcher:
             acronym = by_term and is_acronym(entry.term)
             if mode == "mean" or acronym or not strong:
                 return Answer("glossary", hits[:3], entry)
-        if not hits or top < NO_ANSWER_BELOW:
+        answerable = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
+                           and self._answerable(query, s)), None) if scored else None
+        if answerable is None:
             return Answer("none", ())
+        if answerable is not scored[0]:
+            scored = [answerable] + [s for s in scored if s is not answerable]
+            hits = tuple(Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in scored)
+            top = hits[0].score
         runner = next((h for h in hits[1:] if h.passage.section_id != hits[0].passage.section_id), None)
         if top < AMBIGUOUS_BELOW and runner is not None and runner.score >= top - AMBIGUITY_MARGIN:
             others = [h for h in hits[1:] if h.score >= top - 2 * AMBIGUITY_MARGIN
                       and h.passage.section_id != hits[0].passage.section_id]
             return Answer("ambiguous", (hits[0], *others[:2]))
-        return Answer("passage", hits[:4])
+        lead = self._section_lead(query, scored)
+        first = Hit(self.index.passages[lead.number], hits[0].score, self.excerpt(query, lead.number))
+        rest = [h for h in hits if h.passage.id != first.passage.id][:3]
+        return Answer("passage", (first, *rest))
+
+    def _section_lead(self, query: Query, scored: list[Scored]) -> Scored:
+        """The top hit, or an earlier passage under the same heading that scores nearly as well and has as
+        good a sentence: a section reads best from its start when no later paragraph answers better."""
+        top = scored[0]
+        passage = self.index.passages[top.number]
+        sentence = self._match(query, top.number).segment
+        for other in scored[1:]:
+            candidate = self.index.passages[other.number]
+            if candidate.section_id == passage.section_id and candidate.heading_path == passage.heading_path \
+                    and other.number < top.number and other.score >= LEAD_SHARE * top.score \
+                    and self._match(query, other.number).segment >= sentence - 1e-9:
+                top, passage = Scored(other.number, other.score, scored[0].confidence), candidate
+        return top
+
+    def _answerable(self, query: Query, best: Scored) -> bool:
+        """Whether the best hit is good enough to show, given how clearly the question is about Prevent.
+
+        A question naming Prevent's subject matter needs only a confident hit (more confident when it only
+        uses a Prevent name). Any other needs a more confident one that leaves nothing uncovered but
+        everyday words, with specific evidence: a word of the question that is not an everyday word, found
+        in its own form ("KIKIT", "exhaustive"), or a pair of its words in order, or failing that three or
+        more everyday words together in one sentence or heading ("what should a booking form ask about
+        events"). When an everyday word is left uncovered, the evidence must not be a place or other name
+        ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
+        I become a foster carer" is not answered by a list of the people trained), and the verb of a "how
+        do I..." question must be covered.
+        """
+        if query.off_topic and not query.strong:
+            return False
+        if query.strong:
+            return best.confidence >= (NOT_NAMED_BELOW if query.named_only else NO_ANSWER_BELOW)
+        if best.confidence < NOT_NAMED_BELOW:
+            return False
+        index = self.index
+        number = best.number
+        terms, kinds = index.terms[number], index.kinds[number]
+        credits = [(c, c.credit(terms, kinds)) for c in query.concepts]
+        uncovered = [c for c, credit in credits if credit == 0]
+        if any(not c.everyday for c in uncovered) or any(c.own == query.action for c in uncovered):
+            return False
+        pairs = set(pairwise(query.stems)) & index.bigrams[number]
+        specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
+        if uncovered:
+            evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
+            return evidence >= 1 and self._central_share(query, number) >= CENTRAL_SHARE
+        match = self._match(query, number)
+        together = len(credits) >= 3 and max(match.segment, match.topic) >= 0.95
+        return bool(specific or pairs) or together
+
+    def excerpt(self, query: Query, number: int, limit: int = EXCERPT_CHARS) -> str:
+        """The part of a long passage that answers: its lead-in, then the best segment onwards ("" = all)."""
+        text = self.index.passages[number].text
+        spans = self.index.spans[number]
+        if len(text) <= limit or not spans:
+            return ""
+        _share, best = self._segment_coverage(query, number)
+        if spans[best][1] <= limit:
+            return ""
+        context = self.index.contexts[number]
+        lead_end = context or spans[0][1]
+        lead = text[:lead_end].rstrip() if (best > 0 or context) and lead_end <= LEAD_CHARS else ""
+        room = limit - len(lead) - 4
+        start = spans[best][0]
+        end = start
+        for _span_start, span_end in spans[best:]:
+            if span_end - start > room and end > start:
+                break
+            end = span_end
+        window, _cut = cut_at_sentence(text[start:end], room)
+        if not lead:
+            return "…" + window if start > 0 else window
+        if start <= lead_end + 1:
+            return f"{lead}\n{window}"
+        return f"{lead}\n{window}" if lead.endswith(":") and window.startswith(("-", "*")) \
+            else f"{lead} … {window}"
 
     def _glossary_target(self, query: Query) -> tuple[GlossaryEntry | None, str, bool]:
         """The entry a definitional question asks about, its mode, and whether it was named by its term."""
@@ -172,5 +303,14 @@ class Searcher:
         return entry, mode, by_term
 
     def _mentions(self, hit: Hit, entry: GlossaryEntry) -> bool:
-        terms = self.index.terms[self.index.passages.index(hit.passage)]
+        terms = self.index.terms[self._numbers[hit.passage.id]]
         return any(phrase_in(form, terms) for form in self.glossary.forms(entry))
+
+
+def _longest_run(stems: tuple[str, ...], found: frozenset[tuple[str, str]]) -> int:
+    """The most consecutive adjacent pairs of the question's stems that a passage has (3 = four words)."""
+    best = run = 0
+    for pair in pairwise(stems):
+        run = run + 1 if pair in found else 0
+        best = max(best, run)
+    return best

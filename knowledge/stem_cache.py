@@ -11,17 +11,21 @@ import json
 import sys
 
 from knowledge import CONTENT_DIR
+from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS, FILLER_WORDS, OFF_TOPIC_WORDS
 from knowledge.corpus import load_corpus
 from knowledge.text import STEM_CACHE, STOPWORDS, fold, plain, snowball, stemmer_version, words
 
 
 def content_words(content_dir=CONTENT_DIR) -> set[str]:
-    """Every folded word the index stems: sources, headings, glossary and alternates."""
+    """Every folded word the index stems (sources, headings, glossary, alternates, synonyms), and the
+    everyday words that queries are checked against."""
     corpus, _errors = load_corpus(content_dir)
     texts = [d.title for d in corpus.documents]
     texts += [" ".join(p.heading_path) + " " + plain(p.text) for d in corpus.documents for p in d.passages]
     texts += [" ".join((e.term, e.id, e.expansion, e.meaning, *e.synonyms)) for e in corpus.glossary]
     texts += [p for phrasings in corpus.alternates.values() for p in phrasings]
+    texts += [" ".join(group) for group in corpus.synonyms]
+    texts += [" ".join(sorted(COMMON_WORDS | ENGLISH_WORDS | FILLER_WORDS | OFF_TOPIC_WORDS))]
     return {fold(w) for text in texts for w in words(text) if w not in STOPWORDS}
 
 

@@ -4,6 +4,7 @@ The same `analyse` runs over the content and over what staff type, so any mappin
 consistent, not linguistically perfect: American spellings are folded to British ones
 (radicalization -> radicalisation), hyphenated words give their parts and the joined form
 (e-learning -> e, learning, elearning), and Snowball stems are cached because the vocabulary is small.
+`segments` splits a passage into sentences and list lines, for sentence-level matching and excerpts.
 """
 
 import json
@@ -29,7 +30,8 @@ STOPWORDS = frozenset(str.split(
     wasn we were weren what when where which while who whom why will with won wouldn would you your yours
     yourself yourselves also may might must shall us get got please tell know want need needs like ok
     okay hi hello thanks thank does anyone anything something one ever yes whats whos hows wheres
-    etc eg ie e.g i.e via per
+    etc eg ie e.g i.e via per doesnt dont cant wont isnt arent wasnt werent didnt shouldnt couldnt wouldnt
+    hasnt havent hadnt mustnt youre theyre were thats theres lets whos im ive id
     """
 ))
 """Function words and chat filler: dropped before ranking ("wht is the ctu" keeps only "ctu")."""
@@ -53,6 +55,7 @@ _STEM_MERGE = {
     "terrorist": "terror", "terrorist-rel": "terror", "vulnerabl": "vulner", "e-learn": "elearn",
     "counter-terror": "counterterror", "safeguard": "safeguard", "councillor": "councillor",
     "children": "child", "peopl": "person", "individu": "person", "membership": "member",
+    "product": "produc",
 }
 
 _stemmer = snowballstemmer.stemmer("english")
@@ -164,6 +167,20 @@ def slugify(text: str, max_len: int = 40) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9*\[\"'(-])|\n+")
+_SEGMENT_END = re.compile(r"(?<=[.!?;])[\"')\]]?\s+(?=[A-Z0-9*\[\"'(])|\n+")
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences and list lines of a passage, in order, covering its words."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SEGMENT_END.finditer(text):
+        if text[start:match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
 
 
 def cut_at_sentence(text: str, limit: int) -> tuple[str, bool]:

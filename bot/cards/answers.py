@@ -2,7 +2,9 @@
 
 Pure functions over `knowledge.base` results: no SDK imports. A cited reply puts the passage first
 (heading path in bold, then the text cut at a sentence boundary, then the citation marker ` [1]`) and
-carries one Teams citation entity; its card offers "Show more", follow-ups and "Was this helpful?".
+carries one Teams citation entity; its card offers "Show more", follow-ups and "Was this helpful?". A long
+passage whose answering sentence lies past the cut is shown as the search's excerpt (its lead-in, then
+that sentence); a short one reads on into the rest of its section, without repeating a list's lead-in.
 Choices ("did you mean") and no-answer replies carry no citation: the bot is not claiming an answer.
 """
 
@@ -14,6 +16,8 @@ from knowledge.text import cut_at_sentence, plain
 ANSWER_CHARS = 700
 MORE_CHARS = 6000
 ABSTRACT_CHARS = 160
+SHORT_LEAD = 250
+"""A passage shorter than this that ends its own section continues into the next subsection."""
 GLOSSARY_NAME = "Prevent Signpost glossary"
 CITATION_CONTEXT = "https://schema.org"
 SEPARATOR = " › "
@@ -65,8 +69,11 @@ def _note(passage: Passage) -> str:
     return f"\n\n_{passage.superseded_note}_" if passage.superseded_note else ""
 
 
-def _answer_body(kb: KnowledgeBase, passage: Passage) -> tuple[str, bool]:
-    """The passage, continued with the next passages of its section up to the limit; and if cut."""
+def _answer_body(kb: KnowledgeBase, passage: Passage, excerpt: str = "") -> tuple[str, bool]:
+    """The passage (or the excerpt of it that answers), continued with the next passages of its section
+    up to the limit; and whether there is more to show."""
+    if excerpt:
+        return excerpt, True
     following = kb.section_passages(passage.id)
     start = next((i for i, p in enumerate(following) if p.id == passage.id), 0)
     own = [p for p in following if p.heading_path == passage.heading_path]
@@ -75,12 +82,26 @@ def _answer_body(kb: KnowledgeBase, passage: Passage) -> tuple[str, bool]:
         passage = own[0]
     text = passage.text
     for nxt in following[start + 1:]:
-        if len(text) >= ANSWER_CHARS or nxt.heading_path != passage.heading_path:
+        if len(text) >= ANSWER_CHARS:
             break
-        text += "\n\n" + nxt.text
+        if nxt.heading_path != passage.heading_path:
+            if len(text) >= SHORT_LEAD:
+                break
+            # a one-line section introduction reads on into its first subsection
+            text += "\n\n**" + nxt.heading_path[-1] + "**"
+            passage = nxt
+        text += "\n" + _continuation(text, nxt.text)
     body, cut = cut_at_sentence(text, ANSWER_CHARS)
     longer = len(kb.section_text(passage.id)) > len(body) + 20
     return body, cut or longer
+
+
+def _continuation(shown: str, following: str) -> str:
+    """The next passage to append: without the lead-in line it repeats (a long list split in chunks)."""
+    lead, _sep, rest = following.partition("\n")
+    if rest and lead.rstrip().endswith(":") and lead in shown:
+        return rest
+    return "\n" + following
 
 
 def _feedback(passage_id: str) -> list[dict]:
@@ -125,7 +146,7 @@ def _passage_card(kb: KnowledgeBase, answer: Answer, passage: Passage, more: boo
 def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     """A cited passage answer."""
     passage = answer.hits[0].passage
-    body, more = _answer_body(kb, passage)
+    body, more = _answer_body(kb, passage, answer.hits[0].excerpt)
     text = f"**{heading(passage)}**\n\n{body} [1]{_note(passage)}"
     entity = citation_entity(source_name(passage), body, passage.source_url)
     card = _passage_card(kb, answer, passage, more)

@@ -10,6 +10,7 @@ from knowledge.base import load_knowledge_base
 from knowledge.corpus import check_corpus, load_corpus
 from knowledge.errors import InvalidContent
 from knowledge.markdown import REQUIRED_META
+from knowledge.text import words
 
 SOURCES = sorted((CONTENT_DIR / "sources").glob("*.md"))
 
@@ -110,3 +111,33 @@ def test_stem_cache_covers_the_content():
 
     missing = content_words() - set(_CACHED_STEMS)
     assert len(missing) <= 20, f"run `python -m knowledge.stem_cache`: {sorted(missing)[:20]}"
+
+
+def test_synonym_groups_load_and_bad_groups_are_reported(valid_dir, tmp_path):
+    import shutil
+
+    corpus, errors = load_corpus()
+    assert not errors and len(corpus.synonyms) >= 30
+    assert all(len(group) >= 2 and all(w == w.lower() for w in group) for group in corpus.synonyms)
+    copy = tmp_path / "content"
+    shutil.copytree(valid_dir, copy)
+    alternates = copy / "alternates.yaml"
+    alternates.write_text(alternates.read_text(encoding="utf-8")
+                          + "synonyms:\n  - [law, act]\n  - [lonely]\n  - just a string\n", encoding="utf-8")
+    corpus, errors = load_corpus(copy)
+    assert corpus.synonyms == (("law", "act"),)
+    assert [e.field for e in errors] == ["synonyms", "synonyms"]
+
+
+def test_off_topic_words_never_occur_in_the_content():
+    """An everyday subject word must not take a match away from the guidance (see common_words)."""
+    from knowledge.common_words import OFF_TOPIC_WORDS
+    from knowledge.stem_cache import content_words
+    from knowledge.text import stem
+
+    corpus, _errors = load_corpus()
+    texts = [" ".join(p.heading_path) + " " + p.text for d in corpus.documents for p in d.passages]
+    content = {stem(w) for w in words(" ".join(texts))}
+    clashes = sorted(w for w in OFF_TOPIC_WORDS if stem(w) in content)
+    assert not clashes, clashes
+    assert content_words()  # the stem cache's vocabulary includes the word lists

@@ -1,9 +1,12 @@
 """Measure question sets through render_answer as ../shared/eval/score.py would judge the bot.
 
-The shared dev set is read from the repository's sibling `shared/` folder (skipped when absent); the
-held-out set (heldout_questions.yaml) was written for this project and is never tuned against item by
-item. Thresholds: at least 90% of kb items answered with a citation and an expected phrase in the
-first 900 characters; every none item without a citation.
+Three sets, each tuned against only through general changes (never an item at a time):
+- the shared dev set, read from the `shared/` folder beside the repository (skipped when absent);
+- heldout_questions.yaml, written for this project;
+- blind_questions.yaml, written from the source documents before the search engine was reworked.
+Thresholds: at least 90% of kb items answered with a citation and an expected phrase in the first 900
+characters, and at least 97% of none items (everyday and near-miss questions) without a citation; the
+dev set's few none items must all pass.
 """
 
 from pathlib import Path
@@ -14,19 +17,23 @@ from tests.knowledge.scoring import load_set, score_kb, score_none
 
 HERE = Path(__file__).resolve().parent
 DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev_questions.yaml"
-HELDOUT = HERE / "heldout_questions.yaml"
+SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_questions.yaml"}
 KB_TARGET = 0.90
+NONE_TARGET = 0.97
 
 
 def _report(results) -> str:
     return "\n".join(f"MISS [{r.kind}] {r.question} -> {r.text[:120]}" for r in results if not r.ok)
 
 
+def _rate(results) -> float:
+    return sum(r.ok for r in results) / len(results)
+
+
 @pytest.mark.skipif(not DEV_SET.exists(), reason="../shared is not beside the repository")
 def test_dev_set_kb_rate(kb):
     results = score_kb(kb, load_set(DEV_SET)["kb"])
-    rate = sum(r.ok for r in results) / len(results)
-    assert rate >= KB_TARGET, f"{rate:.3f}\n{_report(results)}"
+    assert _rate(results) >= KB_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
 
 
 @pytest.mark.skipif(not DEV_SET.exists(), reason="../shared is not beside the repository")
@@ -35,18 +42,31 @@ def test_dev_set_none_items_are_never_cited(kb):
     assert all(r.ok for r in results), _report(results)
 
 
-def test_heldout_set_size():
-    data = load_set(HELDOUT)
-    assert len(data["kb"]) >= 60 and len(data["none"]) >= 40
+@pytest.mark.parametrize(("name", "kb_items", "none_items"), [("heldout", 60, 40), ("blind", 120, 80)])
+def test_set_sizes(name, kb_items, none_items):
+    data = load_set(SETS[name])
+    assert len(data["kb"]) >= kb_items and len(data["none"]) >= none_items
 
 
-def test_heldout_kb_rate(kb):
-    results = score_kb(kb, load_set(HELDOUT)["kb"])
-    rate = sum(r.ok for r in results) / len(results)
-    assert rate >= 0.85, f"{rate:.3f}\n{_report(results)}"  # aim 0.90; see the report for the figure
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_kb_rate(kb, name):
+    results = score_kb(kb, load_set(SETS[name])["kb"])
+    assert _rate(results) >= KB_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
 
 
-def test_heldout_none_rate(kb):
-    results = score_none(kb, load_set(HELDOUT)["none"])
-    rate = sum(r.ok for r in results) / len(results)
-    assert rate >= 0.9, _report(results)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_none_rate(kb, name):
+    results = score_none(kb, load_set(SETS[name])["none"])
+    assert _rate(results) >= NONE_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
+
+
+def test_expected_phrases_are_in_the_content():
+    """Every blind kb item can be answered: one of its phrases is in a source or the glossary."""
+    from knowledge import CONTENT_DIR
+    from tests.knowledge.scoring import norm
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in (CONTENT_DIR / "sources").glob("*.md"))
+    text = norm(text + (CONTENT_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    missing = [item["q"] for item in load_set(SETS["blind"])["kb"]
+               if not any(norm(e) in text for e in item["expect"])]
+    assert not missing, missing

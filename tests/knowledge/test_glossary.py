@@ -60,3 +60,31 @@ def test_glossary_answers_carry_expansion(kb):
     answer = kb.ask("What does CTLP stand for?")
     assert answer.kind == "glossary"
     assert answer.glossary.expansion == "Counter Terrorism Local Profile"
+
+
+def test_thesaurus_finds_everyday_words_for_document_words():
+    from knowledge.glossary import Thesaurus
+    from knowledge.text import phrase_stems, stem
+
+    thesaurus = Thesaurus((("law", "legislation", "act"), ("come into force", "came into effect")))
+    stems = list(phrase_stems("which law made it come into force"))
+    found = thesaurus.find(stems, set())
+    assert [(stems[s:e], sorted(others)) for s, e, others in found] == [
+        ([stem("law")], sorted([phrase_stems("legislation"), phrase_stems("act")])),
+        (list(phrase_stems("come into force")), [phrase_stems("came into effect")]),
+    ]
+    assert thesaurus.find(stems, {0}) == found[1:]  # positions taken by the glossary are skipped
+
+
+@pytest.mark.parametrize(("query", "target"), [
+    ("what does CTLP stand for", ("mean", "ctlp")),
+    ("whats the prevent duty", ("what", "prevent duty")),
+    ("define LADO", ("mean", "lado")),
+    ("channel panel", ("bare", "channel panel")),
+    ("how do I make a referral to prevent today please", None),
+])
+def test_definitional_targets(query, target):
+    from knowledge.glossary import definitional_target
+    from knowledge.text import phrase_words
+
+    assert definitional_target(tuple(phrase_words(query))) == target

@@ -82,6 +82,58 @@ def test_off_topic_questions_get_no_answer(kb, question):
     assert kb.ask(question) == Answer("none", ())
 
 
+@pytest.mark.parametrize("question", [
+    "how to wrap a present", "how do I prevent my screen from locking", "channel 4 schedule tonight",
+    "What time is the train to Birmingham?", "How do I become a foster carer?", "When are the bins collected?",
+    "risk assessment for lone working", "how do I book a venue for my wedding", "Can I work from home on Fridays?",
+    "what is the population of oxfordshire", "how do I apply for a street trading licence",
+])
+def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
+    assert kb.ask(question).kind == "none", kb.ask(question)
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("prevent training for councillors", "elected members"),
+    ("is channel voluntary", "voluntary"),
+    ("what does a referral to prevent involve", "referral"),
+])
+def test_prevent_and_channel_used_as_names_are_answered(kb, question, phrase):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text.lower()
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("What is Helping Families Early?", "Helping Families Early is a partnership"),
+    ("wat is channel", "Channel is a voluntary, confidential programme"),
+])
+def test_what_is_questions_prefer_the_defining_sentence(kb, question, start):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and answer.hits[0].passage.text.startswith(start)
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("how often is the CTLP produced", "annual product"),
+    ("how many staff did Leicestershire train", "3,000"),
+    ("who do i email about wrap", "WRAP@homeoffice"),
+])
+def test_questions_asking_for_a_kind_of_fact_get_a_passage_stating_one(kb, question, phrase):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text
+
+
+def test_long_passages_are_excerpted_at_the_answering_sentence(kb):
+    answer = kb.ask("messages of calm after a terrorist attack in the community")
+    hit = answer.hits[0]
+    assert answer.kind == "passage" and "messages of calm" in (hit.excerpt or hit.passage.text)
+    if hit.excerpt:
+        assert hit.excerpt.startswith("Positive community engagement") and len(hit.excerpt) <= 700
+
+
+def test_everyday_words_do_not_outweigh_the_subject(kb):
+    answer = kb.ask("is prevent a safeguarding issue")
+    assert answer.kind == "passage" and "safeguarding" in answer.hits[0].passage.text.lower()
+
+
 def test_confidences_are_between_zero_and_one_and_sorted(kb):
     for question in ("channel", "how do I make a referral", "CTLP briefing for the chief executive"):
         hits = kb.search(question, k=5)
@@ -124,5 +176,5 @@ def test_build_and_query_speed():
         kb.ask(question)
         timings.append(time.perf_counter() - started)
     timings.sort()
-    assert statistics.median(timings) < 0.01
-    assert timings[int(len(timings) * 0.99) - 1] < 0.05  # target 5 ms; generous for CI
+    assert statistics.median(timings) < 0.005  # typically about 1 ms
+    assert timings[int(len(timings) * 0.99) - 1] < 0.05  # target 5 ms; generous for a loaded CI machine

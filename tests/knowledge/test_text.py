@@ -34,3 +34,12 @@ def test_cut_at_sentence():
 def test_slugify():
     assert slugify("4. Referral Process") == "4-referral-process"
     assert len(slugify("x " * 60, 40)) <= 40
+
+
+def test_segments_split_sentences_and_list_lines():
+    from knowledge.text import segments
+
+    text = "Lead in:\n- One item. Second sentence.\n- Another; still one\n\nNext paragraph."
+    assert [text[a:b] for a, b in segments(text)] == [
+        "Lead in:", "- One item.", "Second sentence.", "- Another; still one", "Next paragraph."]
+    assert segments("") == []

@@ -127,3 +127,26 @@ def test_ambiguous_and_more_cards_are_valid(kb):
     passage = hits[0].passage
     for card in _cards(render_answer(Answer("passage", (Hit(passage, 0.9),)), kb)):
         assert_valid_card(card)
+
+
+def test_an_excerpt_replaces_the_start_of_a_long_passage(kb):
+    passage = next(p for d in kb.documents for p in d.passages if len(p.text) > 900)
+    excerpt = passage.text[:40] + " … " + passage.text[-200:]
+    answer = Answer("passage", (Hit(passage, 0.9, excerpt),))
+    reply = render_answer(answer, kb)[0]
+    assert excerpt in reply.text and reply.entities
+    assert reply.entities[0]["citation"][0]["appearance"]["abstract"].startswith(passage.text[:20])
+    assert any(d.get("action") == "more" and d["passage"] == passage.id
+               for card in reply.cards for d in _submits(card))
+
+
+def test_a_chunked_list_does_not_repeat_its_lead_in(kb):
+    answer = kb.ask("who should get extra prevent training")
+    text = render_answer(answer, kb)[0].text
+    assert text.count("following groups with additional training:") == 1
+
+
+def test_a_one_line_section_introduction_reads_on_into_its_subsection(kb):
+    passage = kb.passage("toolkit-2018/training-case-study-brent/1")
+    text = render_answer(Answer("passage", (Hit(passage, 0.9),)), kb)[0].text
+    assert "Brent has a tiered approach" in text and "**Internal**" in text and "Member training" in text
