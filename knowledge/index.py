@@ -29,8 +29,9 @@ NO_DF = ("title",)
 """Fields left out of document frequency: every passage of a document shares its title, so counting
 it would make "toolkit" or "Leicestershire" look like stopwords."""
 K1 = 1.2
-CASE_STUDY = 0.85
-"""Case studies illustrate; for a general question the guidance itself is the better answer."""
+CASE_STUDY = 0.65
+"""Case studies illustrate; for a general question the guidance itself is the better answer (a question
+asking for an example, or naming the place, lifts the cut: see `knowledge.search`)."""
 QUESTION_PENALTY = 0.5
 """A passage of questions (the self-assessment prompts) asks rather than answers: its prior is cut by this
 share, unless the question is about the self-assessment itself."""
@@ -68,6 +69,10 @@ class Index:
     names: frozenset[str] = frozenset()
     """Stems of names: words always capitalised in the sources (places, people, projects) that are not
     glossary terms ("Luton", "KIKIT"; not "Prevent" or "Channel")."""
+    examples: tuple[bool, ...] = ()
+    """Per passage, whether it is a case study (its prior carries CASE_STUDY)."""
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    """Every adjacent stem pair in the content: "prevent lead" is a compound the documents use."""
 
     def contribution(self, term: str) -> tuple[tuple[int, float], ...]:
         """(passage number, score contribution) for every passage holding the term."""
@@ -150,6 +155,8 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         defines=tuple(_definitions(p) for p in passages),
         **_segment_tables(passages, fields, contexts),
         names=_names(passages, glossary),
+        examples=tuple(_example(p) for p in passages),
+        pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
     )
 
 
@@ -247,10 +254,13 @@ def _questions(passage: Passage) -> float:
     return questions
 
 
+def _example(passage: Passage) -> bool:
+    return any("case study" in h.lower() for h in passage.heading_path)
+
+
 def _prior(passage: Passage) -> float:
     """Passages that are mostly questions (self-assessment prompts) or examples are less likely answers."""
-    example = any("case study" in h.lower() for h in passage.heading_path)
-    return (1.0 - QUESTION_PENALTY * _questions(passage)) * (CASE_STUDY if example else 1.0)
+    return (1.0 - QUESTION_PENALTY * _questions(passage)) * (CASE_STUDY if _example(passage) else 1.0)
 
 
 def _vocabulary(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, ...]],

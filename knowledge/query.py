@@ -91,6 +91,13 @@ ABOUT_QUESTIONS = frozenset(stem(w) for w in ("selfassessment", "question", "que
 ACTORS = frozenset(("i", "we", "you", "they", "staff", "councils", "schools", "partners", "officers"))
 """Who "how do/can/should X ..." questions are about; the next word is the action asked about."""
 NAME_STEMS = frozenset(stem(w) for w in NAME_WORDS)
+CORE_NAMES = frozenset(("prevent", "channel"))
+EXAMPLE_STEMS = frozenset(stem(w) for w in ("example", "examples", "case", "study", "studies", "instance",
+                                            "illustration", "model", "approach", "area", "areas", "other"))
+"""Words asking how somewhere else did it: case studies are then fair answers."""
+NAME_BEFORE = frozenset(("in", "at", "for", "and", "or", "is", "was", "work", "works", "across", "within"))
+"""Words after which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents"."""
+"""The names that are the bot's whole subject: used as a name, they make a question about Prevent."""
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
                         "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
 """Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""
@@ -148,6 +155,12 @@ class Query:
     """The stem of the verb a "how do I ..." question asks how to do ("become" in "how do I become a...")."""
     about_questions: bool = False
     """The question is about the self-assessment's questions, so question lists are fair answers."""
+    core_named: bool = False
+    """It uses "Prevent" or "Channel" as a name."""
+    wants_example: bool = False
+    """It asks for an example or a case study, so case studies are fair answers."""
+    names: frozenset[str] = frozenset()
+    """The stems of the place and other names it uses (a named case study is a fair answer)."""
 
 
 class Corrector:
@@ -186,7 +199,7 @@ class _Tokens:
     named: set[int]
 
 
-def _tokens(text: str, corrector: Corrector) -> _Tokens:
+def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
     raw = phrase_words(plain(text))
     capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
@@ -203,14 +216,16 @@ def _tokens(text: str, corrector: Corrector) -> _Tokens:
     for position, word in enumerate(tokens.words):
         if stem(word) in STRONG_WORDS:
             tokens.strong.add(position)
-        elif word in NAME_WORDS and _used_as_name(tokens.words, position, corrector, word in capitalised):
+        elif word in NAME_WORDS and _used_as_name(tokens.words, position, corrector, word in capitalised, pairs):
             tokens.named.add(position)
             tokens.strong.add(position)
     return tokens
 
 
-def _used_as_name(words: list[str], position: int, corrector: Corrector, capitalised: bool) -> bool:
-    """"Prevent training", "is prevent...", "Channel": a name; "prevent my screen", "channel 4": not."""
+def _used_as_name(words: list[str], position: int, corrector: Corrector, capitalised: bool,
+                  pairs: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """"Prevent training", "is prevent...", "Channel": a name; "prevent my screen", "channel 4": not.
+    A compound the documents use ("prevent leads", "channel panel") is a name after any word."""
     if capitalised:
         return True
     following = words[position + 1] if position + 1 < len(words) else None
@@ -219,7 +234,7 @@ def _used_as_name(words: list[str], position: int, corrector: Corrector, capital
         return True
     if following.isdigit() or is_off_topic(following):
         return False
-    if before in NAME_AFTER:
+    if before in NAME_AFTER or following in NAME_BEFORE or (stem(words[position]), stem(following)) in pairs:
         return True
     if following in STOPWORDS or before in VERB_AFTER:
         return False
@@ -229,7 +244,7 @@ def _used_as_name(words: list[str], position: int, corrector: Corrector, capital
 def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Corrector,
                   thesaurus: Thesaurus | None = None) -> Query:
     """Concepts, ranking weights and intent for a query."""
-    tokens = _tokens(text, corrector)
+    tokens = _tokens(text, corrector, index.pairs)
     words = tokens.words
     intents = _intents(words)
     content = [(i, stem(w)) for i, w in enumerate(words)
@@ -272,10 +287,12 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
                     for kind in sorted(intents))
     merged = _merge(concepts)
     named_only = bool(tokens.named) and not (tokens.strong - tokens.named) \
-        and not any(c.strong and len(c.own) == 1 and c.own[0] not in NAME_STEMS for c in merged)
+        and not any(c.strong and any(s not in NAME_STEMS for s in c.own) for c in merged)
     return Query(text, tuple(words), merged, _rank_weights(merged), tuple(stems), intents,
                  strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged),
                  named_only=named_only, action=_action(words),
+                 core_named=any(words[p] in CORE_NAMES for p in tokens.named),
+                 wants_example=bool(EXAMPLE_STEMS & set(stems)),
                  about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words))
 
 

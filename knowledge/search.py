@@ -10,29 +10,33 @@ uses costs the most), scaled by how strong the match is.
 
 `ask` turns the hits into an Answer: a passage (shown from the start of its section when no later
 paragraph answers better, or as an excerpt from the answering sentence when it is long), a glossary
-entry, a "did you mean" choice when two different passages are about equally (and only moderately)
-likely, or none. A question that names Prevent's own subject matter (see `knowledge.query`) needs a
+entry, a "did you mean" choice when two different passages are about equally likely and neither is more
+than weakly supported (above that the top one is answered, the others offered as related), or none.
+A question that names Prevent's own subject matter (see `knowledge.query`) needs a
 confident hit; any other must also leave nothing but everyday words uncovered and give specific evidence
 (see `_answerable`), and a question built on an everyday subject the guidance never covers gets no answer.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
-from knowledge.index import QUESTION_PENALTY, Index
+from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import Corrector, Query, analyse_query, definitional_target, phrase_in
 from knowledge.text import analyse, cut_at_sentence
 
-NO_ANSWER_BELOW = 0.42
+NO_ANSWER_BELOW = 0.2
 """Below this the top hit is not shown as an answer."""
 NOT_NAMED_BELOW = 0.55
-"""...nor below this when the question names nothing specific to Prevent, or only a Prevent name."""
+"""...nor below this when the question names nothing specific to Prevent, or only a lesser Prevent name."""
+CORE_NAMED_BELOW = 0.2
+"""...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
 CENTRAL_SHARE = 0.5
 """...and then the concepts the passage is about must carry at least this share of the matched weight."""
-AMBIGUOUS_BELOW = 0.5
-"""A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user."""
+AMBIGUOUS_BELOW = 0.3
+"""A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user
+instead of answering; above it the top hit is answered and the close runners-up offered beside it."""
 AMBIGUITY_MARGIN = 0.015
 STRONG_PASSAGE = 0.6
 """A "what is X" question gets the document passage instead of the glossary entry above this."""
@@ -93,7 +97,8 @@ class Searcher:
         self._numbers = {p.id: n for n, p in enumerate(index.passages)}
 
     def analyse(self, text: str) -> Query:
-        return analyse_query(text, self.index, self.glossary, self.corrector, self.thesaurus)
+        query = analyse_query(text, self.index, self.glossary, self.corrector, self.thesaurus)
+        return replace(query, names=frozenset(query.stems) & self.index.names)
 
     def rank(self, query: Query, k: int) -> list[Scored]:
         """The k best passages with their confidence, best first."""
@@ -116,10 +121,12 @@ class Searcher:
                 boost /= 1 - QUESTION_PENALTY * index.asks[number]
             if query.intents & index.kinds[number]:
                 boost *= INTENT_BOOST
+            run = _longest_run(query.stems, index.bigrams[number]) if pairs else 0
             if pairs:
-                found = index.bigrams[number]
-                boost *= 1 + PHRASE_BONUS * len(pairs & found) / len(pairs) \
-                    + RUN_BONUS * max(0, _longest_run(query.stems, found) - 1)
+                boost *= 1 + PHRASE_BONUS * len(pairs & index.bigrams[number]) / len(pairs) \
+                    + RUN_BONUS * max(0, run - 1)
+            if index.examples[number] and (query.wants_example or run >= 2 or query.names & index.terms[number]):
+                boost /= CASE_STUDY  # asked for an example, or named what only the example has
             match = self._match(query, number)
             boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * match.topic)
             reranked.append((number, total * boost * match.coverage ** COVERAGE_POWER, total, match.coverage))
@@ -242,7 +249,9 @@ class Searcher:
         if query.off_topic and not query.strong:
             return False
         if query.strong:
-            return best.confidence >= (NOT_NAMED_BELOW if query.named_only else NO_ANSWER_BELOW)
+            if not query.named_only:
+                return best.confidence >= NO_ANSWER_BELOW
+            return best.confidence >= (CORE_NAMED_BELOW if query.core_named else NOT_NAMED_BELOW)
         if best.confidence < NOT_NAMED_BELOW:
             return False
         index = self.index

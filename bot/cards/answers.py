@@ -8,6 +8,8 @@ that sentence); a short one reads on into the rest of its section, without repea
 Choices ("did you mean") and no-answer replies carry no citation: the bot is not claiming an answer.
 """
 
+import re
+
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
 from knowledge.base import Answer, GlossaryEntry, KnowledgeBase, Passage
@@ -27,6 +29,7 @@ NO_ANSWER_TEXT = (
     "\"how do I make a referral?\"), or choose an option below."
 )
 AMBIGUOUS_TEXT = "I found more than one possible answer. Did you mean:"
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 GONE_TEXT = "I can't find that passage any more: the guidance may have been updated. Please ask your question again."
 
 
@@ -63,6 +66,11 @@ def source_name(passage: Passage) -> str:
     year = passage.doc_date[:4]
     title = f"{passage.doc_title} ({year})" if year else passage.doc_title
     return f"{title}: {heading(passage)}" if passage.heading_path else title
+
+
+def plain_links(text: str) -> str:
+    """Markdown links as "label (url)": the sentence reads whole in any client, the address still shown."""
+    return _LINK.sub(r"\1 (\2)", text)
 
 
 def _note(passage: Passage) -> str:
@@ -147,7 +155,7 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     """A cited passage answer."""
     passage = answer.hits[0].passage
     body, more = _answer_body(kb, passage, answer.hits[0].excerpt)
-    text = f"**{heading(passage)}**\n\n{body} [1]{_note(passage)}"
+    text = f"**{heading(passage)}**\n\n{plain_links(body)} [1]{_note(passage)}"
     entity = citation_entity(source_name(passage), body, passage.source_url)
     card = _passage_card(kb, answer, passage, more)
     return [Reply(text=text, entities=(entity,), cards=(card,), summary=heading(passage))]
@@ -224,7 +232,7 @@ def render_more(kb: KnowledgeBase, passage_id: str) -> list[Reply]:
     body, cut = cut_at_sentence(section, MORE_CHARS)
     if cut:
         body += "\n\n_(Shortened: open the source for the full section.)_"
-    text = f"**{heading(passage)}**\n\n{body} [1]{_note(passage)}"
+    text = f"**{heading(passage)}**\n\n{plain_links(body)} [1]{_note(passage)}"
     entity = citation_entity(source_name(passage), passage.text, passage.source_url)
     body_blocks: list[dict] = [
         text_block("Related", is_subtle=True),

@@ -3,10 +3,13 @@
 Three sets, each tuned against only through general changes (never an item at a time):
 - the shared dev set, read from the `shared/` folder beside the repository (skipped when absent);
 - heldout_questions.yaml, written for this project;
-- blind_questions.yaml, written from the source documents before the search engine was reworked.
+- blind_questions.yaml, written from the source documents before the search engine was reworked;
+- tuning_questions.yaml, the tuning half of a set written by someone who never saw the engine (the other
+  half is held back to measure the engine honestly).
 Thresholds: at least 90% of kb items answered with a citation and an expected phrase in the first 900
 characters, and at least 97% of none items (everyday and near-miss questions) without a citation; the
-dev set's few none items must all pass.
+dev set's few none items must all pass. The tuning set's kb floor is lower (TUNING_KB_TARGET) until the
+engine reaches the 0.85 aimed for; its none floor is the same.
 """
 
 from pathlib import Path
@@ -17,8 +20,11 @@ from tests.knowledge.scoring import load_set, score_kb, score_none
 
 HERE = Path(__file__).resolve().parent
 DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev_questions.yaml"
-SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_questions.yaml"}
+SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_questions.yaml",
+        "tuning": HERE / "tuning_questions.yaml"}
 KB_TARGET = 0.90
+TUNING_KB_TARGET = 0.74
+"""Measured 0.748 (86/115) when the set was added; the aim is 0.85."""
 NONE_TARGET = 0.97
 
 
@@ -42,7 +48,8 @@ def test_dev_set_none_items_are_never_cited(kb):
     assert all(r.ok for r in results), _report(results)
 
 
-@pytest.mark.parametrize(("name", "kb_items", "none_items"), [("heldout", 60, 40), ("blind", 120, 80)])
+@pytest.mark.parametrize(("name", "kb_items", "none_items"),
+                         [("heldout", 60, 40), ("blind", 120, 80), ("tuning", 110, 30)])
 def test_set_sizes(name, kb_items, none_items):
     data = load_set(SETS[name])
     assert len(data["kb"]) >= kb_items and len(data["none"]) >= none_items
@@ -51,7 +58,8 @@ def test_set_sizes(name, kb_items, none_items):
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_kb_rate(kb, name):
     results = score_kb(kb, load_set(SETS[name])["kb"])
-    assert _rate(results) >= KB_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
+    target = TUNING_KB_TARGET if name == "tuning" else KB_TARGET
+    assert _rate(results) >= target, f"{_rate(results):.3f}\n{_report(results)}"
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -178,3 +178,18 @@ def test_build_and_query_speed():
     timings.sort()
     assert statistics.median(timings) < 0.005  # typically about 1 ms
     assert timings[int(len(timings) * 0.99) - 1] < 0.05  # target 5 ms; generous for a loaded CI machine
+
+
+@pytest.mark.parametrize("question", [
+    "do prevent leads need security clearance",   # a compound the documents use, after a verb-like word
+    "where else should we mention prevent in council documents",  # "Prevent" before a preposition
+    "when did channel become a legal requirement",
+])
+def test_prevent_used_as_a_name_gets_a_cited_answer(kb, question):
+    assert kb.ask(question).kind == "passage"
+
+
+@pytest.mark.parametrize("question", ["how do i prevent my screen from locking",
+                                      "switch the tv channel on the big screen"])
+def test_prevent_used_as_a_verb_is_not_a_name(kb, question):
+    assert not kb._searcher.analyse(question).strong

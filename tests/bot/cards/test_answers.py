@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.cards.answers import render_answer, render_more
+from bot.cards.answers import plain_links, render_answer, render_more
 from knowledge.base import Answer, Hit, load_knowledge_base
 from tests.helpers.card_schema import assert_valid_card
 
@@ -150,3 +150,8 @@ def test_a_one_line_section_introduction_reads_on_into_its_subsection(kb):
     passage = kb.passage("toolkit-2018/training-case-study-brent/1")
     text = render_answer(Answer("passage", (Hit(passage, 0.9),)), kb)[0].text
     assert "Brent has a tiered approach" in text and "**Internal**" in text and "Member training" in text
+
+
+def test_links_read_as_plain_text_with_the_address_after_the_label():
+    text = "It supplements the [Prevent Duty Guidance](https://www.gov.uk/x) in full."
+    assert plain_links(text) == "It supplements the Prevent Duty Guidance (https://www.gov.uk/x) in full."
