@@ -4,25 +4,35 @@ The bot runs `detect_emergency` on every incoming message, before anything else 
 fires when a message describes danger (bombs or explosives, weapons, an attack or planned offence, a
 threat to life, travel to join a terrorist group or go to a conflict zone) together with someone real
 doing or planning it (a person, something said, found or posted, a time soon); it stays quiet for
-questions about guidance, training, policy or definitions and for hypotheticals ("what if someone ...").
-The vocabulary lives in `knowledge/emergency.yaml`; typos in danger words are forgiven. The text itself
-is never logged or stored: a match carries only the category and the vocabulary terms that matched.
+questions about guidance, training, policy or definitions, for hypotheticals ("what if someone ..."),
+for figurative speech ("killing it", "shoot me an email") and for travel with a harmless purpose.
+The vocabulary lives in `knowledge/emergency.yaml`. Typos are forgiven: a word that is not English (the
+shared everyday lists plus the words the corrector is known to collide with) becomes the vocabulary word one
+edit away (two from eight letters), and a few real-word slips are fixed by their context ("going to shot
+up"). The decision is rules over named concepts, so every hit can be explained. The text itself is never
+logged or stored: a match carries only the category and the vocabulary terms (or concept names) that matched.
 """
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
+from knowledge.text import STOPWORDS
+
 RULES_FILE = Path(__file__).with_name("emergency.yaml")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
-_CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "report", "info_words", "study_words")
-_RIGHT_NOW = ("now", "right now", "at the moment", "as we speak", "currently", "today", "tonight")
+_CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
+             "past", "joke", "help", "info_words", "study_words")
+_RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
+    (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
     (r"'re\b", " are"), (r"'m\b", " am"), (r"'ve\b", " have"), (r"'d\b", " would"),
     (r"\b(he|she|it|that|there|who|what|where|someone|somebody)'s\b", r"\1 is"), (r"'s\b", ""),
@@ -42,70 +52,135 @@ class EmergencyMatch:
 @dataclass(frozen=True)
 class _Rules:
     concepts: dict[str, re.Pattern[str]]
-    agents: tuple[re.Pattern[str], ...]
-    generic_agents: tuple[re.Pattern[str], ...]
-    hypothetical: tuple[re.Pattern[str], ...]
+    phrases: dict[str, re.Pattern[str]]
+    figurative: re.Pattern[str]
+    guidance_question: re.Pattern[str]
+    agents: re.Pattern[str]
+    generic_agents: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    not_hypothetical: re.Pattern[str]
     question_start: re.Pattern[str]
     misspellings: dict[str, str]
-    known: frozenset[str]
+    context_fixes: tuple[tuple[re.Pattern[str], str], ...]
+    vocabulary: frozenset[str]
+    english: frozenset[str]
     targets: tuple[str, ...]
+    danger_words: frozenset[str]
+    short_targets: tuple[str, ...]
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+def _phrase_pattern(phrases: list[str]) -> str:
     ordered = sorted({" ".join(str(p).lower().split()) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![a-z0-9])")
+    return r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![a-z0-9])"
 
 
-def _with_patterns(phrases: re.Pattern[str], extra: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join([phrases.pattern, *extra])) if extra else phrases
+def _any(patterns: list[str], slots: dict[str, str]) -> re.Pattern[str]:
+    """One regular expression for a list of them, with {roles} and {objects} filled in."""
+    filled = []
+    for pattern in patterns:
+        for name, alternatives in slots.items():
+            pattern = pattern.replace("{" + name + "}", alternatives)
+        filled.append(pattern)
+    return re.compile("|".join(f"(?:{p})" for p in filled))
 
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> _Rules:
     """Compile the vocabulary in emergency.yaml (once per process)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     raw = dict(data["concepts"], info_words=data["info_words"], study_words=data["study_words"])
+    slots = {"roles": "(?:" + "|".join(data["roles"]) + ")",
+             "objects": "(?:" + "|".join(re.escape(str(o)) for o in data["objects"]) + ")"}
     words = {w for phrases in raw.values() for p in phrases for w in str(p).lower().split()}
-    danger = ("explosive", "weapon", "harm", "life", "place", "group")
-    targets = tuple(sorted({str(p).lower() for c in danger for p in raw[c] if " " not in str(p) and len(str(p)) >= 5}
-                           | {"tomorrow", "tonight", "travelling", "airport", "threatened", "planning"}))
+    words |= set(data["typo_targets"])
+    typo_prone = (*_DANGER, "travel", "join", "soon", "benign", "info_words", "study_words")
+    targets = {str(p).lower() for c in typo_prone for p in raw[c] if " " not in str(p)}
+    targets |= set(data["typo_targets"]) | {str(o) for o in data["objects"] if " " not in str(o)}
+    danger = frozenset(str(p).lower() for c in _DANGER for p in raw[c] if " " not in str(p))
+    openers = "|".join(re.escape(str(o)) for o in sorted(data["openers"], key=len, reverse=True))
+    starts = "|".join(re.escape(str(q)) for q in sorted(data["question_starts"], key=len, reverse=True))
     return _Rules(
-        concepts={name: _with_patterns(_phrase_pattern(raw[name]), data["patterns"].get(name, ()))
+        concepts={name: _any([_phrase_pattern(raw[name]), *data["patterns"].get(name, ())], slots)
                   for name in _CONCEPTS},
-        agents=tuple(re.compile(p) for p in data["agents"]),
-        generic_agents=tuple(re.compile(p) for p in data["generic_agents"]),
-        hypothetical=tuple(re.compile(p) for p in data["hypothetical"]),
-        question_start=re.compile(r"^(?:" + "|".join(re.escape(q) for q in data["question_starts"]) + r")\b"),
+        phrases={name: re.compile(_phrase_pattern(raw[name])) for name in _DANGER},
+        figurative=_any(data["figurative"], slots),
+        guidance_question=_any(data["guidance_question"], slots),
+        agents=_any(data["agents"], slots),
+        generic_agents=_any(data["generic_agents"], slots),
+        hypothetical=_any(data["hypothetical"], slots),
+        not_hypothetical=_any(data["not_hypothetical"], slots),
+        question_start=re.compile(rf"^(?:(?:{openers})\s+)*(?:{starts})\b"),
         misspellings={str(k).lower(): str(v).lower() for k, v in data["misspellings"].items()},
-        known=frozenset(words | {str(w).lower() for w in data["protected"]}), targets=targets,
+        context_fixes=tuple((re.compile(pattern), replacement) for pattern, replacement in data["context_fixes"]),
+        vocabulary=frozenset(words),
+        english=frozenset(COMMON_WORDS | ENGLISH_WORDS | STOPWORDS
+                          | {str(w).lower() for w in data["protected"] + data["protected_found"]}),
+        targets=tuple(sorted(w for w in targets if len(w) >= 4 and w.isalpha())),
+        danger_words=danger,
+        short_targets=tuple(data["short_typo_targets"]),
     )
 
 
 def prepare(text: str, rules: _Rules | None = None) -> str:
-    """Normalise a message for matching: lower case, contractions expanded, typos of danger words fixed."""
+    """Normalise a message for matching: lower case, contractions expanded, typos of vocabulary words fixed."""
     rules = rules or load_rules()
     text = re.sub(r"[’‘`]", "'", text.lower())
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     tokens = re.sub(r"[^a-z0-9]+", " ", text).split()
-    return " ".join(_correct(token, rules) for token in tokens)
+    said = " ".join(_correct(token) for token in tokens)
+    for pattern, replacement in rules.context_fixes:
+        said = pattern.sub(replacement, said)
+    return re.sub(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b", r"\1 has \2", said)
 
 
-def _correct(token: str, rules: _Rules) -> str:
+@lru_cache(maxsize=16384)
+def _correct(token: str) -> str:
+    """The word meant: a known misspelling's fix, a dropped final g restored, or the nearest vocabulary word."""
+    rules = load_rules()
     if token in rules.misspellings:
         return rules.misspellings[token]
-    if len(token) < 5 or token in rules.known or token.isdigit():
+    if len(token) < 3 or not token.isalpha() or token in rules.vocabulary:
         return token
+    if len(token) > 3 and token.endswith("in") and token not in COMMON_WORDS:  # "goin", "makin", "threatnin"
+        restored = token + "g"
+        if restored in rules.vocabulary or restored in COMMON_WORDS:
+            return restored
+        if nearest := _nearest(restored, rules):
+            return nearest
+    if token in rules.english or _number_of_known(token, rules):
+        return token
+    return _nearest(token, rules) or token
+
+
+def _number_of_known(token: str, rules: _Rules) -> bool:
+    """True for the plural of a known word ("pupils", "hoops") or the singular of a vocabulary plural
+    ("relative"): a word in its own right, not a typo of its other number."""
+    if token + "s" in rules.vocabulary:
+        return True
+    if not token.endswith("s"):
+        return False
+    stems = [token[:-1]] + ([token[:-2]] if re.search(r"(?:s|x|z|ch|sh)es$", token) else [])
+    return any(stem in rules.vocabulary or stem in rules.english for stem in stems)
+
+
+def _nearest(token: str, rules: _Rules) -> str | None:
+    """The vocabulary word one edit away (two from eight letters), keeping the first letter unless the typo
+    is the common kind that loses it: a silent first letter dropped ("nife") or the first two swapped.
+    Words of four letters only become danger words with the same first letter ("bomd"), and words of three
+    only the few short danger words with a letter missing ("bmb")."""
+    if len(token) == 3:
+        return next((t for t in rules.short_targets if t[0] == token[0]
+                     and any(t[:i] + t[i + 1:] == token for i in range(1, 4))), None)
     limit = 2 if len(token) >= 8 else 1
-    # Typos rarely change the first letter, and requiring it keeps "skilled" from becoming "killed".
-    targets = [t for t in rules.targets if t[0] == token[0]]
-    found = process.extractOne(token, targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
-    return found[0] if found else token
-
-
-def _first(pattern: re.Pattern[str], text: str) -> int | None:
-    match = pattern.search(text)
-    return match.start() if match else None
+    found = process.extract(token, rules.targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=8)
+    for target, _distance, _index in sorted(found, key=lambda f: (f[1], f[0][0] != token[0])):
+        if len(token) == 4 and (target not in rules.danger_words or target[0] != token[0]):
+            continue  # "bomd" is a bomb, but "weed" is not a "week"
+        if (target[0] == token[0] or (len(target) == len(token) + 1 and target[1:].startswith(token[:2]))
+                or target[:2] == token[1::-1]):
+            return target
+    return None
 
 
 def detect_emergency(text: str) -> EmergencyMatch | None:
@@ -113,59 +188,76 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
     if not text or not text.strip():
         return None
     rules = load_rules()
-    said = prepare(text, rules)
-    hits = {name: [m.group(0) for m in pattern.finditer(said)] for name, pattern in rules.concepts.items()}
-    positions = {name: _first(pattern, said) for name, pattern in rules.concepts.items()}
-    agent_at = min((m.start() for p in rules.agents for m in [p.search(said)] if m), default=None)
-    generic = any(p.search(said) for p in rules.generic_agents)
-    exists = bool(re.search(r"\bthere (is|are|was|were) (a|an|some)\b", said))
-    has = {name: bool(found) for name, found in hits.items()}
-    someone = agent_at is not None or has["report"] or exists or generic
-    category = _category(has, someone, exists)
-    if category is None:
+    said = " ".join(rules.figurative.sub(" ", prepare(text, rules)).split())
+    found = {name: pattern.search(said) for name, pattern in rules.concepts.items()}
+    has = {name: match is not None for name, match in found.items()}
+    agent = rules.agents.search(said)
+    generic = rules.generic_agents.search(said) is not None
+    category = _category(said, has, someone=agent is not None or generic or has["report"])
+    if category is None or _suppressed(said, rules, has, found, agent.start() if agent else None, generic):
         return None
-    if _suppressed(said, rules, has, positions, agent_at):
-        return None
-    terms = tuple(dict.fromkeys(t for name in _DANGER for t in hits[name]))
-    return EmergencyMatch(category=category, terms=terms)
+    return EmergencyMatch(category=category, terms=_terms(said, rules, has))
 
 
-def _category(has: dict[str, bool], someone: bool, exists: bool) -> str | None:
+def _terms(said: str, rules: _Rules, has: dict[str, bool]) -> tuple[str, ...]:
+    """The vocabulary phrases that matched; a concept's name where only a pattern did (never the user's words)."""
+    terms: list[str] = []
+    for name in _DANGER:
+        matched = [m.group(0) for m in rules.phrases[name].finditer(said)]
+        terms.extend(matched or ([name] if has[name] else []))
+    return tuple(dict.fromkeys(terms))
+
+
+def _category(said: str, has: dict[str, bool], someone: bool) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it."""
+    if has["past"] and not (has["soon"] or has["intent"]):
+        return None  # something that happened long ago, and nothing planned
     if has["suspicious"]:
         return "explosives"
+    exists = re.search(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b", said) is not None
     acting = has["intent"] or has["possession"] or has["soon"] or has["report"] or exists
+    threat = has["threat"] and (has["weapon"] or has["explosive"] or has["soon"])
     if has["explosive"] and acting and (someone or has["soon"]):
         return "explosives"
     if has["life"] and someone:
         return "threat_to_life"
-    if has["weapon"] and (has["possession"] or has["harm"] or has["intent"]) and (someone or has["soon"]):
+    armed = has["possession"] or has["harm"] or has["intent"] or threat
+    if has["weapon"] and armed and (someone or has["soon"] or exists):
         return "weapon"
-    if has["harm"] and (has["intent"] or has["report"] or has["soon"]) and (someone or has["soon"]):
+    if (has["harm"] or threat) and (has["intent"] or has["report"] or has["soon"]) and (someone or has["soon"]):
         return "attack"
     if has["offence"] and has["intent"] and (someone or has["soon"]) and (has["soon"] or has["report"]):
         return "attack"
+    fighting = has["group"] or has["join"]
     joining = (has["group"] and (has["join"] or has["travel"])) or (has["place"] and (has["travel"] or has["join"]))
-    if joining and someone and (has["soon"] or has["intent"] or has["join"]):
+    harmless = has["benign"] and not fighting  # a holiday or a wedding, with no group and no fighting
+    under_way = has["soon"] or has["intent"] or has["join"] or has["departing"]
+    if joining and (someone or has["soon"]) and under_way and not harmless:
         return "travel"
     return None
 
 
-def _suppressed(said: str, rules: _Rules, has: dict[str, bool], positions: dict[str, int | None],
-                agent_at: int | None) -> bool:
-    """True for hypotheticals and questions about guidance, training, policy or definitions."""
-    danger_at = min((positions[n] for n in _DANGER if positions[n] is not None), default=len(said))
-    hypothetical_at = min((m.start() for p in rules.hypothetical for m in [p.search(said)] if m), default=None)
-    report_at = positions["report"]
-    if hypothetical_at is not None and hypothetical_at < danger_at:
-        real_first = any(at is not None and at < hypothetical_at for at in (agent_at, report_at))
-        right_now = any(re.search(rf"\b{w}\b", said) for w in _RIGHT_NOW) and agent_at is not None
-        if not (real_first or right_now):
+def _suppressed(said: str, rules: _Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None],
+                agent_at: int | None, generic: bool) -> bool:
+    """True for hypotheticals, jokes and questions about guidance, training, policy or definitions."""
+    danger_at = min((m.start() for n in _DANGER if (m := found[n]) is not None), default=len(said))
+    report_at = found["report"].start() if found["report"] else None
+    right_now = _RIGHT_NOW.search(said) is not None
+    hypothetical = rules.hypothetical.search(rules.not_hypothetical.sub(lambda m: "_" * len(m[0]), said))
+    if hypothetical is not None and hypothetical.start() < danger_at:
+        real_first = any(at is not None and at < hypothetical.start() for at in (agent_at, report_at))
+        if not (real_first or (right_now and (agent_at is not None or generic))):
             return True
+    if has["joke"] and not has["soon"]:
+        return True
+    if rules.guidance_question.search(said) and not (right_now and agent_at is not None):
+        return True
     if has["study_words"] and not (has["soon"] and report_at is not None):
         return True
     informational = has["info_words"] or rules.question_start.search(said) is not None
-    return informational and agent_at is None and not (report_at is not None and has["soon"])
+    happening = (report_at is not None and has["soon"]) or (
+        right_now and generic and (has["possession"] or has["intent"]))
+    return informational and not has["help"] and agent_at is None and not happening
 
 
 @dataclass(frozen=True)
@@ -189,7 +281,7 @@ def emergency_wording() -> EmergencyWording:
     """The emergency card's wording; phone numbers and links come from knowledge/national.yaml."""
     from knowledge.areas import national_contact
 
-    card = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))["card"]
+    card = yaml.load(RULES_FILE.read_text(encoding="utf-8"), Loader=_LOADER)["card"]
 
     def fill(text: str) -> str:
         def one(match: re.Match[str]) -> str:

@@ -1,17 +1,28 @@
 """Tests for knowledge.emergency: the guard fires on real, imminent danger and not on questions.
 
-URGENT and NOT_URGENT are realistic staff messages (typos included). The dev set's urgent and not_urgent
-lists (../shared/eval/dev_questions.yaml) are checked too when that folder is present.
+URGENT and NOT_URGENT are realistic staff messages (typos included) and must all be right, as must the
+dev set's urgent and not_urgent lists (../shared/eval/dev_questions.yaml) when that folder is present.
+emergency_blind.yaml holds blind lists written before the guard was reworked, in the dev set's style; they
+are held to the same bar as the unseen judging set (97% each way), not to 100%, so that they stay a
+measurement and never become a list of phrases to paste into the vocabulary.
+
+Figures (urgent, not urgent), before the rework -> after:
+  blind lists (147 urgent, 144 not urgent):  0.810, 0.917 -> 1.000, 1.000 (the guard was tuned against these)
+  holdout lists (60, 61), unread until the end: 0.900, 0.967 -> 0.983, 1.000 at first reading (now 1.000, 1.000)
 """
 
+import statistics
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from knowledge.emergency import detect_emergency, emergency_wording, prepare
+from knowledge.emergency import RULES_FILE, detect_emergency, emergency_wording, prepare
 
 DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev_questions.yaml"
+BLIND = yaml.safe_load(Path(__file__).with_name("emergency_blind.yaml").read_text(encoding="utf-8"))
+BAR = 0.97
 
 URGENT = [
     "he's got a knife and says he'll stab someone at break",
@@ -310,6 +321,8 @@ def _dev(key: str) -> list[str]:
 
 def test_lists_are_big_enough():
     assert len(URGENT) >= 60 and len(NOT_URGENT) >= 60
+    assert len(BLIND["urgent"]) >= 100 and len(BLIND["not_urgent"]) >= 100
+    assert len(BLIND["holdout_urgent"]) >= 50 and len(BLIND["holdout_not_urgent"]) >= 50
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -332,6 +345,18 @@ def test_dev_set_not_urgent_and_knowledge_questions():
     assert [q for q in questions if detect_emergency(q)] == []
 
 
+@pytest.mark.parametrize("key", ["urgent", "holdout_urgent"])
+def test_blind_urgent_rate(key):
+    missed = [q for q in BLIND[key] if detect_emergency(q) is None]
+    assert 1 - len(missed) / len(BLIND[key]) >= BAR, missed
+
+
+@pytest.mark.parametrize("key", ["not_urgent", "holdout_not_urgent"])
+def test_blind_not_urgent_rate(key):
+    fired = [q for q in BLIND[key] if detect_emergency(q)]
+    assert 1 - len(fired) / len(BLIND[key]) >= BAR, fired
+
+
 @pytest.mark.parametrize(("text", "category"), [
     ("kid said he's making a bomb", "explosives"),
     ("he's got a knife in his bag", "weapon"),
@@ -350,14 +375,47 @@ def test_match_carries_vocabulary_not_the_message():
     assert all("ahmed" not in term and "9b" not in term for term in match.terms)
 
 
+def test_terms_are_vocabulary_or_concept_names_even_when_a_pattern_matched():
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    vocabulary = {str(p) for phrases in data["concepts"].values() for p in phrases} | set(data["concepts"])
+    for text in [*BLIND["urgent"], "he is going to run Ahmed over tomorrow", "he'll set Ahmed's car on fire"]:
+        match = detect_emergency(text)
+        assert match is None or set(match.terms) <= vocabulary, (text, match)
+
+
 @pytest.mark.parametrize(("typed", "prepared"), [
-    ("he's gonna bomb the scool tomoro", "he is going to bomb the scool tomorrow"),
+    ("he's gonna bomb the scool tomoro", "he is going to bomb the school tomorrow"),
     ("she’ll fly to siria", "she will fly to syria"),
-    ("he is a skilled player", "he is a skilled player"),
-    ("please attach the form", "please attach the form"),
+    ("he has explosivs and a bmb", "he has explosives and a bomb"),
+    ("a terrorst group in syira", "a terrorist group in syria"),
+    ("threatnin to stabb the teacher", "threatening to stab the teacher"),
+    ("hes got a nife", "he has got a knife"),
+    ("a rifel and a machetee", "a rifle and a machete"),
+    ("he is gong to shot up the skool", "he is going to shoot up the school"),
+    ("he will kell his sister", "he will kill his sister"),
 ])
-def test_prepare_fixes_typos_of_danger_words_only(typed, prepared):
+def test_prepare_fixes_typos_of_danger_words(typed, prepared):
     assert prepare(typed) == prepared
+
+
+@pytest.mark.parametrize("text", [
+    "he is a skilled player", "please attach the form", "schooling and laughter", "the police patrol",
+    "the attackers were named", "pupils and teachers", "shooting hoops", "i will shout at him",
+    "i want to kiss her", "she has a bob", "the password for the portal", "a relative in the hostel",
+])
+def test_prepare_leaves_ordinary_words_alone(text):
+    assert prepare(text) == text
+
+
+def test_fast_enough_to_run_on_every_message():
+    messages = BLIND["urgent"] + BLIND["not_urgent"]
+    detect_emergency(messages[0])
+    timings = []
+    for text in messages:
+        started = time.perf_counter()
+        detect_emergency(text)
+        timings.append(time.perf_counter() - started)
+    assert statistics.median(timings) < 0.002
 
 
 def test_wording_takes_numbers_from_national_contacts():
