@@ -104,14 +104,22 @@ def _context(passage: Passage, previous: Passage | None) -> int:
 def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, context: int = 0
             ) -> dict[str, list[str]]:
     """Stems of each field; a chunk's repeated lead-in is left to the first chunk."""
-    head = passage.heading_path[-1] if passage.heading_path else passage.doc_title
-    path = " ".join(passage.heading_path[:-1])
+    head = _unnumbered(passage.heading_path[-1]) if passage.heading_path else passage.doc_title
+    path = " ".join(_unnumbered(h) for h in passage.heading_path[:-1])
     body = analyse(passage.text[context:])
     alt = [s for phrasing in alternates for s in analyse(phrasing)]
     ordered = [stem(w) for w in words(plain(head + " " + passage.text[context:])) if w not in STOPWORDS]
     return {"head": analyse(head), "path": analyse(path), "title": analyse(passage.doc_title), "body": body,
             "alt": alt,
             "gloss": _gloss_terms(glossary, ordered)}
+
+
+_HEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+
+
+def _unnumbered(heading: str) -> str:
+    """A heading without its section number: "2.4 Is a designated..." is not about the number 4."""
+    return _HEADING_NUMBER.sub("", heading)
 
 
 def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, ...]],

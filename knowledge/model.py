@@ -80,3 +80,5 @@ class Answer:
     kind: Literal["passage", "glossary", "ambiguous", "none"]
     hits: tuple[Hit, ...]
     glossary: GlossaryEntry | None = None
+    also: Hit | None = None
+    """A close runner-up from elsewhere, shown after the answer by its answering sentence (its excerpt)."""

@@ -67,7 +67,8 @@ INTENTS = (
     ("frequency", ("how often", "how frequently", "how regularly", "frequency", "how many times")),
     ("duration", ("how long",)),
     ("date", ("what date", "what year", "deadline", "by when", "what day", "closing date", "since when")),
-    ("email", ("email", "e mail", "mailbox", "email address", "contact")),
+    ("email", ("email", "e mail", "mailbox", "email address", "contact", "who do i ask", "who can i ask",
+               "who should i ask", "who to ask", "who do we ask", "who can we ask")),
     ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
               "where is", "where are", "download", "online")),
 )

@@ -11,7 +11,8 @@ uses costs the most), scaled by how strong the match is.
 `ask` turns the hits into an Answer: a passage (shown from the start of its section when no later
 paragraph answers better, or as an excerpt from the answering sentence when it is long), a glossary
 entry, a "did you mean" choice when two different passages are about equally likely and neither is more
-than weakly supported (above that the top one is answered, the others offered as related), or none.
+than weakly supported (above that the top one is answered, the others offered as related, and a close
+runner-up from another passage given by its answering sentence in `Answer.also`), or none.
 A question that names Prevent's own subject matter (see `knowledge.query`) needs a
 confident hit; any other must also leave nothing but everyday words uncovered and give specific evidence
 (see `_answerable`), and a question built on an everyday subject the guidance never covers gets no answer.
@@ -65,6 +66,10 @@ LEAD_SHARE = 0.9
 EXCERPT_CHARS = 650
 """A passage longer than this is shown from the sentence that answers, after its lead-in."""
 LEAD_CHARS = 220
+ALSO_SHARE = 0.6
+"""A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
+ALSO_DEPTH = 4
+ALSO_CHARS = 260
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,32 @@ class Searcher:
         lead = self._section_lead(query, scored)
         first = Hit(self.index.passages[lead.number], hits[0].score, self.excerpt(query, lead.number))
         rest = [h for h in hits if h.passage.id != first.passage.id][:3]
-        return Answer("passage", (first, *rest))
+        return Answer("passage", (first, *rest), also=self._also(query, scored, lead.number))
+
+    def _also(self, query: Query, scored: list[Scored], shown: int) -> Hit | None:
+        """A runner-up close behind the answer, with its answering sentence: when two passages are about
+        equally likely, showing both beats a single wrong guess."""
+        top = scored[0].score
+        for other in scored[1:ALSO_DEPTH + 1]:
+            if other.number == shown or other.score < ALSO_SHARE * top:
+                continue
+            if self.index.asks[other.number] >= 0.5 and not query.about_questions:
+                continue  # a list of self-assessment prompts asks rather than answers
+            snippet = self.sentence(query, other.number, ALSO_CHARS)
+            if snippet:
+                return Hit(self.index.passages[other.number], round(other.confidence, 4), snippet)
+        return None
+
+    def sentence(self, query: Query, number: int, limit: int = ALSO_CHARS) -> str:
+        """The answering sentence of a passage and what follows it, up to `limit` characters."""
+        text = self.index.passages[number].text
+        spans = self.index.spans[number]
+        if not spans:
+            return ""
+        _share, best = self._segment_coverage(query, number)
+        start = spans[best][0]
+        window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
+        return ("…" + window if start > 0 else window).strip()
 
     def _section_lead(self, query: Query, scored: list[Scored]) -> Scored:
         """The top hit, or an earlier passage under the same heading that scores nearly as well and has as

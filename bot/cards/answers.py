@@ -5,6 +5,8 @@ Pure functions over `knowledge.base` results: no SDK imports. A cited reply puts
 carries one Teams citation entity; its card offers "Show more", follow-ups and "Was this helpful?". A long
 passage whose answering sentence lies past the cut is shown as the search's excerpt (its lead-in, then
 that sentence); a short one reads on into the rest of its section, without repeating a list's lead-in.
+When the search found a close runner-up elsewhere and the reply has room, its answering sentence follows,
+cited as [2] (a second Claim in the same entity).
 Choices ("did you mean") and no-answer replies carry no citation: the bot is not claiming an answer.
 """
 
@@ -16,6 +18,8 @@ from knowledge.base import Answer, GlossaryEntry, KnowledgeBase, Passage
 from knowledge.text import cut_at_sentence, plain
 
 ANSWER_CHARS = 700
+WINDOW_CHARS = 1000
+"""A close runner-up is added only when the whole reply stays within what a reader sees at a glance."""
 MORE_CHARS = 6000
 ABSTRACT_CHARS = 160
 SHORT_LEAD = 250
@@ -33,8 +37,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 GONE_TEXT = "I can't find that passage any more: the guidance may have been updated. Please ask your question again."
 
 
-def citation_entity(name: str, abstract: str, url: str) -> dict:
-    """The Teams citation entity for one cited source ([1] in the text)."""
+def citation_entity(name: str, abstract: str, url: str, *more: tuple[str, str, str]) -> dict:
+    """The Teams citation entity for the cited sources ([1], then [2]... for `more` (name, abstract, url))."""
     return {
         "type": "https://schema.org/Message",
         "@type": "Message",
@@ -42,10 +46,9 @@ def citation_entity(name: str, abstract: str, url: str) -> dict:
         "@id": "",
         "citation": [{
             "@type": "Claim",
-            "position": 1,
-            "appearance": {"@type": "DigitalDocument", "name": name[:200], "abstract": _abstract(abstract),
-                           "url": url},
-        }],
+            "position": position,
+            "appearance": {"@type": "DigitalDocument", "name": n[:200], "abstract": _abstract(a), "url": u},
+        } for position, (n, a, u) in enumerate(((name, abstract, url), *more), start=1)],
     }
 
 
@@ -77,11 +80,12 @@ def _note(passage: Passage) -> str:
     return f"\n\n_{passage.superseded_note}_" if passage.superseded_note else ""
 
 
-def _answer_body(kb: KnowledgeBase, passage: Passage, excerpt: str = "") -> tuple[str, bool]:
+def _answer_body(kb: KnowledgeBase, passage: Passage, excerpt: str = "", limit: int = ANSWER_CHARS
+                 ) -> tuple[str, bool]:
     """The passage (or the excerpt of it that answers), continued with the next passages of its section
     up to the limit; and whether there is more to show."""
     if excerpt:
-        return excerpt, True
+        return cut_at_sentence(excerpt, limit)[0], True
     following = kb.section_passages(passage.id)
     start = next((i for i, p in enumerate(following) if p.id == passage.id), 0)
     own = [p for p in following if p.heading_path == passage.heading_path]
@@ -99,7 +103,7 @@ def _answer_body(kb: KnowledgeBase, passage: Passage, excerpt: str = "") -> tupl
             text += "\n\n**" + nxt.heading_path[-1] + "**"
             passage = nxt
         text += "\n" + _continuation(text, nxt.text)
-    body, cut = cut_at_sentence(text, ANSWER_CHARS)
+    body, cut = cut_at_sentence(text, limit)
     longer = len(kb.section_text(passage.id)) > len(body) + 20
     return body, cut or longer
 
@@ -154,9 +158,18 @@ def _passage_card(kb: KnowledgeBase, answer: Answer, passage: Passage, more: boo
 def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     """A cited passage answer."""
     passage = answer.hits[0].passage
+    title = heading(passage)
     body, more = _answer_body(kb, passage, answer.hits[0].excerpt)
-    text = f"**{heading(passage)}**\n\n{plain_links(body)} [1]{_note(passage)}"
-    entity = citation_entity(source_name(passage), body, passage.source_url)
+    extra, sources = "", []
+    also = answer.also
+    if also is not None and plain(also.excerpt.lstrip("…"))[:80] not in plain(body):
+        extra = f"\n\n**{_short(also.passage, 80)}**\n\n{plain_links(also.excerpt)} [2]"
+        if len(title) + len(body) + len(extra) <= WINDOW_CHARS:
+            sources.append((source_name(also.passage), also.excerpt, also.passage.source_url))
+        else:
+            extra = ""  # no room to read it beside the answer
+    text = f"**{title}**\n\n{plain_links(body)} [1]{extra}{_note(passage)}"
+    entity = citation_entity(source_name(passage), body, passage.source_url, *sources)
     card = _passage_card(kb, answer, passage, more)
     return [Reply(text=text, entities=(entity,), cards=(card,), summary=heading(passage))]
 

@@ -193,3 +193,8 @@ def test_prevent_used_as_a_name_gets_a_cited_answer(kb, question):
                                       "switch the tv channel on the big screen"])
 def test_prevent_used_as_a_verb_is_not_a_name(kb, question):
     assert not kb._searcher.analyse(question).strong
+
+
+def test_a_number_in_a_question_does_not_match_section_numbering(kb):
+    hits = kb.search("what are the 4 strands of CONTEST", 3)
+    assert not any(h.passage.heading_path[-1].startswith("2.4") for h in hits)

@@ -155,3 +155,18 @@ def test_a_one_line_section_introduction_reads_on_into_its_subsection(kb):
 def test_links_read_as_plain_text_with_the_address_after_the_label():
     text = "It supplements the [Prevent Duty Guidance](https://www.gov.uk/x) in full."
     assert plain_links(text) == "It supplements the Prevent Duty Guidance (https://www.gov.uk/x) in full."
+
+
+def test_close_runner_up_is_shown_second_and_cited_as_claim_two(kb):
+    from dataclasses import replace
+
+    from knowledge.base import Hit
+
+    answer = kb.ask("Who should chair the Channel panel?")
+    other = next(p for d in kb.documents for p in d.passages if p.section_id != answer.hits[0].passage.section_id)
+    replies = render_answer(replace(answer, also=Hit(other, 0.5, "A short answering sentence.")), kb)
+    text = replies[0].text
+    assert text.index(" [1]") < text.index("A short answering sentence. [2]") < 1000
+    claims = replies[0].entities[0]["citation"]
+    assert [c["position"] for c in claims] == [1, 2] and all(c["@type"] == "Claim" for c in claims)
+    assert claims[1]["appearance"]["url"] == other.source_url
