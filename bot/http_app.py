@@ -8,6 +8,7 @@ time (no network, a silent key endpoint) the answer is 503: the sender may be ge
 """
 
 import asyncio
+import inspect
 import json
 import logging
 import re
@@ -39,12 +40,20 @@ def _problem(status: int, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
 
 
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def parse_activity(raw: bytes) -> Activity:
     """Decode and check an activity: JSON object with a type, a conversation id and a serviceUrl."""
     try:
         body = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadActivity("body is not JSON") from error
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise BadActivity("body is not JSON (or nested too deeply)") from error
     if not isinstance(body, dict):
         raise BadActivity("body must be a JSON object")
     if not isinstance(body.get("type"), str) or not body["type"]:
@@ -54,6 +63,16 @@ def parse_activity(raw: bytes) -> Activity:
         raise BadActivity("activity has no conversation id")
     if not isinstance(body.get("serviceUrl"), str) or not body["serviceUrl"].startswith(("http://", "https://")):
         raise BadActivity("activity has no serviceUrl")
+    if not isinstance(body.get("channelId"), str) or not body["channelId"]:
+        raise BadActivity("activity has no channelId")
+    sender = body.get("from")
+    if not isinstance(sender, dict) or not isinstance(sender.get("id"), str) or not sender["id"]:
+        raise BadActivity("activity has no sender id")
+    if "channelData" in body and body["channelData"] is not None and not isinstance(body["channelData"], dict):
+        raise BadActivity("channelData must be an object")
+    for text in (conversation["id"], sender["id"]):
+        if _has_lone_surrogate(text):
+            raise BadActivity("ids must be valid Unicode text")
     try:
         activity = Activity().deserialize(body)
     except Exception as error:  # msrest raises a variety of types for wrongly typed fields
@@ -68,10 +87,23 @@ def _json_body(body: Any) -> Any:
 
 
 def _invoke_result(invoke_response: Any) -> web.Response:
-    """expectReplies and invoke activities answer in the body; everything else is a bare 200."""
-    if invoke_response:
-        return web.json_response(_json_body(invoke_response.body), status=invoke_response.status or 200)
-    return web.Response(status=200)
+    """expectReplies and invoke activities answer in the body; everything else is a bare 200.
+
+    An invoke the bot does not handle gets 400 rather than the SDK's 501: it is a bad request, not a
+    fault of ours, and nothing caused by input may answer 5xx.
+    """
+    if not invoke_response:
+        return web.Response(status=200)
+    status = invoke_response.status or 200
+    try:
+        body = json.loads(json.dumps(_json_body(invoke_response.body), default=str))
+    except (TypeError, ValueError):
+        return _problem(400, "the request could not be answered")
+    if status == 501:
+        return _problem(400, "this kind of invoke is not supported")
+    if status >= 500:
+        return _problem(400, "the request could not be answered")
+    return web.json_response(body, status=status)
 
 
 def messages_handler(adapter: CloudAdapter, bot: Bot, *, auth_required: bool):
@@ -92,6 +124,8 @@ def messages_handler(adapter: CloudAdapter, bot: Bot, *, auth_required: bool):
             raw = await request.read()
         except web.HTTPRequestEntityTooLarge:
             return _problem(413, f"body over {MAX_BODY_BYTES} bytes")
+        except (web.RequestPayloadError, web.HTTPBadRequest, ValueError) as error:
+            return _problem(400, f"body could not be read: {type(error).__name__}")
         try:
             activity = parse_activity(raw)
         except BadActivity as error:
@@ -120,12 +154,21 @@ async def healthz(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
+async def _check_store(storage: Storage) -> None:
+    """Raise unless the store works: its own `probe()` (a write check) when it has one, else a read."""
+    probe = getattr(storage, "probe", None)
+    if inspect.iscoroutinefunction(probe):
+        await probe()
+    else:
+        await storage.read(["readyz/probe"])
+
+
 def readyz_handler(storage: Storage):
-    """GET /readyz: 200 when content is loaded (it is, if the app started) and the store answers."""
+    """GET /readyz: 200 when content is loaded (it is, if the app started) and the store can be written."""
 
     async def handle(_request: web.Request) -> web.Response:
         try:
-            await asyncio.wait_for(storage.read(["readyz/probe"]), READY_TIMEOUT_SECONDS)
+            await asyncio.wait_for(_check_store(storage), READY_TIMEOUT_SECONDS)
         except Exception as error:  # any store fault means "not ready", never a crash
             log.warning("not ready", extra={"error": type(error).__name__})
             return web.json_response({"status": "not ready", "reason": f"state store: {type(error).__name__}"},

@@ -18,7 +18,7 @@ def conversation_hash(conversation_id: str | None) -> str:
     """A short, stable, non-reversible tag for a conversation id."""
     if not conversation_id:
         return ""
-    return hashlib.sha256(conversation_id.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(conversation_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 class JsonFormatter(logging.Formatter):

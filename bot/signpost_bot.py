@@ -1,9 +1,9 @@
 """The Teams bot: turn plumbing, welcome, and routing each message to a command, a flow or the answers.
 
 Order of work for every message, whatever state the conversation is in:
-1. over-long text gets a polite request for something shorter;
-2. the emergency guard (999 first, then an offer to carry on);
-   then the per-user rate limit (after the guard, so an emergency is never slowed down);
+1. the emergency guard (999 first, then an offer to carry on), on any text, however long;
+2. over-long text gets a polite request for something shorter; then the per-user rate limit (after
+   the guard, so an emergency is never slowed down);
 3. card submits by their "action", text by the command table (bot.router);
 4. an active flow (referral, assessment) gets anything that is not a command that replaces it;
 5. everything else is a question for the knowledge base;
@@ -13,8 +13,9 @@ Order of work for every message, whatever state the conversation is in:
 import logging
 import time
 from dataclasses import replace
+from http import HTTPStatus
 
-from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
+from botbuilder.core import ActivityHandler, CardFactory, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet, DialogState
 from botbuilder.schema import ChannelAccount, DeliveryModes, ThumbnailCard
@@ -97,6 +98,11 @@ class SignpostBot(TeamsActivityHandler):
                 outcome = "not_saved"
                 log.warning("state not saved", extra={"error": type(error).__name__,
                                                      "conversation": conversation_hash(conversation_id)})
+                # When the state could not even be read, the message never reached the emergency guard
+                # (it needs the dialog state): 999 must still come first.
+                incoming = turn_context.turn_state.get("signpost.incoming")
+                if isinstance(incoming, Incoming) and incoming.text and not turn_context.responded:
+                    await self.send(turn_context, self._features.emergency_replies(incoming.text, False))
                 await turn_context.send_activity(self._messages.text("not_saved"))
         log.info("turn", extra={
             "conversation": conversation_hash(conversation_id),
@@ -147,16 +153,16 @@ class SignpostBot(TeamsActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         incoming = read_incoming(turn_context)
         turn_context.turn_state["signpost.incoming"] = incoming
-        if len(incoming.text) > MAX_TEXT_LENGTH:
-            text = self._messages.text("too_long", length=len(incoming.text), limit=MAX_TEXT_LENGTH)
-            await turn_context.send_activity(MessageFactory.text(text))
-            return
         dialog_context = await self._dialogs.create_context(turn_context)
         if incoming.text:
             emergency = self._features.emergency_replies(incoming.text, dialog_context.active_dialog is not None)
             if emergency:
                 await self.send(turn_context, emergency)
                 return
+        if len(incoming.text) > MAX_TEXT_LENGTH:
+            text = self._messages.text("too_long", length=len(incoming.text), limit=MAX_TEXT_LENGTH)
+            await turn_context.send_activity(MessageFactory.text(text))
+            return
         if not self._rate_limiter.allow(f"{incoming.conversation_id}|{incoming.user_id}"):
             await self.send(turn_context, [Reply(text=self._messages.text("slow_down"))])
             return
@@ -227,6 +233,14 @@ class SignpostBot(TeamsActivityHandler):
             replies = await self._features.one_shot(target, memory.get("assessment", {}),
                                                     self._services.settings.base_url)
             await self.send(turn_context, replies)
+
+    # -- invokes -----------------------------------------------------------------------------
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Only the message-extension search is an invoke we answer; anything else is not implemented."""
+        if turn_context.activity.name == "composeExtension/query":
+            return await super().on_invoke_activity(turn_context)
+        return InvokeResponse(status=HTTPStatus.NOT_IMPLEMENTED)
 
     # -- message extension -------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ unconditionally.
 
 SQLite calls run on one dedicated worker thread so that a slow disk or a locked database never blocks
 the event loop; WAL mode lets readers run while a write commits, and every write is its own
-transaction, so anything acknowledged survives the process being killed.
+transaction, so anything acknowledged survives the process being killed. `probe()` is the readiness
+check: in WAL mode a locked or read-only database still answers reads, so it commits a tiny write too.
 """
 
 import asyncio
@@ -37,6 +38,7 @@ CREATE TABLE IF NOT EXISTS state (
     updated_at REAL NOT NULL
 )
 """
+PROBE_KEY = "readyz/probe"
 
 
 class EtagConflict(Exception):
@@ -53,6 +55,22 @@ def _etag_of(item: Any) -> str | None:
     return getattr(item, "e_tag", None)
 
 
+def _stored_key(key: str) -> str:
+    """The key as SQLite text: a key that is not valid Unicode (a lone surrogate from a malformed activity)
+    has those characters escaped, so it is kept like any other instead of failing the turn."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return key.encode("utf-8", "backslashreplace").decode("utf-8")
+    return key
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open: SQLite ends one itself on some errors (disk full)."""
+    if db.in_transaction:
+        db.execute("ROLLBACK")
+
+
 class SqliteStorage(Storage):
     """Bot Framework Storage on an SQLite file, with eTag optimistic concurrency."""
 
@@ -61,6 +79,7 @@ class SqliteStorage(Storage):
         self._busy_timeout_ms = busy_timeout_ms
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
         self._connection: sqlite3.Connection | None = None
+        self._closed = False
 
     @property
     def path(self) -> Path:
@@ -127,7 +146,7 @@ class SqliteStorage(Storage):
                         raise EtagConflict(f"stale eTag for key {key!r}")
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                _rollback(db)
                 raise
 
         self._guarded(work)
@@ -135,6 +154,21 @@ class SqliteStorage(Storage):
     def _delete_rows(self, keys: list[str]) -> None:
         def work(db: sqlite3.Connection) -> None:
             db.executemany("DELETE FROM state WHERE key=?", [(key,) for key in keys])
+
+        self._guarded(work)
+
+    def _probe(self) -> None:
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("SELECT key FROM state WHERE key=?", (PROBE_KEY,)).fetchall()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute("INSERT INTO state (key, etag, data, updated_at) VALUES (?, '', '{}', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET updated_at=excluded.updated_at", (PROBE_KEY, time.time()))
+                db.execute("DELETE FROM state WHERE key=?", (PROBE_KEY,))
+                db.execute("COMMIT")
+            except BaseException:
+                _rollback(db)
+                raise
 
         self._guarded(work)
 
@@ -147,9 +181,11 @@ class SqliteStorage(Storage):
         """Items for the keys that exist, each with its current eTag under "e_tag"."""
         if not keys:
             return {}
-        rows = await self._run(self._read_rows, list(keys))
+        asked = {_stored_key(key): key for key in keys}
+        rows = await self._run(self._read_rows, list(asked))
         items = {}
-        for key, (etag, data) in rows.items():
+        for stored, (etag, data) in rows.items():
+            key = asked.get(stored, stored)
             item = Unpickler().restore(json.loads(data))
             if isinstance(item, dict):
                 item["e_tag"] = etag
@@ -170,16 +206,23 @@ class SqliteStorage(Storage):
             etag = _etag_of(item)
             if etag == "":
                 raise ValueError(f"empty eTag for key {key!r}")
-            rows.append((key, None if etag in (None, "*") else etag, encode(item, unpicklable=True)))
+            rows.append((_stored_key(key), None if etag in (None, "*") else etag, encode(item, unpicklable=True)))
         if rows:
             await self._run(self._write_rows, rows)
 
     async def delete(self, keys: list[str]) -> None:
         """Remove the items; missing keys are ignored."""
         if keys:
-            await self._run(self._delete_rows, list(keys))
+            await self._run(self._delete_rows, [_stored_key(key) for key in keys])
+
+    async def probe(self) -> None:
+        """Raise StorageUnavailable unless the database can be read and written (and committed) now."""
+        await self._run(self._probe)
 
     async def close(self) -> None:
-        """Close the connection and stop the worker thread."""
+        """Close the connection and stop the worker thread; closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
         await self._run(self._close_connection)
         self._executor.shutdown(wait=True)

@@ -1,8 +1,8 @@
 """Teams conventions through the real HTTP app: welcome once, mentions, threads, message extension,
 answered cards updated in place, suggested actions only in personal chat."""
 
-from tests.helpers.channel import TeamsClient, all_text
 from tests.helpers.card_schema import assert_valid_card
+from tests.helpers.channel import TeamsClient, all_text
 
 
 def _cards(replies):
