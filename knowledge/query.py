@@ -21,6 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
+from knowledge.everyday import is_logistics, respell
 from knowledge.glossary import Glossary, Thesaurus, definitional_target, is_acronym
 from knowledge.index import Index
 from knowledge.model import GlossaryEntry
@@ -92,13 +93,12 @@ ABOUT_QUESTIONS = frozenset(stem(w) for w in ("selfassessment", "question", "que
 ACTORS = frozenset(("i", "we", "you", "they", "staff", "councils", "schools", "partners", "officers"))
 """Who "how do/can/should X ..." questions are about; the next word is the action asked about."""
 NAME_STEMS = frozenset(stem(w) for w in NAME_WORDS)
-CORE_NAMES = frozenset(("prevent", "channel"))
+CORE_NAMES = frozenset(("prevent", "channel"))  # the bot's whole subject: as a name, about Prevent
 EXAMPLE_STEMS = frozenset(stem(w) for w in ("example", "examples", "case", "study", "studies", "instance",
                                             "illustration", "model", "approach", "area", "areas", "other"))
 """Words asking how somewhere else did it: case studies are then fair answers."""
 NAME_BEFORE = frozenset(("in", "at", "for", "and", "or", "is", "was", "work", "works", "across", "within"))
 """Words after which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents"."""
-"""The names that are the bot's whole subject: used as a name, they make a question about Prevent."""
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
                         "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
 """Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""
@@ -183,11 +183,12 @@ class Corrector:
                 or is_off_topic(word))
 
     def _correct(self, word: str) -> str | None:
-        if len(word) < 3 or word.isdigit() or self.known(word):
+        if len(word) < 3 or word.isdigit():
             return None
-        choices = self._by_letter.get(word[0], [])
-        best = process.extractOne(word, choices, scorer=DamerauLevenshtein.normalized_similarity,
-                                  score_cutoff=FUZZY_CUTOFF)
+        if self.known(word):  # perhaps known only by its stem ("governers")
+            return respell(word, self._by_letter.get(word[0], []), self._vocabulary)
+        best = process.extractOne(word, self._by_letter.get(word[0], []),
+                                  scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=FUZZY_CUTOFF)
         return best[0] if best else None
 
 
@@ -289,8 +290,9 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
     merged = _merge(concepts)
     named_only = bool(tokens.named) and not (tokens.strong - tokens.named) \
         and not any(c.strong and any(s not in NAME_STEMS for s in c.own) for c in merged)
+    logistics = is_logistics(stems, index.pairs, all(c.everyday for c in merged))
     return Query(text, tuple(words), merged, _rank_weights(merged), tuple(stems), intents,
-                 strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged),
+                 strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged) or logistics,
                  named_only=named_only, action=_action(words),
                  core_named=any(words[p] in CORE_NAMES for p in tokens.named),
                  wants_example=bool(EXAMPLE_STEMS & set(stems)),
@@ -395,5 +397,4 @@ def phrase_in(alternative: tuple[str, ...], terms: frozenset[str]) -> bool:
     return all(s in terms for s in alternative)
 
 
-__all__ = ["Concept", "Corrector", "Query", "analyse_query", "definitional_target", "phrase_in",
-           "phrase_stems"]
+__all__ = ["Concept", "Corrector", "Query", "analyse_query", "definitional_target", "phrase_in", "phrase_stems"]

@@ -141,3 +141,10 @@ def test_off_topic_words_never_occur_in_the_content():
     clashes = sorted(w for w in OFF_TOPIC_WORDS if stem(w) in content)
     assert not clashes, clashes
     assert content_words()  # the stem cache's vocabulary includes the word lists
+
+
+def test_office_logistics_phrases_never_occur_in_the_content(kb):
+    """A phrase the guidance uses ("meeting room" in a venue policy) must not make its question off topic."""
+    from knowledge.everyday import off_topic_pairs
+
+    assert not off_topic_pairs() & kb._searcher.index.pairs
