@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from botbuilder.core import ConversationState, StoreItem, TurnContext
+from botbuilder.core import ConversationState, TurnContext
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
@@ -26,6 +26,7 @@ from tests.helpers.azurite import (
     run_azurite,
 )
 from tests.helpers.channel import TeamsClient, all_text
+from tests.helpers.storage_contract import StorageContract
 
 # botbuilder-azure 4.17.1 calls a download method that azure-storage-blob 12.7 deprecates, on every read.
 pytestmark = pytest.mark.filterwarnings("ignore:content_as_text is deprecated:DeprecationWarning")
@@ -73,44 +74,8 @@ def store(open_store, blob_settings) -> AzureBlobStorage:
 # -- the Storage contract --------------------------------------------------------------------------
 
 
-async def test_read_write_delete(store):
-    assert await store.read([]) == {}
-    assert await store.read(["a"]) == {}
-    await store.write({"a": {"count": 1, "words": ["x"]}, "msteams/conversations/a:1": {"count": 2}})
-    items = await store.read(["a", "msteams/conversations/a:1", "missing"])
-    assert set(items) == {"a", "msteams/conversations/a:1"}
-    assert items["a"]["count"] == 1 and items["a"]["words"] == ["x"] and items["a"]["e_tag"]
-    await store.delete(["a", "missing"])
-    assert set(await store.read(["a", "msteams/conversations/a:1"])) == {"msteams/conversations/a:1"}
-
-
-async def test_store_items_round_trip(store):
-    await store.write({"item": StoreItem(name="thing", count=3)})
-    item = (await store.read(["item"]))["item"]
-    assert isinstance(item, StoreItem) and item.name == "thing" and item.count == 3 and item.e_tag
-
-
-async def test_stale_etag_is_rejected_and_star_forces(store):
-    await store.write({"k": {"v": 1}})
-    first = (await store.read(["k"]))["k"]
-    second = (await store.read(["k"]))["k"]
-    first["v"] = 2
-    await store.write({"k": first})
-    second["v"] = 3
-    with pytest.raises(EtagConflict):
-        await store.write({"k": second})
-    assert (await store.read(["k"]))["k"]["v"] == 2
-    second["e_tag"] = "*"
-    await store.write({"k": second})
-    assert (await store.read(["k"]))["k"]["v"] == 3
-
-
-async def test_write_with_etag_for_deleted_item_conflicts(store):
-    await store.write({"k": {"v": 1}})
-    item = (await store.read(["k"]))["k"]
-    await store.delete(["k"])
-    with pytest.raises(EtagConflict):
-        await store.write({"k": item})
+class TestBlobStorageContract(StorageContract):
+    """The shared Storage contract, on Azure Blob Storage (Azurite)."""
 
 
 # -- failures surface as StorageUnavailable, quickly -----------------------------------------------

@@ -4,9 +4,9 @@ import asyncio
 import sqlite3
 
 import pytest
-from botbuilder.core import StoreItem
 
 from bot.storage.sqlite_store import EtagConflict, SqliteStorage, StorageUnavailable
+from tests.helpers.storage_contract import StorageContract
 
 
 @pytest.fixture
@@ -16,44 +16,8 @@ async def store(tmp_path):
     await storage.close()
 
 
-async def test_read_write_delete(store):
-    assert await store.read(["a"]) == {}
-    await store.write({"a": {"count": 1, "words": ["x"]}, "b": {"count": 2}})
-    items = await store.read(["a", "b", "missing"])
-    assert set(items) == {"a", "b"}
-    assert items["a"]["count"] == 1 and items["a"]["words"] == ["x"]
-    assert items["a"]["e_tag"]
-    await store.delete(["a", "missing"])
-    assert set(await store.read(["a", "b"])) == {"b"}
-
-
-async def test_store_items_round_trip(store):
-    await store.write({"item": StoreItem(name="thing", count=3)})
-    item = (await store.read(["item"]))["item"]
-    assert isinstance(item, StoreItem) and item.name == "thing" and item.count == 3 and item.e_tag
-
-
-async def test_stale_etag_is_rejected_and_star_forces(store):
-    await store.write({"k": {"v": 1}})
-    first = (await store.read(["k"]))["k"]
-    second = (await store.read(["k"]))["k"]
-    first["v"] = 2
-    await store.write({"k": first})
-    second["v"] = 3
-    with pytest.raises(EtagConflict):
-        await store.write({"k": second})
-    assert (await store.read(["k"]))["k"]["v"] == 2
-    second["e_tag"] = "*"
-    await store.write({"k": second})
-    assert (await store.read(["k"]))["k"]["v"] == 3
-
-
-async def test_write_with_etag_for_deleted_item_conflicts(store):
-    await store.write({"k": {"v": 1}})
-    item = (await store.read(["k"]))["k"]
-    await store.delete(["k"])
-    with pytest.raises(EtagConflict):
-        await store.write({"k": item})
+class TestSqliteStorageContract(StorageContract):
+    """The shared Storage contract, on SQLite."""
 
 
 async def test_a_failed_batch_writes_nothing(store):
