@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint chat check clean package e2e
+.PHONY: install run test lint chat check clean package e2e bench
 
 install: $(STAMP)
 
@@ -38,6 +38,11 @@ e2e: install
 
 package: install
 	$(BIN)/python manifest/package.py
+
+# Benchmarks (a few minutes on 2 cores): writes docs/benchmarks.md and docs/benchmarks-latency.svg
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench.run_all $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache dist artifacts tests/e2e/node_modules

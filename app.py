@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from aiohttp import web
-from botbuilder.core import ConversationState, MemoryStorage, ShowTypingMiddleware, Storage, UserState
+from botbuilder.core import ConversationState, MemoryStorage, Storage, UserState
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
 from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler
@@ -23,6 +23,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from bot.signpost_bot import SignpostBot
 from bot.storage.sqlite_store import SqliteStorage
 from bot.turn_errors import turn_error_handler
+from bot.typing import TypingIndicator
 from dialogs.assessment import AssessmentFlow
 from dialogs.contacts import ContactsFlow
 from dialogs.referral import ReferralFlow
@@ -88,7 +89,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
     )
     bot = SignpostBot(services)
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(settings))
-    adapter.use(ShowTypingMiddleware(delay=0.5, period=2.0))
+    adapter.use(TypingIndicator(delay=0.5, period=2.0))
     adapter.on_turn_error = turn_error_handler(messages, bot.clear_dialogs)
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)

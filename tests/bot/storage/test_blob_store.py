@@ -222,3 +222,24 @@ async def test_two_instances_share_conversation_and_user_state(start_bot, blob_s
                                conversation_type="channel")
     assert await in_channel_b.send(in_channel_b.activity(type_="conversationUpdate", **members))
     assert await in_channel_a.send(in_channel_a.activity(type_="conversationUpdate", **members)) == []
+
+
+async def test_a_quick_check_alternating_between_two_instances_keeps_every_answer(start_bot, blob_settings,
+                                                                                   session, connector):
+    """One conversation's messages go to instance A and B in turn, through a whole quick check."""
+    instances = [await start_bot(blob_settings), await start_bot(blob_settings)]
+    clients = [TeamsClient(instance.url, session, connector) for instance in instances]
+    clients[1].conversation_id = clients[0].conversation_id
+    ratings = ["achieving", "developing", "not_started", "skip", "achieving",
+               "developing", "achieving", "not_started", "developing", "achieving"]
+    replies = await clients[0].say("quick check")
+    for turn, rating in enumerate(ratings):
+        card = next(a["content"] for r in replies for a in r.get("attachments") or [])
+        data = next(action["data"] for action in card["actions"] if action["data"].get("rating") == rating)
+        replies = await clients[(turn + 1) % 2].submit(data)
+        assert "couldn't save" not in all_text(replies)
+    summary = all_text(replies)
+    assert "Benchmark" in summary and "Overall" in summary
+    export = all_text(await clients[1].say("export"))
+    for rating, label in (("achieving", "Achieving"), ("developing", "Developing"), ("not_started", "Not yet started")):
+        assert export.count(label) >= ratings.count(rating), (label, export[:600])
