@@ -24,6 +24,8 @@ from bot.router import normalise, route
     ("benchmark 5", "show_benchmark", {"benchmark": "5"}),
     ("What is benchmark 7?", "show_benchmark", {"benchmark": "7"}),
     ("show benchmarks", "list_benchmarks", {}),
+    ("benchmark", "list_benchmarks", {}),
+    ("Delivery Benchmark", "list_benchmarks", {}),
     ("resume", "resume", {}),
     ("export", "export", {}),
     ("cancel", "cancel", {}),
