@@ -1,8 +1,15 @@
-"""The msrest retry-policy patch keeps the same retry codes (only the container type changes)."""
+"""The SDK speed patches keep msrest's results: same retry codes, same serialised activities."""
 
+from datetime import UTC, datetime
+
+from botbuilder.core.serializer_helper import serializer_helper
+from msrest.serialization import Serializer
 from msrest.universal_http.requests import ClientRetryPolicy
 
-from bot.sdk_patches import apply_sdk_patches
+from bot.activities import to_activity
+from bot.cards.answers import render_answer
+from bot.sdk_patches import _MSREST_SERIALIZE_OBJECT, apply_sdk_patches
+from knowledge.base import load_knowledge_base
 
 
 def test_same_retry_codes_after_the_patch():
@@ -17,3 +24,27 @@ def test_same_retry_codes_after_the_patch():
         assert before == [408, *range(500, 501), *range(502, 505), *range(506, 999)]
     finally:
         ClientRetryPolicy.safe_codes = original
+
+
+def test_serialised_answers_are_identical_with_and_without_the_fast_path():
+    kb = load_knowledge_base()
+    activities = [to_activity(reply) for question in ("What does Channel aim to do?", "What does CTLP mean?",
+                                                      "canteen opening hours")
+                  for reply in render_answer(kb.ask(question), kb)]
+    patched = Serializer.serialize_object
+    try:
+        Serializer.serialize_object = _MSREST_SERIALIZE_OBJECT
+        expected = [serializer_helper(activity) for activity in activities]
+        apply_sdk_patches()
+        assert Serializer.serialize_object is not _MSREST_SERIALIZE_OBJECT
+        assert [serializer_helper(activity) for activity in activities] == expected
+    finally:
+        Serializer.serialize_object = patched
+
+
+def test_values_json_cannot_encode_still_take_msrest_path():
+    apply_sdk_patches()
+    when = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+    value = {"when": when, "nan": float("nan"), "list": [1, "a"]}
+    out = Serializer().serialize_object(value)
+    assert out["when"].startswith("2026-11-26T10:00:00") and out["list"] == [1, "a"]
