@@ -23,7 +23,7 @@ DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev_
 SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_questions.yaml",
         "tuning": HERE / "tuning_questions.yaml"}
 KB_TARGET = 0.90
-TUNING_KB_TARGET = 0.81
+TUNING_KB_TARGET = 0.815
 """Measured 0.748 (86/115) when the set was added, 0.809 (93/115) after runner-up snippets, 0.817 (94/115)
 after respelling stem-only misspellings; the aim is 0.85."""
 NONE_TARGET = 0.97
