@@ -14,6 +14,8 @@ logged or stored: a match carries only the category and the vocabulary terms (or
 """
 
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -39,6 +41,14 @@ _CONTRACTIONS = (
     (r"\bhes\b", "he is"), (r"\bshes\b", "she is"), (r"\btheyre\b", "they are"), (r"\bim\b", "i am"),
     (r"\bdont\b", "do not"), (r"\bdidnt\b", "did not"), (r"\bive\b", "i have"), (r"\bhell\b(?= \w+ing)", "he will"),
 )
+# Precompiled once. The fixes run in order; when none of them matches the text, none is tried one by one.
+_CONTRACTION_FIXES = tuple((re.compile(pattern), replacement) for pattern, replacement in _CONTRACTIONS)
+_ANY_CONTRACTION = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _CONTRACTIONS))
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_TOKEN = re.compile(r"[a-z0-9]+")
+_GOT_BEEN = re.compile(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b")
+_EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
+_NEEDED = (*_DANGER, "threat")  # without one of these concepts no category can fire
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ class EmergencyMatch:
 @dataclass(frozen=True)
 class _Rules:
     concepts: dict[str, re.Pattern[str]]
+    openings: dict[str, re.Pattern[str] | None]
     phrases: dict[str, re.Pattern[str]]
     figurative: re.Pattern[str]
     guidance_question: re.Pattern[str]
@@ -62,11 +73,55 @@ class _Rules:
     question_start: re.Pattern[str]
     misspellings: dict[str, str]
     context_fixes: tuple[tuple[re.Pattern[str], str], ...]
+    any_context_fix: re.Pattern[str]
     vocabulary: frozenset[str]
     english: frozenset[str]
     targets: tuple[str, ...]
     danger_words: frozenset[str]
     short_targets: tuple[str, ...]
+
+
+def _heads(items: list) -> set[str] | None:
+    """The literal text every match of a parsed pattern starts with (one string per alternative), or None
+    when that cannot be told: zero-width assertions are skipped, groups and alternatives looked into."""
+    for position, (op, arg) in enumerate(items):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.LITERAL:
+            run = []
+            for next_op, next_arg in items[position:]:
+                if next_op is not sre.LITERAL:
+                    break
+                run.append(chr(next_arg))
+            return {"".join(run)}
+        if op is sre.IN and all(member_op is sre.LITERAL for member_op, _ in arg):
+            return {chr(member) for _, member in arg}
+        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:
+            return _heads(list(arg[3]))
+        if op is sre.BRANCH:
+            alternatives = [_heads(list(alternative)) for alternative in arg[1]]
+            return None if None in alternatives else set().union(*alternatives)
+        return None
+    return None
+
+
+def _opening(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick literal pre-check for a pattern: when it finds nothing, neither can the pattern (None when the
+    pattern's openings cannot be told)."""
+    try:
+        heads = _heads(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError):  # a parser this code does not know: no pre-check
+        return None
+    if not heads or "" in heads or pattern.flags & re.IGNORECASE:
+        return None
+    return re.compile("|".join(re.escape(head) for head in sorted(heads)))
+
+
+@cache
+def _contraction_fixes() -> tuple[tuple[re.Pattern[str], str, frozenset[str] | None], ...]:
+    """The contraction fixes in order, each with the texts one of which every match starts with."""
+    return tuple((pattern, replacement, None if (heads := _heads(list(sre_parse.parse(pattern.pattern)))) is None
+                  or "" in heads else frozenset(heads)) for pattern, replacement in _CONTRACTION_FIXES)
 
 
 def _phrase_pattern(phrases: list[str]) -> str:
@@ -99,9 +154,11 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
     danger = frozenset(str(p).lower() for c in _DANGER for p in raw[c] if " " not in str(p))
     openers = "|".join(re.escape(str(o)) for o in sorted(data["openers"], key=len, reverse=True))
     starts = "|".join(re.escape(str(q)) for q in sorted(data["question_starts"], key=len, reverse=True))
+    concepts = {name: _any([_phrase_pattern(raw[name]), *data["patterns"].get(name, ())], slots)
+                for name in _CONCEPTS}
     return _Rules(
-        concepts={name: _any([_phrase_pattern(raw[name]), *data["patterns"].get(name, ())], slots)
-                  for name in _CONCEPTS},
+        concepts=concepts,
+        openings={name: _opening(pattern) for name, pattern in concepts.items()},
         phrases={name: re.compile(_phrase_pattern(raw[name])) for name in _DANGER},
         figurative=_any(data["figurative"], slots),
         guidance_question=_any(data["guidance_question"], slots),
@@ -112,6 +169,7 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
         question_start=re.compile(rf"^(?:(?:{openers})\s+)*(?:{starts})\b"),
         misspellings={str(k).lower(): str(v).lower() for k, v in data["misspellings"].items()},
         context_fixes=tuple((re.compile(pattern), replacement) for pattern, replacement in data["context_fixes"]),
+        any_context_fix=re.compile("|".join(f"(?:{pattern})" for pattern, _ in data["context_fixes"]) or "(?!)"),
         vocabulary=frozenset(words),
         english=frozenset(COMMON_WORDS | ENGLISH_WORDS | STOPWORDS
                           | {str(w).lower() for w in data["protected"] + data["protected_found"]}),
@@ -124,14 +182,16 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
 def prepare(text: str, rules: _Rules | None = None) -> str:
     """Normalise a message for matching: lower case, contractions expanded, typos of vocabulary words fixed."""
     rules = rules or load_rules()
-    text = re.sub(r"[’‘`]", "'", text.lower())
-    for pattern, replacement in _CONTRACTIONS:
-        text = re.sub(pattern, replacement, text)
-    tokens = re.sub(r"[^a-z0-9]+", " ", text).split()
-    said = " ".join(_correct(token) for token in tokens)
-    for pattern, replacement in rules.context_fixes:
-        said = pattern.sub(replacement, said)
-    return re.sub(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b", r"\1 has \2", said)
+    text = text.lower().translate(_QUOTES)
+    if _ANY_CONTRACTION.search(text):
+        for pattern, replacement, heads in _contraction_fixes():
+            if heads is None or any(head in text for head in heads):  # a fix whose first text is absent can't apply
+                text = pattern.sub(replacement, text)
+    said = " ".join([_correct(token) for token in _TOKEN.findall(text)])
+    if rules.any_context_fix.search(said):
+        for pattern, replacement in rules.context_fixes:
+            said = pattern.sub(replacement, said)
+    return _GOT_BEEN.sub(r"\1 has \2", said)
 
 
 @lru_cache(maxsize=16384)
@@ -189,8 +249,10 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
         return None
     rules = load_rules()
     said = " ".join(rules.figurative.sub(" ", prepare(text, rules)).split())
-    found = {name: pattern.search(said) for name, pattern in rules.concepts.items()}
-    has = {name: match is not None for name, match in found.items()}
+    found = _Found(said, rules)
+    has = _Has(found)
+    if not any(has[name] for name in _NEEDED):
+        return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
     generic = rules.generic_agents.search(said) is not None
     category = _category(said, has, someone=agent is not None or generic or has["report"])
@@ -199,11 +261,39 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
 
 
+class _Found(dict):
+    """Each concept's first match in the message, searched for only when a rule first asks about it."""
+
+    def __init__(self, said: str, rules: _Rules) -> None:
+        super().__init__()
+        self.said, self.rules = said, rules
+
+    def __missing__(self, name: str) -> re.Match[str] | None:
+        opening = self.rules.openings[name]
+        if opening is not None and opening.search(self.said) is None:
+            match = self[name] = None  # not even the first word of the concept is there
+        else:
+            match = self[name] = self.rules.concepts[name].search(self.said)
+        return match
+
+
+class _Has(dict):
+    """Whether each concept is in the message, asked of the lazy _Found."""
+
+    def __init__(self, found: _Found) -> None:
+        super().__init__()
+        self.found = found
+
+    def __missing__(self, name: str) -> bool:
+        present = self[name] = self.found[name] is not None
+        return present
+
+
 def _terms(said: str, rules: _Rules, has: dict[str, bool]) -> tuple[str, ...]:
     """The vocabulary phrases that matched; a concept's name where only a pattern did (never the user's words)."""
     terms: list[str] = []
     for name in _DANGER:
-        matched = [m.group(0) for m in rules.phrases[name].finditer(said)]
+        matched = [m.group(0) for m in rules.phrases[name].finditer(said)] if has[name] else []
         terms.extend(matched or ([name] if has[name] else []))
     return tuple(dict.fromkeys(terms))
 
@@ -214,7 +304,7 @@ def _category(said: str, has: dict[str, bool], someone: bool) -> str | None:
         return None  # something that happened long ago, and nothing planned
     if has["suspicious"]:
         return "explosives"
-    exists = re.search(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b", said) is not None
+    exists = _EXISTS.search(said) is not None
     acting = has["intent"] or has["possession"] or has["soon"] or has["report"] or exists
     threat = has["threat"] and (has["weapon"] or has["explosive"] or has["soon"])
     if has["explosive"] and acting and (someone or has["soon"]):
