@@ -7,6 +7,7 @@ in a token sequence and `Glossary.lookup` resolves a typed term to its entry.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -123,8 +124,7 @@ class Glossary:
 
     def forms(self, entry: GlossaryEntry) -> list[tuple[str, ...]]:
         """Stem phrases of every surface form of an entry."""
-        forms = [phrase_stems(f) for f in (entry.term, entry.expansion, *entry.synonyms)]
-        return [f for f in dict.fromkeys(forms) if f]
+        return list(_forms(entry))
 
     def find(self, stems: list[str]) -> list[tuple[int, int, list[GlossaryEntry]]]:
         """Longest, left-to-right glossary phrase matches in a stem sequence: (start, end, entries)."""
@@ -190,6 +190,13 @@ class Thesaurus:
         return found
 
 
+@lru_cache(maxsize=4096)
+def _forms(entry: GlossaryEntry) -> tuple[tuple[str, ...], ...]:
+    forms = [phrase_stems(f) for f in (entry.term, entry.expansion, *entry.synonyms)]
+    return tuple(f for f in dict.fromkeys(forms) if f)
+
+
+@lru_cache(maxsize=4096)
 def definitional_target(corrected: tuple[str, ...]) -> tuple[str, str] | None:
     """(mode, term) when the query asks what a term is or means; mode is "mean", "what" or "bare"."""
     words = [w for w in corrected if w and w not in ("pls", "please", "plz")]

@@ -16,11 +16,16 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from dataclasses import field as _field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from knowledge.glossary import Glossary
 from knowledge.model import Passage
 from knowledge.text import STOPWORDS, analyse, fold, phrase_stems, plain, segments, stem, words
+
+if TYPE_CHECKING:
+    from knowledge.query import Concept
 
 FIELDS = ("head", "path", "title", "body", "alt", "gloss")
 WEIGHTS = {"head": 2.2, "path": 0.9, "title": 1.5, "body": 1.0, "alt": 1.4, "gloss": 0.5}
@@ -73,6 +78,15 @@ class Index:
     """Per passage, whether it is a case study (its prior carries CASE_STUDY)."""
     pairs: frozenset[tuple[str, str]] = frozenset()
     """Every adjacent stem pair in the content: "prevent lead" is a compound the documents use."""
+    term_masks: dict[str, int] = _field(default_factory=dict)
+    """Bit sets for fast coverage: stem -> passages (bit n = passage n) whose `terms` hold it; likewise
+    `topic_masks` for `topic` and `kind_masks` (fact kind -> passages) for `kinds`."""
+    topic_masks: dict[str, int] = _field(default_factory=dict)
+    kind_masks: dict[str, int] = _field(default_factory=dict)
+    segment_masks: tuple[dict[str, int], ...] = ()
+    """Per passage, stem -> its segments (bit i = segment i) whose `segment_terms` hold it."""
+    segment_kind_masks: tuple[dict[str, int], ...] = ()
+    """Per passage, fact kind -> its segments whose `segment_kinds` hold it."""
 
     def contribution(self, term: str) -> tuple[tuple[int, float], ...]:
         """(passage number, score contribution) for every passage holding the term."""
@@ -149,11 +163,13 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         for term, tf in weighted.items():
             postings.setdefault(term, []).append((number, idf[term] * tf * (K1 + 1) / (K1 + tf)))
     vocabulary = _vocabulary(passages, alternates, glossary)
+    terms = tuple(frozenset().union(*(c.keys() for c in per_field.values())) for per_field in counts)
+    tables = _segment_tables(passages, fields, contexts)
     return Index(
         passages=passages,
         postings={t: tuple(v) for t, v in postings.items()},
         idf=idf,
-        terms=tuple(frozenset().union(*(c.keys() for c in per_field.values())) for per_field in counts),
+        terms=terms,
         vocabulary=vocabulary,
         max_idf=max(idf.values(), default=1.0),
         priors=tuple(_prior(p) for p in passages),
@@ -161,7 +177,8 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         bigrams=tuple(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields),
         contexts=tuple(contexts),
         defines=tuple(_definitions(p) for p in passages),
-        **_segment_tables(passages, fields, contexts),
+        **tables,
+        **_mask_tables(terms, tables),
         names=_names(passages, glossary),
         examples=tuple(_example(p) for p in passages),
         pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
@@ -246,6 +263,42 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
         central.append(topic[-1] | first | repeated)
     return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
             "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}
+
+
+def _bits(sets) -> dict[str, int]:
+    """item -> bit set of the positions of the sets holding it."""
+    masks: dict[str, int] = {}
+    for position, items in enumerate(sets):
+        bit = 1 << position
+        for item in items:
+            masks[item] = masks.get(item, 0) | bit
+    return masks
+
+
+def _mask_tables(terms: tuple[frozenset[str], ...], tables: dict) -> dict:
+    """The bit sets (see `Index.term_masks`) that let a query test many passages or segments at once."""
+    return {"term_masks": _bits(terms), "topic_masks": _bits(tables["topic"]), "kind_masks": _bits(tables["kinds"]),
+            "segment_masks": tuple(_bits(segs) for segs in tables["segment_terms"]),
+            "segment_kind_masks": tuple(_bits(segs) for segs in tables["segment_kinds"])}
+
+
+def cover(concept: "Concept", masks: dict[str, int], kinds: dict[str, int]) -> tuple[int, int]:
+    """The bit sets where `concept.credit` is full (its own stems, or its fact kind) and where a synonym only."""
+    own = concept.own
+    full = masks.get(own[0], 0)
+    for s in own[1:]:
+        full &= masks.get(s, 0)
+    if concept.kind:
+        full |= kinds.get(concept.kind, 0)
+    synonym = 0
+    for s in concept.singles:
+        synonym |= masks.get(s, 0)
+    for phrase in concept.multis:
+        both = masks.get(phrase[0], 0)
+        for s in phrase[1:]:
+            both &= masks.get(s, 0)
+        synonym |= both
+    return full, synonym & ~full
 
 
 _SENTENCES = re.compile(r"[^.?!\n]+[.?!]?")

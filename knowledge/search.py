@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
-from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
+from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, cover
 from knowledge.model import Answer, GlossaryEntry, Hit
-from knowledge.query import Corrector, Query, analyse_query, definitional_target, phrase_in
+from knowledge.query import SYNONYM_CREDIT, Concept, Corrector, Query, analyse_query, definitional_target, phrase_in
 from knowledge.text import analyse, cut_at_sentence
 
 NO_ANSWER_BELOW = 0.2
@@ -83,6 +83,17 @@ class _Match:
 
 
 @dataclass(frozen=True)
+class _Plan:
+    """A query's total and known concept weight and, per concept, its weight times a full and a synonym
+    credit (as `Concept.credit` gives them) and its full and synonym-only bit sets over passages' terms
+    and topics (see `knowledge.index.cover`)."""
+
+    weight: float
+    known: float
+    concepts: tuple[tuple[Concept, float, float, int, int, int, int], ...]
+
+
+@dataclass(frozen=True)
 class Scored:
     """A passage number with its rank score and confidence."""
 
@@ -100,6 +111,7 @@ class Searcher:
         self.thesaurus = thesaurus
         self.corrector = Corrector(index.vocabulary, frozenset(index.idf))
         self._numbers = {p.id: n for n, p in enumerate(index.passages)}
+        self._last: tuple[Query, _Plan] | None = None
 
     def analyse(self, text: str) -> Query:
         query = analyse_query(text, self.index, self.glossary, self.corrector, self.thesaurus)
@@ -113,24 +125,27 @@ class Searcher:
                 totals[number] = totals.get(number, 0.0) + weight * contribution
         if not totals:
             return []
-        leaders = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
-        pairs = set(pairwise(query.stems))
+        leaders = sorted([(-total, number) for number, total in totals.items()])[:CANDIDATES]
+        stems, pairs = query.stems, set(pairwise(query.stems))
         index = self.index
+        priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
+        examples, terms = index.examples, index.terms
         defined = self._defined(query)
         reranked = []
-        for number, total in leaders:
-            boost = index.priors[number]
-            if defined and defined in index.defines[number]:
+        for negative, number in leaders:
+            total = -negative
+            boost = priors[number]
+            if defined and defined in defines[number]:
                 boost *= DEFINITION_BOOST
-            if query.about_questions and index.asks[number]:
-                boost /= 1 - QUESTION_PENALTY * index.asks[number]
-            if query.intents & index.kinds[number]:
+            if query.about_questions and asks[number]:
+                boost /= 1 - QUESTION_PENALTY * asks[number]
+            if query.intents & kinds[number]:
                 boost *= INTENT_BOOST
-            run = _longest_run(query.stems, index.bigrams[number]) if pairs else 0
-            if pairs:
-                boost *= 1 + PHRASE_BONUS * len(pairs & index.bigrams[number]) / len(pairs) \
-                    + RUN_BONUS * max(0, run - 1)
-            if index.examples[number] and (query.wants_example or run >= 2 or query.names & index.terms[number]):
+            common = pairs & bigrams[number] if pairs else pairs
+            run = _longest_run(stems, bigrams[number]) if common else 0
+            if common:  # without a common pair the factor is exactly 1
+                boost *= 1 + PHRASE_BONUS * len(common) / len(pairs) + RUN_BONUS * max(0, run - 1)
+            if examples[number] and (query.wants_example or run >= 2 or query.names & terms[number]):
                 boost /= CASE_STUDY  # asked for an example, or named what only the example has
             match = self._match(query, number)
             boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * match.topic)
@@ -146,32 +161,61 @@ class Searcher:
         target = definitional_target(query.corrected)
         return tuple(analyse(target[1])) if target and target[0] != "bare" else ()
 
-    def _match(self, query: Query, number: int) -> "_Match":
-        """How a passage covers the question: overall, in its best segment, and in its headings/phrasings."""
+    def _plan(self, query: Query) -> "_Plan":
+        """The query's concept weights and, per concept, the passages it covers (kept for the last query)."""
+        last = self._last
+        if last is not None and last[0] is query:
+            return last[1]
         index = self.index
-        weight = sum(c.weight for c in query.concepts)
+        plan = _Plan(sum(c.weight for c in query.concepts),
+                     sum(c.weight for c in query.concepts if c.known) or 1.0,
+                     tuple((c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
+                            *cover(c, index.term_masks, index.kind_masks),
+                            *cover(c, index.topic_masks, index.kind_masks)) for c in query.concepts))
+        self._last = (query, plan)
+        return plan
+
+    def _match(self, query: Query, number: int) -> "_Match":
+        """How a passage covers the question: overall, in its best segment, and in its headings/phrasings
+        (`Concept.credit` summed over its terms, topic and segments, tested on the index's bit sets)."""
+        plan = self._plan(query)
+        weight = plan.weight
         if weight <= 0:
             return _Match(0.0, 0.0, 0, 0.0)
-        kinds = index.kinds[number]
-        credits = [(c, c.credit(index.terms[number], kinds)) for c in query.concepts]
-        coverage = sum(c.weight * credit for c, credit in credits) / weight
-        present = [c for c, credit in credits if credit and c.known]
-        known = sum(c.weight for c in query.concepts if c.known) or 1.0
-        topic_terms = index.topic[number]
-        topic = sum(c.weight * c.credit(topic_terms, kinds) for c in present) / weight
+        bit = 1 << number
+        covered, topical, present = [], [], []
+        for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym in plan.concepts:
+            if full & bit:
+                covered.append(full_value)
+            elif synonym & bit:
+                covered.append(synonym_value)
+            else:
+                continue
+            if c.known:
+                present.append((c, full_value, synonym_value))
+                if topic_full & bit:
+                    topical.append(full_value)
+                elif topic_synonym & bit:
+                    topical.append(synonym_value)
         best, which = 0.0, 0
         if present:
-            segment_kinds = index.segment_kinds[number]
-            for position, terms in enumerate(index.segment_terms[number]):
-                share = sum(c.weight * c.credit(terms, segment_kinds[position]) for c in present) / known
-                if share > best + 1e-9:
-                    best, which = share, position
-        return _Match(coverage, min(best, 1.0), which, topic)
-
-    def _segment_coverage(self, query: Query, number: int) -> tuple[float, int]:
-        """The best share of the question's weight that one segment (with its heading) covers, and which."""
-        match = self._match(query, number)
-        return match.segment, match.which
+            segments, segment_kinds = self.index.segment_masks[number], self.index.segment_kind_masks[number]
+            entries, union = [], 0
+            for c, full_value, synonym_value in present:
+                full, synonym = cover(c, segments, segment_kinds)
+                if full or synonym:
+                    entries.append((full, full | synonym, full_value, synonym_value))
+                    union |= full | synonym
+            known, position = plan.known, 0
+            while union:
+                if union & 1:
+                    at = 1 << position
+                    share = sum([f if full & at else s for full, any_, f, s in entries if any_ & at]) / known
+                    if share > best + 1e-9:
+                        best, which = share, position
+                union >>= 1
+                position += 1
+        return _Match(sum(covered) / weight, min(best, 1.0), which, sum(topical) / weight)
 
     @staticmethod
     def _confidence(coverage: float, total: float, score: float, top: float) -> float:
@@ -244,7 +288,7 @@ class Searcher:
         spans = self.index.spans[number]
         if not spans:
             return ""
-        _share, best = self._segment_coverage(query, number)
+        best = self._match(query, number).which
         start = spans[best][0]
         window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
         return ("…" + window if start > 0 else window).strip()
@@ -306,7 +350,7 @@ class Searcher:
         spans = self.index.spans[number]
         if len(text) <= limit or not spans:
             return ""
-        _share, best = self._segment_coverage(query, number)
+        best = self._match(query, number).which
         if spans[best][1] <= limit:
             return ""
         context = self.index.contexts[number]
@@ -353,3 +397,4 @@ def _longest_run(stems: tuple[str, ...], found: frozenset[tuple[str, str]]) -> i
         run = run + 1 if pair in found else 0
         best = max(best, run)
     return best
+

@@ -153,6 +153,7 @@ def phrase_words(text: str) -> list[str]:
     return " ".join(out).split()
 
 
+@lru_cache(maxsize=8192)
 def phrase_stems(text: str) -> tuple[str, ...]:
     """Stems of a phrase's content words in order ("Counter-Terrorism unit" -> counter terror unit)."""
     return tuple(stem(w) for w in phrase_words(text) if w not in STOPWORDS)
