@@ -32,7 +32,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, TCPConnector
 
@@ -41,7 +40,7 @@ from bench.questions import kb_questions
 from bench.servers import BOT, ServerProcess
 from bench.stats import latency_ms
 from knowledge.messages import load_messages
-from tests.helpers.channel import LoopbackConnector, TeamsClient
+from tests.helpers.channel import LoopbackConnector, TeamsClient, find_submits
 
 RATINGS = ("not_started", "developing", "achieving", "skip")
 AVOID_IN_REFERRAL = frozenset({"yes", "restart", "cancel", "back"})  # "yes" at the gate is the emergency route
@@ -65,21 +64,7 @@ def plan(messages: int) -> list[str]:
 
 def submit_actions(replies: list[dict]) -> list[dict]:
     """The Action.Submit data of every card in the replies, in order."""
-    found: list[dict] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Submit" and isinstance(node.get("data"), dict):
-                found.append(node["data"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    for reply in replies:
-        walk(reply.get("attachments") or [])
-    return found
+    return [data for _title, data in find_submits(replies)]
 
 
 def reply_text(replies: list[dict]) -> str:

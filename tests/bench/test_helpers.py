@@ -66,7 +66,7 @@ def test_the_load_plan_mixes_questions_a_referral_walk_and_a_quick_check(message
 
 
 def test_submit_actions_are_read_from_every_card():
-    replies = [{"attachments": [{"content": {"actions": [
+    replies = [{"attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "content": {"actions": [
         {"type": "Action.Submit", "data": {"action": "flow", "rating": "achieving", "question": "1.1"}},
         {"type": "Action.OpenUrl", "url": "https://example.org"}]}}]}, {"text": "no card"}]
     assert submit_actions(replies) == [{"action": "flow", "rating": "achieving", "question": "1.1"}]

@@ -1,6 +1,7 @@
 """A loopback Bot Connector and a Teams-like client, for HTTP tests through the real aiohttp app."""
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -128,3 +129,30 @@ def all_text(replies: list[dict]) -> str:
         walk(reply.get("attachments") or [])
         walk((reply.get("suggestedActions") or {}).get("actions") or [])
     return "\n".join(parts)
+
+
+ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+
+
+def cards(replies: list[dict]) -> list[dict]:
+    """Every Adaptive Card in the replies, in the order they arrived."""
+    return [attachment["content"] for reply in replies for attachment in reply.get("attachments") or []
+            if attachment.get("contentType") == ADAPTIVE_CARD]
+
+
+def card_nodes(node: Any) -> Iterator[dict]:
+    """Every dict inside a card (or a list of cards), depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from card_nodes(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from card_nodes(item)
+
+
+def find_submits(replies_or_card: list[dict] | dict) -> list[tuple[str, dict]]:
+    """(title, data) of every Action.Submit (buttons and selectActions) in a card or in replies' cards."""
+    where = [replies_or_card] if isinstance(replies_or_card, dict) else cards(replies_or_card)
+    return [(node.get("title", ""), node["data"]) for node in card_nodes(where)
+            if node.get("type") == "Action.Submit" and isinstance(node.get("data"), dict)]

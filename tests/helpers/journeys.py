@@ -13,7 +13,6 @@ slowest part of `create_app`, and none of these journeys is about search.
 
 import json
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -22,18 +21,9 @@ from typing import Any
 import pytest
 
 from tests.helpers.card_schema import assert_valid_card
-from tests.helpers.channel import TeamsClient, all_text
-
-ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
-
+from tests.helpers.channel import TeamsClient, all_text, card_nodes, cards, find_submits
 
 # -- reading replies -------------------------------------------------------------------------------
-
-
-def cards(replies: list[dict]) -> list[dict]:
-    """Every Adaptive Card in the replies, in the order they arrived."""
-    return [attachment["content"] for reply in replies for attachment in reply.get("attachments") or []
-            if attachment.get("contentType") == ADAPTIVE_CARD]
 
 
 def newest_card(replies: list[dict]) -> dict:
@@ -43,30 +33,14 @@ def newest_card(replies: list[dict]) -> dict:
     return found[-1]
 
 
-def _walk(node: Any) -> Iterator[dict]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _walk(item)
-
-
-def find_submits(replies_or_card: list[dict] | dict) -> list[tuple[str, dict]]:
-    """(title, data) of every Action.Submit (buttons and selectActions) in a card or in replies' cards."""
-    where = [replies_or_card] if isinstance(replies_or_card, dict) else cards(replies_or_card)
-    return [(node.get("title", ""), node["data"]) for node in _walk(where) if node.get("type") == "Action.Submit"]
-
-
 def open_urls(replies: list[dict]) -> list[str]:
     """The url of every Action.OpenUrl in the replies' cards."""
-    return [node["url"] for node in _walk(cards(replies)) if node.get("type") == "Action.OpenUrl"]
+    return [node["url"] for node in card_nodes(cards(replies)) if node.get("type") == "Action.OpenUrl"]
 
 
 def card_texts(card: dict) -> list[str]:
     """Every TextBlock text in a card, in order."""
-    return [node["text"] for node in _walk(card) if node.get("type") == "TextBlock"]
+    return [node["text"] for node in card_nodes(card) if node.get("type") == "TextBlock"]
 
 
 def submit_data(replies: list[dict], title: str) -> dict:

@@ -22,6 +22,7 @@ from knowledge.benchmark import load_benchmark
 from knowledge.emergency import detect_emergency
 from knowledge.messages import load_messages
 from tests.helpers.card_schema import assert_valid_card
+from tests.helpers.channel import find_submits
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 
@@ -47,8 +48,7 @@ def _walk_referral(flow, areas):
         if state is None:
             continue
         for card in _cards(replies):
-            for action in _submits(card):
-                data = action["data"]
+            for _title, data in find_submits(card):
                 if data.get("action") != "flow" or data.get("answer") in ("cancel", "restart", "back"):
                     continue
                 key = (str(state.get("step")), str(data))
@@ -58,17 +58,6 @@ def _walk_referral(flow, areas):
                 turn = flow.resume(dict(state), _input(value=data))
                 frontier.append((turn.state, turn.replies))
     return cards
-
-
-def _submits(node):
-    if isinstance(node, dict):
-        if node.get("type") == "Action.Submit":
-            yield node
-        for value in node.values():
-            yield from _submits(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _submits(item)
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +97,7 @@ def _all_cards(content):
         for press in range(200):
             if turn.state is None:
                 break
-            submits = [a["data"] for a in _submits(_cards(turn.replies)[-1])]
+            submits = [data for _title, data in find_submits(_cards(turn.replies)[-1])]
             value = next((d for d in submits if d.get("rating") == ratings[press % 4]), None) \
                 or next(d for d in submits if d.get("details") == "none" or d.get("choice") == "replace")
             turn = flow.resume(turn.state, _input(value=value, memory=memory))
