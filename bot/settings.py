@@ -33,7 +33,6 @@ class Settings:
     local_dir: Path | None = None
     log_level: str = "INFO"
     log_message_text: bool = False
-    timezone: str = "Europe/London"
     public_url: str = ""
     openid_metadata_url: str = ""
     rate_limit_per_minute: int = 30
@@ -154,7 +153,6 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         local_dir=Path(local_dir) if local_dir else None,
         log_level=(get("LOG_LEVEL", "INFO") or "INFO").upper(),
         log_message_text=get("LOG_MESSAGE_TEXT").lower() in TRUE_WORDS,
-        timezone=get("TIMEZONE", "Europe/London") or "Europe/London",
         public_url=get("PUBLIC_URL").rstrip("/"),
         openid_metadata_url=get("BOT_OPENID_METADATA_URL"),
         rate_limit_per_minute=int(rate_text),
