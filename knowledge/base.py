@@ -9,11 +9,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge import CONTENT_DIR
+from knowledge import CONTENT_DIR, index_cache
 from knowledge.corpus import load_corpus
 from knowledge.errors import InvalidContent
 from knowledge.glossary import Glossary, Thesaurus
 from knowledge.index import build_index
+from knowledge.index_cache import DEFAULT_CACHE_DIR
 from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Section
 from knowledge.search import Searcher
 from knowledge.text import analyse
@@ -141,15 +142,32 @@ class KnowledgeBase:
         return self.glossary.lookup(term)
 
 
-def load_knowledge_base(content_dir: Path = CONTENT_DIR) -> KnowledgeBase:
-    """Validate and index the content under `content_dir`; raises InvalidContent on any error."""
-    corpus, errors = load_corpus(content_dir)
-    if errors:
-        raise InvalidContent(errors)
+def load_knowledge_base(content_dir: Path = CONTENT_DIR, cache_dir: Path | None = DEFAULT_CACHE_DIR) -> KnowledgeBase:
+    """Validate and index the content under `content_dir`; raises InvalidContent on any error.
+
+    With a `cache_dir`, a corpus and index built from the same files and code are read from it instead of
+    rebuilt (see `knowledge.index_cache`); `None` always builds."""
+    key = index_cache.cache_key(content_dir) if cache_dir is not None else ""
+    cached = index_cache.read(cache_dir, key) if cache_dir is not None else None
+    if isinstance(cached, tuple) and len(cached) == 2:
+        corpus, index = cached
+    else:
+        corpus, errors = load_corpus(content_dir)
+        if errors:
+            raise InvalidContent(errors)
+        documents = _ordered(corpus.documents)
+        index = build_index(tuple(p for d in documents for p in d.passages), corpus.alternates,
+                            Glossary(corpus.glossary))
+        if cache_dir is not None:
+            index_cache.write(cache_dir, key, (corpus, index))
     glossary = Glossary(corpus.glossary)
-    documents = sorted(corpus.documents, key=lambda d: (int(d.meta.get("order", 100)), d.id))
-    passages = tuple(p for d in documents for p in d.passages)
-    searcher = Searcher(build_index(passages, corpus.alternates, glossary), glossary, Thesaurus(corpus.synonyms))
-    log.info("knowledge base %s: %d documents, %d passages, %d glossary entries",
-             corpus.version, len(documents), len(passages), len(corpus.glossary))
+    documents = _ordered(corpus.documents)
+    searcher = Searcher(index, glossary, Thesaurus(corpus.synonyms))
+    log.info("knowledge base %s: %d documents, %d passages, %d glossary entries%s",
+             corpus.version, len(documents), len(index.passages), len(corpus.glossary),
+             " (index from cache)" if cached is not None else "")
     return KnowledgeBase(tuple(documents), glossary, searcher, corpus.version, corpus.popular)
+
+
+def _ordered(documents: tuple[Document, ...]) -> list[Document]:
+    return sorted(documents, key=lambda d: (int(d.meta.get("order", 100)), d.id))

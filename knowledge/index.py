@@ -8,8 +8,8 @@ profile"). Per-term contributions are precomputed, so a query is a few dictionar
 Beside the postings the index keeps what reranking and excerpts need: each passage's sentences and list
 lines ("segments") as stem sets, the kinds of fact it states (numbers, dates, how often, how long, email
 addresses, links: a "how often" question wants a passage that says how often), and its "central" terms,
-the ones it is about rather than mentions in passing (its headings, alternate phrasings, first sentence
-and repeated words). The surface vocabulary (with stopwords) is kept for typo correction.
+the ones it is about rather than mentions in passing (its headings, first sentence and repeated words).
+The surface vocabulary (with stopwords) is kept for typo correction.
 """
 
 import math
@@ -64,7 +64,8 @@ class Index:
     segment_kinds: tuple[tuple[frozenset[str], ...], ...] = ()
     kinds: tuple[frozenset[str], ...] = ()
     central: tuple[frozenset[str], ...] = ()
-    """Per passage, what it is about: headings, curated phrasings, first sentence and repeated words."""
+    """Per passage, what it is about: headings, first sentence and repeated words (not its curated
+    phrasings: with several per passage they name more than the passage is about)."""
     topic: tuple[frozenset[str], ...] = ()
     """Per passage, the stems of its headings and curated phrasings alone."""
     contexts: tuple[int, ...] = ()
@@ -82,6 +83,10 @@ class Index:
     """Bit sets for fast coverage: stem -> passages (bit n = passage n) whose `terms` hold it; likewise
     `topic_masks` for `topic` and `kind_masks` (fact kind -> passages) for `kinds`."""
     topic_masks: dict[str, int] = _field(default_factory=dict)
+    written: tuple[frozenset[str], ...] = ()
+    """Per passage, the stems of its own words: `terms` less its curated phrasings."""
+    written_masks: dict[str, int] = _field(default_factory=dict)
+    """Like `term_masks`, over each passage's own words only (its curated phrasings left out)."""
     kind_masks: dict[str, int] = _field(default_factory=dict)
     segment_masks: tuple[dict[str, int], ...] = ()
     """Per passage, stem -> its segments (bit i = segment i) whose `segment_terms` hold it."""
@@ -181,6 +186,10 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         **_mask_tables(terms, tables),
         names=_names(passages, glossary),
         examples=tuple(_example(p) for p in passages),
+        written=tuple(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
+                      for per_field in counts),
+        written_masks=_bits(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
+                            for per_field in counts),
         pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
     )
 
@@ -260,7 +269,7 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
         repeated = {t for t, n in Counter(field["body"]).items() if n >= 2}
         first = terms[-1][0] if terms[-1] else frozenset()
         topic.append(frozenset(field["head"]) | frozenset(field["path"]) | frozenset(field["alt"]))
-        central.append(topic[-1] | first | repeated)
+        central.append(head | frozenset(field["path"]) | first | repeated)
     return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
             "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}
 
@@ -299,6 +308,14 @@ def cover(concept: "Concept", masks: dict[str, int], kinds: dict[str, int]) -> t
             both &= masks.get(s, 0)
         synonym |= both
     return full, synonym & ~full
+
+
+def written_cover(concept: "Concept", index: Index) -> tuple[int, int]:
+    """Where a concept is fully covered by a passage's own words, and where only by a synonym or by the
+    passage's curated phrasings (which find a passage but are weaker evidence that it answers)."""
+    full, synonym = cover(concept, index.term_masks, index.kind_masks)
+    written, _ = cover(concept, index.written_masks, index.kind_masks)
+    return written, synonym | (full & ~written)
 
 
 _SENTENCES = re.compile(r"[^.?!\n]+[.?!]?")

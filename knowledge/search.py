@@ -15,26 +15,19 @@ than weakly supported (above that the top one is answered, the others offered as
 runner-up from another passage given by its answering sentence in `Answer.also`), or none.
 A question that names Prevent's own subject matter (see `knowledge.query`) needs a
 confident hit; any other must also leave nothing but everyday words uncovered and give specific evidence
-(see `_answerable`), and a question built on an everyday subject the guidance never covers gets no answer.
+(see `knowledge.gate`), and a question built on an everyday subject the guidance never covers gets no answer.
 """
 
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
-from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, cover
+from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, cover, written_cover
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import SYNONYM_CREDIT, Concept, Corrector, Query, analyse_query, definitional_target, phrase_in
 from knowledge.text import analyse, cut_at_sentence
 
-NO_ANSWER_BELOW = 0.2
-"""Below this the top hit is not shown as an answer."""
-NOT_NAMED_BELOW = 0.55
-"""...nor below this when the question names nothing specific to Prevent, or only a lesser Prevent name."""
-CORE_NAMED_BELOW = 0.2
-"""...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
-CENTRAL_SHARE = 0.5
-"""...and then the concepts the passage is about must carry at least this share of the matched weight."""
 AMBIGUOUS_BELOW = 0.3
 """A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user
 instead of answering; above it the top hit is answered and the close runners-up offered beside it."""
@@ -73,7 +66,7 @@ ALSO_CHARS = 260
 
 
 @dataclass(frozen=True)
-class _Match:
+class Match:
     """How a passage covers a question: overall, in its best segment (and which), in its headings."""
 
     coverage: float
@@ -170,18 +163,18 @@ class Searcher:
         plan = _Plan(sum(c.weight for c in query.concepts),
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
                      tuple((c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
-                            *cover(c, index.term_masks, index.kind_masks),
-                            *cover(c, index.topic_masks, index.kind_masks)) for c in query.concepts))
+                            *written_cover(c, index), *cover(c, index.topic_masks, index.kind_masks))
+                           for c in query.concepts))
         self._last = (query, plan)
         return plan
 
-    def _match(self, query: Query, number: int) -> "_Match":
+    def _match(self, query: Query, number: int) -> "Match":
         """How a passage covers the question: overall, in its best segment, and in its headings/phrasings
         (`Concept.credit` summed over its terms, topic and segments, tested on the index's bit sets)."""
         plan = self._plan(query)
         weight = plan.weight
         if weight <= 0:
-            return _Match(0.0, 0.0, 0, 0.0)
+            return Match(0.0, 0.0, 0, 0.0)
         bit = 1 << number
         covered, topical, present = [], [], []
         for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym in plan.concepts:
@@ -215,23 +208,13 @@ class Searcher:
                         best, which = share, position
                 union >>= 1
                 position += 1
-        return _Match(sum(covered) / weight, min(best, 1.0), which, sum(topical) / weight)
+        return Match(sum(covered) / weight, min(best, 1.0), which, sum(topical) / weight)
 
     @staticmethod
     def _confidence(coverage: float, total: float, score: float, top: float) -> float:
         strength = total / (total + SCORE_SCALE)
         relative = (score / top) ** 0.5 if top > 0 else 0.0
         return max(0.0, coverage ** 1.3 * (0.55 + 0.45 * strength) * relative * 1.15)
-
-    def _central_share(self, query: Query, number: int) -> float:
-        """The share of the matched weight carried by concepts the passage is about, not just mentions."""
-        terms, central = self.index.terms[number], self.index.central[number]
-        kinds = self.index.kinds[number]
-        matched = [c for c in query.concepts if c.credit(terms, kinds) > 0]
-        weight = sum(c.weight for c in matched)
-        if weight <= 0:
-            return 0.0
-        return sum(c.weight for c in matched if c.credit(central, kinds) > 0) / weight
 
     def search(self, text: str, k: int = 5) -> list[Hit]:
         """Ranked hits (confidence 0..1), best first; one query word at least must match."""
@@ -250,12 +233,13 @@ class Searcher:
             acronym = by_term and is_acronym(entry.term)
             if mode == "mean" or acronym or not strong:
                 return Answer("glossary", hits[:3], entry)
-        answerable = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
-                           and self._answerable(query, s)), None) if scored else None
-        if answerable is None:
+        chosen = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
+                       and answerable(self.index, query, s, lambda s=s: self._match(query, s.number))), None) \
+            if scored else None
+        if chosen is None:
             return Answer("none", ())
-        if answerable is not scored[0]:
-            scored = [answerable] + [s for s in scored if s is not answerable]
+        if chosen is not scored[0]:
+            scored = [chosen] + [s for s in scored if s is not chosen]
             hits = tuple(Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in scored)
             top = hits[0].score
         runner = next((h for h in hits[1:] if h.passage.section_id != hits[0].passage.section_id), None)
@@ -306,43 +290,6 @@ class Searcher:
                     and self._match(query, other.number).segment >= sentence - 1e-9:
                 top, passage = Scored(other.number, other.score, scored[0].confidence), candidate
         return top
-
-    def _answerable(self, query: Query, best: Scored) -> bool:
-        """Whether the best hit is good enough to show, given how clearly the question is about Prevent.
-
-        A question naming Prevent's subject matter needs only a confident hit (more confident when it only
-        uses a Prevent name). Any other needs a more confident one that leaves nothing uncovered but
-        everyday words, with specific evidence: a word of the question that is not an everyday word, found
-        in its own form ("KIKIT", "exhaustive"), or a pair of its words in order, or failing that three or
-        more everyday words together in one sentence or heading ("what should a booking form ask about
-        events"). When an everyday word is left uncovered, the evidence must not be a place or other name
-        ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
-        I become a foster carer" is not answered by a list of the people trained), and the verb of a "how
-        do I..." question must be covered.
-        """
-        if query.off_topic and not query.strong:
-            return False
-        if query.strong:
-            if not query.named_only:
-                return best.confidence >= NO_ANSWER_BELOW
-            return best.confidence >= (CORE_NAMED_BELOW if query.core_named else NOT_NAMED_BELOW)
-        if best.confidence < NOT_NAMED_BELOW:
-            return False
-        index = self.index
-        number = best.number
-        terms, kinds = index.terms[number], index.kinds[number]
-        credits = [(c, c.credit(terms, kinds)) for c in query.concepts]
-        uncovered = [c for c, credit in credits if credit == 0]
-        if any(not c.everyday for c in uncovered) or any(c.own == query.action for c in uncovered):
-            return False
-        pairs = set(pairwise(query.stems)) & index.bigrams[number]
-        specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
-        if uncovered:
-            evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
-            return evidence >= 1 and self._central_share(query, number) >= CENTRAL_SHARE
-        match = self._match(query, number)
-        together = len(credits) >= 3 and max(match.segment, match.topic) >= 0.95
-        return bool(specific or pairs) or together
 
     def excerpt(self, query: Query, number: int, limit: int = EXCERPT_CHARS) -> str:
         """The part of a long passage that answers: its lead-in, then the best segment onwards ("" = all)."""

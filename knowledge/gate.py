@@ -1,0 +1,85 @@
+"""Whether the best passage found is good enough to show as an answer, or the bot should say it has none.
+
+The bar depends on how clearly the question is about Prevent (see `answerable`): a question naming
+Prevent's subject matter needs only a confident hit; any other must also leave nothing but everyday words
+uncovered and give specific evidence that the passage answers it rather than shares a few words with it.
+"""
+
+from collections.abc import Callable
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from knowledge.index import Index
+from knowledge.query import Concept, Query
+
+if TYPE_CHECKING:
+    from knowledge.search import Match, Scored
+
+NO_ANSWER_BELOW = 0.2
+"""Below this the top hit is not shown as an answer."""
+NOT_NAMED_BELOW = 0.55
+"""...nor below this when the question names nothing specific to Prevent, or only a lesser Prevent name."""
+CORE_NAMED_BELOW = 0.2
+"""...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
+CENTRAL_SHARE = 0.4
+"""...and then the concepts the passage is about must carry at least this share of the matched weight."""
+
+
+def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"]) -> bool:
+    """Whether the best hit is good enough to show, given how clearly the question is about Prevent.
+
+    A question naming Prevent's subject matter needs only a confident hit (more confident when it only
+    uses a lesser Prevent name, whose passage must then cover the verb of a "how do I..." question:
+    "how do I cut a dovetail joint"). Any other needs a more confident one that leaves nothing uncovered but
+    everyday words, with specific evidence: a word of the question that is not an everyday word, found
+    in its own form ("KIKIT", "exhaustive"), or a pair of its words in order, or failing that three or
+    more everyday words together in one sentence or heading ("what should a booking form ask about
+    events"). When an everyday word is left uncovered, the evidence must not be a place or other name
+    ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
+    I become a foster carer" is not answered by a list of the people trained), and the verb of a "how
+    do I..." question must be covered.
+    """
+    if query.off_topic and not query.strong:
+        return False
+    if query.strong:
+        if not query.named_only:
+            return best.confidence >= NO_ANSWER_BELOW
+        if query.core_named:
+            return best.confidence >= CORE_NAMED_BELOW
+        if best.confidence < NOT_NAMED_BELOW:
+            return False
+        action = next((c for c in query.concepts if c.own == query.action), None)
+        return action is None or action.credit(index.terms[best.number], index.kinds[best.number]) > 0
+    if best.confidence < NOT_NAMED_BELOW:
+        return False
+    number = best.number
+    terms, kinds = index.terms[number], index.kinds[number]
+    credits = [(c, c.credit(terms, kinds)) for c in query.concepts]
+    uncovered = [c for c, credit in credits if credit == 0]
+    if any(not c.everyday and not _stray(c) for c in uncovered) or any(c.own == query.action for c in uncovered):
+        return False
+    pairs = set(pairwise(query.stems)) & index.bigrams[number]
+    specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
+    if uncovered:
+        evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
+        return evidence >= 1 and central_share(index, query, number) >= CENTRAL_SHARE
+    covered = match()
+    together = len(credits) >= 3 and max(covered.segment, covered.topic) >= 0.95
+    return bool(specific or pairs) or together
+
+
+def central_share(index: Index, query: Query, number: int) -> float:
+    """The share of the matched weight carried by concepts the passage is about, not just mentions."""
+    terms, central = index.terms[number], index.central[number]
+    kinds = index.kinds[number]
+    matched = [c for c in query.concepts if c.credit(terms, kinds) > 0]
+    weight = sum(c.weight for c in matched)
+    if weight <= 0:
+        return 0.0
+    return sum(c.weight for c in matched if c.credit(central, kinds) > 0) / weight
+
+
+def _stray(concept: Concept) -> bool:
+    """A word of three or more letters found neither in the content nor in English word lists: an
+    abbreviation or slang ("leics", "feb", "dodgy") that need not block an otherwise covered question."""
+    return not concept.known and len(concept.own) == 1 and len(concept.own[0]) >= 3

@@ -1,0 +1,59 @@
+"""The word lists that query analysis reads: Prevent's subject words and names, the senses a name can be
+used in, question-word typos, and the phrasings that say what kind of fact a question wants."""
+
+from knowledge.text import stem
+
+STRONG_WORDS = frozenset(stem(w) for w in str.split("""
+    radicalisation radicalise radicalised radicalising radicaliser radical radicals deradicalisation extremism
+    extremist extreme terrorism terrorist terror counterterrorism proscribed ideology ideologies ideological
+    islamist islamism jihad jihadi jihadist daesh isis isil dawah safeguarding safeguard vulnerable
+    vulnerability susceptible grooming groomed hate nazi neo-nazi supremacist fascist selfassessment syria
+    iraq returnee returnees
+"""))
+"""Words that name Prevent's own subject matter: a question using one is about Prevent or safeguarding."""
+NAME_WORDS = frozenset(("prevent", "channel", "wrap", "dovetail", "hydra", "contest"))
+"""Everyday words that are also the names of Prevent things: strong when used as a name ("prevent training",
+"referral to prevent", "what is channel"), everyday words when used as a verb or in another sense ("prevent
+my screen locking", "channel 4", "wrap a present")."""
+INTENTS = (
+    ("number", ("how many", "how much", "number of", "what number", "what percentage", "what proportion")),
+    ("frequency", ("how often", "how frequently", "how regularly", "frequency", "how many times")),
+    ("duration", ("how long",)),
+    ("date", ("what date", "what year", "deadline", "by when", "what day", "closing date", "since when")),
+    ("email", ("email", "e mail", "mailbox", "email address", "contact", "who do i ask", "who can i ask",
+               "who should i ask", "who to ask", "who do we ask", "who can we ask")),
+    ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
+              "where is", "where are", "download", "online")),
+)
+"""Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
+CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
+             "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
+             "website": "link", "webpage": "link", "download": "link"}
+"""Words that only say what kind of fact is wanted: dropped from the concepts (""), or covered by a passage
+that states that kind of fact ("email" by an address) as well as by the word itself."""
+NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into",
+                        "from", "the", "our", "their", "whats", "what", "re"))
+"""Words after which "prevent" (or "channel", "wrap") is a name: "is prevent...", "referral to prevent"."""
+QUESTION_TYPOS = {"wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
+                  "hwo": "how", "wen": "when", "wer": "where", "wher": "where", "whn": "when", "wich": "which",
+                  "shud": "should", "cud": "could", "wud": "would", "r": "are", "u": "you"}
+"""Misspelt question words, put right before typo correction (which cannot tell "wat" from "want")."""
+SUBJECT_STEMS = frozenset(stem(w) for w in ("refer", "referral", "referrals", "referring"))
+"""Everyday English words that in this bot name its subject: making a referral is what staff come for."""
+ABOUT_QUESTIONS = frozenset(stem(w) for w in ("selfassessment", "question", "questions", "prompts", "checklist"))
+"""Words that make the self-assessment's question lists fair answers."""
+ACTORS = frozenset(("i", "we", "you", "they", "staff", "councils", "schools", "partners", "officers"))
+"""Who "how do/can/should X ..." questions are about; the next word is the action asked about."""
+NAME_STEMS = frozenset(stem(w) for w in NAME_WORDS)
+CORE_NAMES = frozenset(("prevent", "channel"))  # the bot's whole subject: as a name, about Prevent
+EXAMPLE_STEMS = frozenset(stem(w) for w in ("example", "examples", "case", "study", "studies", "instance",
+                                            "illustration", "model", "approach", "area", "areas", "other"))
+"""Words asking how somewhere else did it: case studies are then fair answers."""
+NAME_BEFORE = frozenset(("in", "at", "for", "and", "or", "is", "was", "work", "works", "across", "within"))
+"""Words after which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents"."""
+EVERYDAY_BEFORE = frozenset(("teams", "tv", "television", "youtube", "slack", "whatsapp", "radio", "sky", "news",
+                             "english", "sales", "marketing", "chat", "gift", "cling", "bubble", "food", "tortilla"))
+"""Words after which a Prevent name is used in another sense: "a Teams channel", "cling wrap"."""
+VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
+                        "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
+"""Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""
