@@ -28,9 +28,9 @@ CENTRAL_SHARE = 0.4
 def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"]) -> bool:
     """Whether the best hit is good enough to show, given how clearly the question is about Prevent.
 
-    A question naming Prevent's subject matter needs only a confident hit (more confident when it only
-    uses a lesser Prevent name, whose passage must then cover the verb of a "how do I..." question:
-    "how do I cut a dovetail joint"). Any other needs a more confident one that leaves nothing uncovered but
+    A question naming Prevent's subject matter needs only a confident hit. One that names it only by a
+    lesser name ("Dovetail", "WRAP") or by a word shared with safeguarding at large ("safeguarding",
+    "vulnerable"), and any other question, needs a more confident one that leaves nothing uncovered but
     everyday words, with specific evidence: a word of the question that is not an everyday word, found
     in its own form ("KIKIT", "exhaustive"), or a pair of its words in order, or failing that three or
     more everyday words together in one sentence or heading ("what should a booking form ask about
@@ -46,10 +46,6 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
             return best.confidence >= NO_ANSWER_BELOW
         if query.core_named:
             return best.confidence >= CORE_NAMED_BELOW
-        if best.confidence < NOT_NAMED_BELOW:
-            return False
-        action = next((c for c in query.concepts if c.own == query.action), None)
-        return action is None or action.credit(index.terms[best.number], index.kinds[best.number]) > 0
     if best.confidence < NOT_NAMED_BELOW:
         return False
     number = best.number

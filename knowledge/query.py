@@ -32,6 +32,7 @@ from knowledge.query_words import (
     CUE_WORDS,
     EVERYDAY_BEFORE,
     EXAMPLE_STEMS,
+    GENERAL_STEMS,
     INTENTS,
     NAME_AFTER,
     NAME_BEFORE,
@@ -158,6 +159,9 @@ class Corrector:
         return best[0] if best else None
 
 
+SURE, LIKELY = 2, 1
+
+
 @dataclass
 class _Tokens:
     words: list[str]
@@ -165,13 +169,15 @@ class _Tokens:
     unknown: set[int]
     strong: set[int]
     named: set[int]
+    likely: set[int]
+    """Names judged only by the content word after them ("channel shift"): not enough for a core name."""
 
 
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
     raw = phrase_words(plain(text))
     capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
-    tokens = _Tokens([], set(), set(), set(), set())
+    tokens = _Tokens([], set(), set(), set(), set(), set())
     for word in raw:
         word = QUESTION_TYPOS.get(word, word)
         fixed = corrector.correct(word)
@@ -184,31 +190,38 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
     for position, word in enumerate(tokens.words):
         if stem(word) in STRONG_WORDS:
             tokens.strong.add(position)
-        elif word in NAME_WORDS and _used_as_name(tokens.words, position, corrector, word in capitalised, pairs):
-            tokens.named.add(position)
-            tokens.strong.add(position)
+            if stem(word) in GENERAL_STEMS:
+                tokens.named.add(position)
+        elif word in NAME_WORDS:
+            sense = _used_as_name(tokens.words, position, corrector, word in capitalised, pairs)
+            if sense:
+                tokens.named.add(position)
+                tokens.strong.add(position)
+            if sense == LIKELY:
+                tokens.likely.add(position)
     return tokens
 
 
 def _used_as_name(words: list[str], position: int, corrector: Corrector, capitalised: bool,
-                  pairs: frozenset[tuple[str, str]] = frozenset()) -> bool:
-    """"Prevent training", "is prevent...", "Channel": a name; "prevent my screen", "channel 4": not.
-    A compound the documents use ("prevent leads", "channel panel") is a name after any word."""
+                  pairs: frozenset[tuple[str, str]] = frozenset()) -> int:
+    """"Prevent training", "is prevent...", "Channel": a name (SURE); "prevent my screen", "channel 4":
+    not (0). A compound the documents use ("prevent leads", "channel panel") is a name after any word;
+    before any other content word ("channel shift") it is only LIKELY to be one."""
     if position and words[position - 1] in EVERYDAY_BEFORE:
-        return False
+        return 0
     if capitalised:
-        return True
+        return SURE
     following = words[position + 1] if position + 1 < len(words) else None
     before = words[position - 1] if position else None
     if following is None:
-        return True
+        return SURE
     if following.isdigit() or is_off_topic(following):
-        return False
+        return 0
     if before in NAME_AFTER or following in NAME_BEFORE or (stem(words[position]), stem(following)) in pairs:
-        return True
+        return SURE
     if following in STOPWORDS or before in VERB_AFTER:
-        return False
-    return corrector.in_content(following)
+        return 0
+    return LIKELY if corrector.in_content(following) else 0
 
 
 def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Corrector,
@@ -257,12 +270,12 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
                     for kind in sorted(intents))
     merged = _merge(concepts)
     named_only = bool(tokens.named) and not (tokens.strong - tokens.named) \
-        and not any(c.strong and any(s not in NAME_STEMS for s in c.own) for c in merged)
+        and not any(c.strong and any(s not in NAME_STEMS and s not in GENERAL_STEMS for s in c.own) for c in merged)
     logistics = is_logistics(stems, index.pairs, all(c.everyday for c in merged))
     return Query(text, tuple(words), merged, _rank_weights(merged), tuple(stems), intents,
                  strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged) or logistics,
                  named_only=named_only, action=_action(words),
-                 core_named=any(words[p] in CORE_NAMES for p in tokens.named),
+                 core_named=any(words[p] in CORE_NAMES for p in tokens.named - tokens.likely),
                  wants_example=bool(EXAMPLE_STEMS & set(stems)),
                  about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words))
 

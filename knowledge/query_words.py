@@ -11,6 +11,9 @@ STRONG_WORDS = frozenset(stem(w) for w in str.split("""
     iraq returnee returnees
 """))
 """Words that name Prevent's own subject matter: a question using one is about Prevent or safeguarding."""
+GENERAL_STEMS = frozenset(stem(w) for w in ("safeguarding", "safeguard", "vulnerable", "vulnerability", "susceptible"))
+"""Subject words shared with safeguarding at large ("an older person being financially abused"): a question
+strong only through these and lesser names needs a confident hit, as one using a lesser name does."""
 NAME_WORDS = frozenset(("prevent", "channel", "wrap", "dovetail", "hydra", "contest"))
 """Everyday words that are also the names of Prevent things: strong when used as a name ("prevent training",
 "referral to prevent", "what is channel"), everyday words when used as a verb or in another sense ("prevent
@@ -32,7 +35,8 @@ CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly":
 """Words that only say what kind of fact is wanted: dropped from the concepts (""), or covered by a passage
 that states that kind of fact ("email" by an address) as well as by the word itself."""
 NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into",
-                        "from", "the", "our", "their", "whats", "what", "re"))
+                        "from", "the", "our", "their", "your", "whats", "what", "re", "doing", "deliver", "delivering",
+                        "delivers", "run", "running", "runs"))
 """Words after which "prevent" (or "channel", "wrap") is a name: "is prevent...", "referral to prevent"."""
 QUESTION_TYPOS = {"wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
                   "hwo": "how", "wen": "when", "wer": "where", "wher": "where", "whn": "when", "wich": "which",

@@ -1,11 +1,9 @@
 """Search over the shipped content: golden queries, typos, acronyms, no-answer cases and speed."""
 
-import statistics
-import time
 
 import pytest
 
-from knowledge.base import Answer, load_knowledge_base
+from knowledge.base import Answer
 
 GOLDEN = [
     # (question, a heading the top passage must sit under)
@@ -99,6 +97,8 @@ def test_off_topic_questions_get_no_answer(kb, question):
     "risk assessment for lone working", "how do I book a venue for my wedding", "Can I work from home on Fridays?",
     "what is the population of oxfordshire", "how do I apply for a street trading licence",
     "how do I book a meeting room", "who can book the conference room",
+    "how do I set up a teams channel for our project", "how do i cut a dovetail joint",
+    "what is the safeguarding procedure when an older person is being financially abused",
 ])
 def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
     assert kb.ask(question).kind == "none", kb.ask(question)
@@ -112,6 +112,15 @@ def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
 def test_prevent_and_channel_used_as_names_are_answered(kb, question, phrase):
     answer = kb.ask(question)
     assert answer.kind == "passage" and phrase in answer.hits[0].passage.text.lower()
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("who sits on the channel panel in leics", "chair"),
+    ("when is the feb peer review meeting for the prevent board", "peer"),
+])
+def test_an_unknown_abbreviation_does_not_block_a_covered_question(kb, question, phrase):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text.lower(), answer
 
 
 @pytest.mark.parametrize(("question", "start"), [
@@ -173,23 +182,6 @@ def test_section_text_related_and_popular_topics(kb):
     for topic in kb.popular_topics():
         assert kb.ask(topic).kind in ("passage", "glossary"), topic
     assert kb.passage("no/such/1") is None and kb.section_text("no/such/1") == ""
-
-
-def test_build_and_query_speed():
-    started = time.perf_counter()
-    kb = load_knowledge_base()
-    build = time.perf_counter() - started
-    assert build < 3.0  # target 1 s; generous for slow CI machines
-    questions = ["who chairs channel", "chanel pannel membership", "what is WRAP", "venue hire speakers",
-                 "How do I claim mileage expenses?", "information sharing agreements for prevent"] * 20
-    timings = []
-    for question in questions:
-        started = time.perf_counter()
-        kb.ask(question)
-        timings.append(time.perf_counter() - started)
-    timings.sort()
-    assert statistics.median(timings) < 0.005  # typically about 1 ms
-    assert timings[int(len(timings) * 0.99) - 1] < 0.05  # target 5 ms; generous for a loaded CI machine
 
 
 @pytest.mark.parametrize("question", [
