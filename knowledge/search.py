@@ -56,10 +56,10 @@ RUNNER_SHARE = 0.85
 """A runner-up scoring at least this share of the top hit may answer when the top hit cannot."""
 LEAD_SHARE = 0.9
 """An earlier passage of the top hit's section scoring at least this share of it is shown instead."""
-EXCERPT_CHARS = 650
+EXCERPT_CHARS = 600
 """A passage longer than this is shown from the sentence that answers, after its lead-in."""
 LEAD_CHARS = 220
-ALSO_SHARE = 0.6
+ALSO_SHARE = 0.4
 """A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
 ALSO_DEPTH = 4
 ALSO_CHARS = 260
