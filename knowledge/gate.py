@@ -60,8 +60,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
         return evidence >= 1 and central_share(index, query, number) >= CENTRAL_SHARE
     covered = match()
-    together = len(credits) >= 3 and max(covered.segment, covered.topic) >= 0.95
-    return bool(specific or pairs) or together
+    together = len(credits) >= 3 and covered.segment >= 0.95
+    written = [c for c in specific if _written(index, c, number)]
+    return bool(written or pairs) or together
 
 
 def central_share(index: Index, query: Query, number: int) -> float:
@@ -73,6 +74,11 @@ def central_share(index: Index, query: Query, number: int) -> float:
     if weight <= 0:
         return 0.0
     return sum(c.weight for c in matched if c.credit(central, kinds) > 0) / weight
+
+
+def _written(index: Index, concept: Concept, number: int) -> bool:
+    """Whether the passage's own words (not only its curated phrasings) hold the concept's own stems."""
+    return all(index.written_masks.get(s, 0) >> number & 1 for s in concept.own)
 
 
 def _stray(concept: Concept) -> bool:

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from knowledge.query import Concept
 
 FIELDS = ("head", "path", "title", "body", "alt", "gloss")
-WEIGHTS = {"head": 2.2, "path": 0.9, "title": 1.5, "body": 1.0, "alt": 1.4, "gloss": 0.5}
-B = {"head": 0.3, "path": 0.3, "title": 0.0, "body": 0.75, "alt": 0.5, "gloss": 0.5}
+WEIGHTS = {"head": 2.2, "path": 0.9, "title": 1.5, "body": 1.0, "alt": 0.6, "gloss": 0.5}
+B = {"head": 0.3, "path": 0.3, "title": 0.0, "body": 0.75, "alt": 0.75, "gloss": 0.5}
 NO_DF = ("title",)
 """Fields left out of document frequency: every passage of a document shares its title, so counting
 it would make "toolkit" or "Leicestershire" look like stopwords."""
@@ -67,7 +67,8 @@ class Index:
     """Per passage, what it is about: headings, first sentence and repeated words (not its curated
     phrasings: with several per passage they name more than the passage is about)."""
     topic: tuple[frozenset[str], ...] = ()
-    """Per passage, the stems of its headings and curated phrasings alone."""
+    """Per passage, the stems of its headings alone (its curated phrasings count one at a time, see
+    `phrasings`)."""
     contexts: tuple[int, ...] = ()
     """Per passage, the length of a lead-in repeated from the previous chunk (shown, not indexed)."""
     defines: tuple[frozenset[tuple[str, ...]], ...] = ()
@@ -83,8 +84,8 @@ class Index:
     """Bit sets for fast coverage: stem -> passages (bit n = passage n) whose `terms` hold it; likewise
     `topic_masks` for `topic` and `kind_masks` (fact kind -> passages) for `kinds`."""
     topic_masks: dict[str, int] = _field(default_factory=dict)
-    written: tuple[frozenset[str], ...] = ()
-    """Per passage, the stems of its own words: `terms` less its curated phrasings."""
+    phrasings: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Per passage, the stems of each curated phrasing of it or its section, one set per phrasing."""
     written_masks: dict[str, int] = _field(default_factory=dict)
     """Like `term_masks`, over each passage's own words only (its curated phrasings left out)."""
     kind_masks: dict[str, int] = _field(default_factory=dict)
@@ -136,6 +137,11 @@ def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, c
 _HEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 
 
+def _phrasings_of(passage: Passage, alternates: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The curated phrasings of a passage: its section's, then its own."""
+    return alternates.get(passage.section_id, ()) + alternates.get(passage.id, ())
+
+
 def _unnumbered(heading: str) -> str:
     """A heading without its section number: "2.4 Is a designated..." is not about the number 4."""
     return _HEADING_NUMBER.sub("", heading)
@@ -145,7 +151,7 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
                 glossary: Glossary) -> Index:
     """Index the passages; `alternates` is keyed by section id or passage id."""
     contexts = [_context(p, passages[n - 1] if n else None) for n, p in enumerate(passages)]
-    fields = [_fields(p, alternates.get(p.section_id, ()) + alternates.get(p.id, ()), glossary, context)
+    fields = [_fields(p, _phrasings_of(p, alternates), glossary, context)
               for p, context in zip(passages, contexts, strict=True)]
     counts = [{name: Counter(f[name]) for name in FIELDS} for f in fields]
     lengths = {name: [len(f[name]) for f in fields] for name in FIELDS}
@@ -186,8 +192,7 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         **_mask_tables(terms, tables),
         names=_names(passages, glossary),
         examples=tuple(_example(p) for p in passages),
-        written=tuple(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
-                      for per_field in counts),
+        phrasings=tuple(tuple(frozenset(analyse(x)) for x in _phrasings_of(p, alternates)) for p in passages),
         written_masks=_bits(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
                             for per_field in counts),
         pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
@@ -268,7 +273,7 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
         kinds.append(kinds_of(plain(passage.text[context:])))
         repeated = {t for t, n in Counter(field["body"]).items() if n >= 2}
         first = terms[-1][0] if terms[-1] else frozenset()
-        topic.append(frozenset(field["head"]) | frozenset(field["path"]) | frozenset(field["alt"]))
+        topic.append(frozenset(field["head"]) | frozenset(field["path"]))
         central.append(head | frozenset(field["path"]) | first | repeated)
     return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
             "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}

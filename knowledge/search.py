@@ -2,9 +2,10 @@
 
 Ranking is BM25F (see `knowledge.index`) over the query's own stems plus glossary and everyday synonyms
 at a lower weight, then a rerank of the best candidates on evidence that the passage answers rather than
-mentions: all the question's concepts together in one sentence (under the passage's heading), the kind
-of fact asked for ("how often" wants a passage that says how often), and the question's word pairs in
-order. Confidence is separate from rank: it is the weighted share of the question's concepts that the
+mentions: all the question's concepts together in one sentence (under the passage's heading), in its
+headings or in one of its curated phrasings, in what the passage is about (headings, first sentence,
+repeated words), the kind of fact asked for ("how often" wants a passage that says how often), and the
+question's word pairs in order. Confidence is separate from rank: it is the weighted share of the question's concepts that the
 passage covers (a rare word the passage lacks costs more than a common one, a word the content never
 uses costs the most), scaled by how strong the match is.
 
@@ -21,7 +22,7 @@ confident hit; any other must also leave nothing but everyday words uncovered an
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from knowledge.gate import answerable
+from knowledge.gate import answerable, central_share
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, cover, written_cover
 from knowledge.model import Answer, GlossaryEntry, Hit
@@ -49,7 +50,9 @@ like "Understanding Extremist Ideology Training" belongs to the passage that use
 SEGMENT_BONUS = 2.0
 """Share of extra score for covering all the question's concepts within one sentence or list line."""
 TOPIC_BONUS = 1.0
-"""Share of extra score for covering all the question's concepts in the headings and curated phrasings."""
+"""Share of extra score for covering all the question's concepts in the headings or in one curated phrasing."""
+CENTRAL_BONUS = 0.6
+"""Share of extra score for a passage about what the question asks rather than mentioning it in passing."""
 COVERAGE_POWER = 2.0
 """How much a passage that covers more of the question outranks one with a higher BM25F score."""
 RUNNER_SHARE = 0.85
@@ -141,18 +144,32 @@ class Searcher:
             if examples[number] and (query.wants_example or run >= 2 or query.names & terms[number]):
                 boost /= CASE_STUDY  # asked for an example, or named what only the example has
             match = self._match(query, number)
-            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * match.topic)
+            topic = max(match.topic, self._phrasing(query, number))
+            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * topic)
+            boost *= 1 + CENTRAL_BONUS * central_share(index, query, number)
             reranked.append((number, total * boost * match.coverage ** COVERAGE_POWER, total, match.coverage))
         reranked.sort(key=lambda item: (-item[1], item[0]))
         best = reranked[: max(k, 1)]
         top = best[0][1]
-        return [Scored(n, s, min(1.0, self._confidence(coverage, total, s, top))) for n, s, total, coverage in best]
+        out, ceiling = [], 1.0
+        for n, s, total, coverage in best:  # a lower-ranked hit is never shown as more confident
+            ceiling = min(ceiling, self._confidence(coverage, total, s, top))
+            out.append(Scored(n, s, ceiling))
+        return out
 
     @staticmethod
     def _defined(query: Query) -> tuple[str, ...]:
         """The stems of the term a "what is X" question asks about, or ()."""
         target = definitional_target(query.corrected)
         return tuple(analyse(target[1])) if target and target[0] != "bare" else ()
+
+    def _phrasing(self, query: Query, number: int) -> float:
+        """The share of the question's weight that the best single curated phrasing of the passage covers."""
+        plan = self._plan(query)
+        best = 0.0
+        for phrasing in self.index.phrasings[number]:
+            best = max(best, sum(c.weight * c.credit(phrasing) for c in query.concepts) / plan.weight)
+        return best
 
     def _plan(self, query: Query) -> "_Plan":
         """The query's concept weights and, per concept, the passages it covers (kept for the last query)."""
