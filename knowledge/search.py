@@ -5,9 +5,9 @@ at a lower weight, then a rerank of the best candidates on evidence that the pas
 mentions: all the question's concepts together in one sentence (under the passage's heading), in its
 headings or in one of its curated phrasings, in what the passage is about (headings, first sentence,
 repeated words), the kind of fact asked for ("how often" wants a passage that says how often), and the
-question's word pairs in order. Confidence is separate from rank: it is the weighted share of the question's concepts that the
-passage covers (a rare word the passage lacks costs more than a common one, a word the content never
-uses costs the most), scaled by how strong the match is.
+question's word pairs in order. Confidence is separate from rank: it is the weighted share of the
+question's concepts that the passage covers (a rare word the passage lacks costs more than a common
+one, a word the content never uses costs the most), scaled by how strong the match is.
 
 `ask` turns the hits into an Answer: a passage (shown from the start of its section when no later
 paragraph answers better, or as an excerpt from the answering sentence when it is long), a glossary
