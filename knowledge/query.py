@@ -34,6 +34,7 @@ from knowledge.query_words import (
     EXAMPLE_STEMS,
     GENERAL_STEMS,
     INTENTS,
+    LIGHT_VERBS,
     NAME_AFTER,
     NAME_BEFORE,
     NAME_STEMS,
@@ -281,7 +282,8 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
 
 
 def _action(words: list[str]) -> tuple[str, ...]:
-    """The verb of "how do/can/should I/we VERB ...", as a one-stem tuple (empty when there is none)."""
+    """The verb of "how do/can/should I/we VERB ...", as a one-stem tuple (empty when there is none, or
+    when it is a light verb whose object carries the meaning: "how do we keep the plan current")."""
     for start in range(len(words) - 2):
         if words[start] != "how" or words[start + 1] not in ("do", "can", "should", "could", "would", "to"):
             continue
@@ -289,7 +291,7 @@ def _action(words: list[str]) -> tuple[str, ...]:
         if words[start + 1] != "to" and (len(words) <= start + 2 or words[start + 2] not in ACTORS):
             return ()
         verb = next((w for w in rest if w not in STOPWORDS and w not in FILLER_WORDS), "")
-        return (stem(verb),) if verb else ()
+        return (stem(verb),) if verb and verb not in LIGHT_VERBS else ()
     return ()
 
 
