@@ -84,8 +84,10 @@ class Index:
     """Bit sets for fast coverage: stem -> passages (bit n = passage n) whose `terms` hold it; likewise
     `topic_masks` for `topic` and `kind_masks` (fact kind -> passages) for `kinds`."""
     topic_masks: dict[str, int] = _field(default_factory=dict)
-    phrasings: tuple[tuple[frozenset[str], ...], ...] = ()
-    """Per passage, the stems of each curated phrasing of it or its section, one set per phrasing."""
+    phrasing_masks: tuple[dict[str, int], ...] = ()
+    """Per passage, stem -> its curated phrasings (bit i = phrasing i, its section's then its own) holding it."""
+    central_masks: dict[str, int] = _field(default_factory=dict)
+    """Like `term_masks`, over each passage's `central` terms."""
     written_masks: dict[str, int] = _field(default_factory=dict)
     """Like `term_masks`, over each passage's own words only (its curated phrasings left out)."""
     kind_masks: dict[str, int] = _field(default_factory=dict)
@@ -192,7 +194,8 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         **_mask_tables(terms, tables),
         names=_names(passages, glossary),
         examples=tuple(_example(p) for p in passages),
-        phrasings=tuple(tuple(frozenset(analyse(x)) for x in _phrasings_of(p, alternates)) for p in passages),
+        phrasing_masks=tuple(_bits(frozenset(analyse(x)) for x in _phrasings_of(p, alternates)) for p in passages),
+        central_masks=_bits(tables["central"]),
         written_masks=_bits(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
                             for per_field in counts),
         pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
@@ -321,6 +324,29 @@ def written_cover(concept: "Concept", index: Index) -> tuple[int, int]:
     full, synonym = cover(concept, index.term_masks, index.kind_masks)
     written, _ = cover(concept, index.written_masks, index.kind_masks)
     return written, synonym | (full & ~written)
+
+
+def either(bits: tuple[int, int]) -> int:
+    """The positions where a concept is covered at all, fully or by a synonym (see `cover`)."""
+    full, synonym = bits
+    return full | synonym
+
+
+def best_share(entries: list[tuple[int, int, float, float]], total: float) -> float:
+    """The best total, over bit positions, of each entry's full value where its full bits hold the position
+    and its synonym value where only its synonym bits do, as a share of `total`."""
+    union = 0
+    for full, synonym, _full_value, _synonym_value in entries:
+        union |= full | synonym
+    best, position = 0.0, 0
+    while union:
+        if union & 1:
+            at = 1 << position
+            share = sum(f if full & at else s for full, synonym, f, s in entries if (full | synonym) & at)
+            best = max(best, share)
+        union >>= 1
+        position += 1
+    return best / total if total > 0 else 0.0
 
 
 _SENTENCES = re.compile(r"[^.?!\n]+[.?!]?")

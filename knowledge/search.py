@@ -22,9 +22,9 @@ confident hit; any other must also leave nothing but everyday words uncovered an
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from knowledge.gate import answerable, central_share
+from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
-from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, cover, written_cover
+from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, best_share, cover, either, written_cover
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import SYNONYM_CREDIT, Concept, Corrector, Query, analyse_query, definitional_target, phrase_in
 from knowledge.text import analyse, cut_at_sentence
@@ -51,6 +51,8 @@ SEGMENT_BONUS = 2.0
 """Share of extra score for covering all the question's concepts within one sentence or list line."""
 TOPIC_BONUS = 1.0
 """Share of extra score for covering all the question's concepts in the headings or in one curated phrasing."""
+PHRASING_BONUS = 1.0
+"""Share of extra score for covering all the question's concepts in one of the passage's curated phrasings."""
 CENTRAL_BONUS = 0.6
 """Share of extra score for a passage about what the question asks rather than mentioning it in passing."""
 COVERAGE_POWER = 2.0
@@ -66,6 +68,8 @@ ALSO_SHARE = 0.4
 """A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
 ALSO_DEPTH = 4
 ALSO_CHARS = 260
+QUOTE_BELOW = 0.3
+"""A glossary answer quotes the guidance's own use of the term from a passage at least this confident."""
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,12 @@ class Match:
 @dataclass(frozen=True)
 class _Plan:
     """A query's total and known concept weight and, per concept, its weight times a full and a synonym
-    credit (as `Concept.credit` gives them) and its full and synonym-only bit sets over passages' terms
-    and topics (see `knowledge.index.cover`)."""
+    credit (as `Concept.credit` gives them), its full and synonym-only bit sets over passages' terms
+    and topics (see `knowledge.index.cover`), and the passages whose central terms cover it at all."""
 
     weight: float
     known: float
-    concepts: tuple[tuple[Concept, float, float, int, int, int, int], ...]
+    concepts: tuple[tuple[Concept, float, float, int, int, int, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -144,9 +148,9 @@ class Searcher:
             if examples[number] and (query.wants_example or run >= 2 or query.names & terms[number]):
                 boost /= CASE_STUDY  # asked for an example, or named what only the example has
             match = self._match(query, number)
-            topic = max(match.topic, self._phrasing(query, number))
-            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * topic)
-            boost *= 1 + CENTRAL_BONUS * central_share(index, query, number)
+            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * match.topic) \
+                * (1 + PHRASING_BONUS * self._phrasing(query, number))
+            boost *= 1 + CENTRAL_BONUS * self._central(query, number)
             reranked.append((number, total * boost * match.coverage ** COVERAGE_POWER, total, match.coverage))
         reranked.sort(key=lambda item: (-item[1], item[0]))
         best = reranked[: max(k, 1)]
@@ -165,11 +169,23 @@ class Searcher:
 
     def _phrasing(self, query: Query, number: int) -> float:
         """The share of the question's weight that the best single curated phrasing of the passage covers."""
+        masks = self.index.phrasing_masks[number]
+        if not masks:
+            return 0.0
         plan = self._plan(query)
-        best = 0.0
-        for phrasing in self.index.phrasings[number]:
-            best = max(best, sum(c.weight * c.credit(phrasing) for c in query.concepts) / plan.weight)
-        return best
+        return best_share([(*cover(c, masks, {}), full_value, synonym_value)
+                            for c, full_value, synonym_value, *_masks in plan.concepts], plan.weight)
+
+    def _central(self, query: Query, number: int) -> float:
+        """`knowledge.gate.central_share` on the query plan's bit sets."""
+        bit = 1 << number
+        matched = central = 0.0
+        for c, _full_value, _synonym_value, full, synonym, *_topic, core in self._plan(query).concepts:
+            if (full | synonym) & bit:
+                matched += c.weight
+                if core & bit:
+                    central += c.weight
+        return central / matched if matched > 0 else 0.0
 
     def _plan(self, query: Query) -> "_Plan":
         """The query's concept weights and, per concept, the passages it covers (kept for the last query)."""
@@ -180,8 +196,8 @@ class Searcher:
         plan = _Plan(sum(c.weight for c in query.concepts),
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
                      tuple((c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
-                            *written_cover(c, index), *cover(c, index.topic_masks, index.kind_masks))
-                           for c in query.concepts))
+                            *written_cover(c, index), *cover(c, index.topic_masks, index.kind_masks),
+                            either(cover(c, index.central_masks, index.kind_masks))) for c in query.concepts))
         self._last = (query, plan)
         return plan
 
@@ -194,7 +210,7 @@ class Searcher:
             return Match(0.0, 0.0, 0, 0.0)
         bit = 1 << number
         covered, topical, present = [], [], []
-        for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym in plan.concepts:
+        for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym, _core in plan.concepts:
             if full & bit:
                 covered.append(full_value)
             elif synonym & bit:
@@ -249,7 +265,7 @@ class Searcher:
             strong = top >= STRONG_PASSAGE and self._mentions(hits[0], entry)
             acronym = by_term and is_acronym(entry.term)
             if mode == "mean" or acronym or not strong:
-                return Answer("glossary", hits[:3], entry)
+                return Answer("glossary", hits[:3], entry, also=self._quoted(query, scored, entry))
         chosen = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
                        and answerable(self.index, query, s, lambda s=s: self._match(query, s.number))), None) \
             if scored else None
@@ -281,6 +297,16 @@ class Searcher:
             snippet = self.sentence(query, other.number, ALSO_CHARS)
             if snippet:
                 return Hit(self.index.passages[other.number], round(other.confidence, 4), snippet)
+        return None
+
+    def _quoted(self, query: Query, scored: list[Scored], entry: GlossaryEntry) -> Hit | None:
+        """For a glossary answer, the best passage that uses the term, by its answering sentence."""
+        for other in scored[:3]:
+            hit = Hit(self.index.passages[other.number], round(other.confidence, 4))
+            if other.confidence >= QUOTE_BELOW and self._mentions(hit, entry) \
+                    and self.index.asks[other.number] < 0.5:
+                snippet = self.sentence(query, other.number, ALSO_CHARS)
+                return replace(hit, excerpt=snippet) if snippet else None
         return None
 
     def sentence(self, query: Query, number: int, limit: int = ALSO_CHARS) -> str:
