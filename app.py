@@ -30,6 +30,7 @@ from dialogs.referral import ReferralFlow
 from knowledge.areas import load_areas
 from knowledge.base import load_knowledge_base
 from knowledge.benchmark import load_benchmark
+from knowledge.emergency import emergency_wording, load_rules
 from knowledge.errors import InvalidContent
 from knowledge.messages import load_messages
 
@@ -73,6 +74,10 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
     """Build the whole bot: content, state, adapter, bot and HTTP routes."""
     apply_sdk_patches()
     content = load_content(settings)
+    # The emergency guard compiles its rules on first use (over 0.1 s). Do it now, so the first message,
+    # which may be the urgent one, does not wait for it, and a broken rules file stops start-up instead.
+    load_rules()
+    emergency_wording()
     messages = content["messages"]
     storage = storage or create_storage(settings)
     flows = (AssessmentFlow(content["benchmark"]), ReferralFlow(content["areas"]), ContactsFlow(content["areas"]))

@@ -95,15 +95,15 @@ def _invoke_result(invoke_response: Any) -> web.Response:
     if not invoke_response:
         return web.Response(status=200)
     status = invoke_response.status or 200
-    try:
-        body = json.loads(json.dumps(_json_body(invoke_response.body), default=str))
-    except (TypeError, ValueError):
-        return _problem(400, "the request could not be answered")
     if status == 501:
         return _problem(400, "this kind of invoke is not supported")
     if status >= 500:
         return _problem(400, "the request could not be answered")
-    return web.json_response(body, status=status)
+    try:  # encoded once: an answer card is most of the body
+        text = json.dumps(_json_body(invoke_response.body), default=str)
+    except (TypeError, ValueError):
+        return _problem(400, "the request could not be answered")
+    return web.Response(text=text, status=status, content_type="application/json")
 
 
 def messages_handler(adapter: CloudAdapter, bot: Bot, *, auth_required: bool):

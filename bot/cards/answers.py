@@ -130,11 +130,19 @@ def _follow_ups(kb: KnowledgeBase, answer: Answer, passage: Passage) -> list[dic
     """Two related passages (from the other hits, then the index) and the referral command."""
     chosen: list[Passage] = []
     seen = {passage.section_id}
-    candidates = [h.passage for h in answer.hits[1:] if h.score >= 0.35] + kb.related(passage.id, 3)
-    for other in candidates:
-        if other.section_id not in seen and len(chosen) < 2:
+
+    def candidates():
+        yield from (h.passage for h in answer.hits[1:] if h.score >= 0.35)
+        # kb.related scores the whole index (the costliest step in rendering an answer), so it is asked only
+        # when the other hits have not already filled both buttons.
+        yield from kb.related(passage.id, 3)
+
+    for other in candidates():
+        if other.section_id not in seen:
             seen.add(other.section_id)
             chosen.append(other)
+            if len(chosen) == 2:
+                break
     buttons = [submit(_short(o), {"action": "more", "passage": o.id}) for o in chosen]
     buttons.append(command_button("How to make a referral", "referral"))
     return buttons
@@ -181,14 +189,20 @@ def _glossary_url(kb: KnowledgeBase, entry: GlossaryEntry) -> str:
 
 
 def render_glossary(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
-    """A glossary entry: term, expansion and meaning, cited to the glossary."""
+    """A glossary entry: term, expansion and meaning, cited to the glossary; then, when a passage uses the
+    term, the guidance's own sentence about it, cited to the document."""
     entry = answer.glossary
     if entry is None:
         return render_none()
     expansion = "" if entry.expansion.lower() == entry.term.lower() else f" ({entry.expansion})"
     text = f"**{entry.term}**{expansion}: {entry.meaning} [1]"
+    sources = []
+    quoted = answer.also  # the guidance's own use of the term, when a passage uses it confidently
+    if quoted is not None and quoted.excerpt:
+        text += f"\n\n**{heading(quoted.passage)}**\n\n{plain_links(quoted.excerpt)} [2]{_note(quoted.passage)}"
+        sources.append((source_name(quoted.passage), quoted.excerpt, quoted.passage.source_url))
     entity = citation_entity(f"{GLOSSARY_NAME}: {entry.term}", f"{entry.term}{expansion}: {entry.meaning}",
-                             _glossary_url(kb, entry))
+                             _glossary_url(kb, entry), *sources)
     body: list[dict] = []
     mentions = [h.passage for h in answer.hits if h.score >= 0.3][:2]
     if mentions:

@@ -2,9 +2,13 @@
 
 import json
 import time
+from datetime import UTC, datetime
 
 from aiohttp import ClientSession
+from botbuilder.core import InvokeResponse
+from botbuilder.schema import ExpectedReplies
 
+from bot.http_app import _invoke_result
 from tests.conftest import with_app_id
 from tests.helpers.channel import TeamsClient, all_text
 
@@ -92,3 +96,13 @@ async def test_over_long_message_gets_a_polite_reply(expect_client):
 async def test_greeting_gets_help(expect_client):
     text = all_text(await expect_client.say("Hello!"))
     assert "Hello" in text and "Prevent Signpost" in text
+
+
+def test_invoke_bodies_are_encoded_once_with_values_json_lacks_as_text():
+    when = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    response = _invoke_result(InvokeResponse(status=200, body={"when": when, "n": [1, "two"]}))
+    assert response.status == 200 and response.content_type == "application/json"
+    assert json.loads(response.text) == {"when": str(when), "n": [1, "two"]}
+    model = _invoke_result(InvokeResponse(status=200, body=ExpectedReplies(activities=[])))
+    assert json.loads(model.text) == {"activities": []}
+    assert _invoke_result(InvokeResponse(status=501)).status == 400

@@ -45,8 +45,10 @@ def test_passage_answer_text_citation_and_card(kb):
     (entity,) = reply.entities
     assert entity["type"] == "https://schema.org/Message" and entity["@type"] == "Message"
     assert entity["@context"] == "https://schema.org" and entity["@id"] == ""
-    (claim,) = entity["citation"]
+    claim, *others = entity["citation"]  # a close runner-up may be quoted after the answer, as [2]
     assert claim["@type"] == "Claim" and claim["position"] == 1
+    assert [c["position"] for c in others] == list(range(2, 2 + len(others)))
+    assert (" [2]" in reply.text) == bool(others)
     appearance = claim["appearance"]
     assert appearance["@type"] == "DigitalDocument"
     assert "Prevent Duty Toolkit" in appearance["name"] and "Channel panel" in appearance["name"]
@@ -170,3 +172,27 @@ def test_close_runner_up_is_shown_second_and_cited_as_claim_two(kb):
     claims = replies[0].entities[0]["citation"]
     assert [c["position"] for c in claims] == [1, 2] and all(c["@type"] == "Claim" for c in claims)
     assert claims[1]["appearance"]["url"] == other.source_url
+
+
+def test_follow_ups_ask_the_index_for_related_passages_only_when_the_hits_leave_room(kb, monkeypatch):
+    answer = kb.ask("Who should chair the Channel panel?")
+    first = answer.hits[0].passage
+    others = []
+    for passage in (p for d in kb.documents for p in d.passages):
+        if passage.section_id not in {first.section_id, *(o.section_id for o in others)}:
+            others.append(passage)
+        if len(others) == 2:
+            break
+    full = Answer("passage", (Hit(first, 0.9), *(Hit(o, 0.5) for o in others)))
+
+    def no_index(*_args):
+        raise AssertionError("related() asked although the other hits filled both buttons")
+
+    monkeypatch.setattr(kb, "related", no_index)
+    data = [d for card in _cards(render_answer(full, kb)) for d in _submits(card)]
+    assert [d["passage"] for d in data if d["action"] == "more" and d["passage"] != first.id] == [o.id for o in others]
+    monkeypatch.undo()
+    alone = render_answer(Answer("passage", (Hit(first, 0.9),)), kb)
+    data = [d for card in _cards(alone) for d in _submits(card)]
+    related = [p.id for p in kb.related(first.id, 3) if p.section_id != first.section_id][:2]
+    assert [d["passage"] for d in data if d["action"] == "more" and d["passage"] != first.id] == related
