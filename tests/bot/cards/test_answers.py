@@ -86,6 +86,22 @@ def test_glossary_answer_is_cited_to_the_glossary(kb):
     assert claim["appearance"]["url"].startswith("https://")
 
 
+def test_glossary_answer_quotes_the_guidance_that_uses_the_term(kb):
+    answer = kb.ask("What does CTLP mean?")
+    text = render_answer(answer, kb)[0].text
+    glossary, quoted = render_answer(answer, kb)[0].entities[0]["citation"]
+    assert quoted["position"] == 2 and "Prevent Duty Toolkit" in quoted["appearance"]["name"]
+    assert text.index(" [1]") < text.index("CTLP", text.index(" [1]")) < text.index(" [2]")
+    assert answer.also.excerpt in text
+
+
+def test_a_term_the_guidance_never_uses_is_answered_from_the_glossary_alone(kb):
+    from knowledge.model import Answer, GlossaryEntry
+    entry = GlossaryEntry("x", "XYZ", "an example term", "A term for the test.", ())
+    replies = render_answer(Answer("glossary", (), entry), kb)
+    assert " [2]" not in replies[0].text and len(replies[0].entities[0]["citation"]) == 1
+
+
 def test_none_answer_has_no_citation_and_offers_routes(kb):
     replies = render_answer(kb.ask("What time does the canteen close?"), kb)
     assert all(not reply.entities for reply in replies)
