@@ -89,7 +89,7 @@ def test_glossary_answer_is_cited_to_the_glossary(kb):
 def test_glossary_answer_quotes_the_guidance_that_uses_the_term(kb):
     answer = kb.ask("What does CTLP mean?")
     text = render_answer(answer, kb)[0].text
-    glossary, quoted = render_answer(answer, kb)[0].entities[0]["citation"]
+    _glossary, quoted = render_answer(answer, kb)[0].entities[0]["citation"]
     assert quoted["position"] == 2 and "Prevent Duty Toolkit" in quoted["appearance"]["name"]
     assert text.index(" [1]") < text.index("CTLP", text.index(" [1]")) < text.index(" [2]")
     assert answer.also.excerpt in text
