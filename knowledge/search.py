@@ -53,6 +53,9 @@ TOPIC_BONUS = 1.0
 """Share of extra score for covering all the question's concepts in the headings or in one curated phrasing."""
 PHRASING_BONUS = 1.0
 """Share of extra score for covering all the question's concepts in one of the passage's curated phrasings."""
+LISTED_QUESTIONS = 0.5
+"""A passage whose sentences are mostly questions (the self-assessment's) has a question for a heading: it
+earns no heading bonus unless the question is about the self-assessment."""
 CENTRAL_BONUS = 0.6
 """Share of extra score for a passage about what the question asks rather than mentioning it in passing."""
 COVERAGE_POWER = 2.0
@@ -148,7 +151,8 @@ class Searcher:
             if examples[number] and (query.wants_example or run >= 2 or query.names & terms[number]):
                 boost /= CASE_STUDY  # asked for an example, or named what only the example has
             match = self._match(query, number)
-            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * match.topic) \
+            topic = match.topic if query.about_questions or asks[number] < LISTED_QUESTIONS else 0.0
+            boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * topic) \
                 * (1 + PHRASING_BONUS * self._phrasing(query, number))
             boost *= 1 + CENTRAL_BONUS * self._central(query, number)
             reranked.append((number, total * boost * match.coverage ** COVERAGE_POWER, total, match.coverage))
