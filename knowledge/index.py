@@ -18,14 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from dataclasses import field as _field
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from knowledge.glossary import Glossary
 from knowledge.model import Passage
 from knowledge.text import STOPWORDS, analyse, fold, phrase_stems, plain, segments, stem, words
-
-if TYPE_CHECKING:
-    from knowledge.query import Concept
 
 FIELDS = ("head", "path", "title", "body", "alt", "gloss")
 WEIGHTS = {"head": 2.2, "path": 0.9, "title": 1.5, "body": 1.0, "alt": 0.6, "gloss": 0.5}
@@ -84,8 +80,11 @@ class Index:
     """Bit sets for fast coverage: stem -> passages (bit n = passage n) whose `terms` hold it; likewise
     `topic_masks` for `topic` and `kind_masks` (fact kind -> passages) for `kinds`."""
     topic_masks: dict[str, int] = _field(default_factory=dict)
-    phrasing_masks: tuple[dict[str, int], ...] = ()
-    """Per passage, stem -> its curated phrasings (bit i = phrasing i, its section's then its own) holding it."""
+    phrasing_masks: dict[str, int] = _field(default_factory=dict)
+    """Stem -> the curated phrasings holding it, one bit per phrasing across the whole index (a section's
+    phrasings are shared by its passages)."""
+    phrasing_bits: tuple[int, ...] = ()
+    """Per passage, the bits of its curated phrasings (its section's and its own) in `phrasing_masks`."""
     central_masks: dict[str, int] = _field(default_factory=dict)
     """Like `term_masks`, over each passage's `central` terms."""
     written_masks: dict[str, int] = _field(default_factory=dict)
@@ -137,6 +136,23 @@ def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, c
 
 
 _HEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+
+
+def _phrasing_tables(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, ...]]) -> dict:
+    """`phrasing_masks` and `phrasing_bits`: every curated phrasing numbered once, keyed as in alternates.yaml."""
+    keys = list(dict.fromkeys(k for p in passages for k in (p.section_id, p.id) if k in alternates))
+    stems, first = [], {}
+    for key in keys:
+        first[key] = len(stems)
+        stems.extend(frozenset(analyse(phrasing)) for phrasing in alternates[key])
+    bits = []
+    for passage in passages:
+        mine = 0
+        for key in (passage.section_id, passage.id):
+            if key in first:
+                mine |= ((1 << len(alternates[key])) - 1) << first[key]
+        bits.append(mine)
+    return {"phrasing_masks": _bits(stems), "phrasing_bits": tuple(bits)}
 
 
 def _phrasings_of(passage: Passage, alternates: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -194,7 +210,7 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         **_mask_tables(terms, tables),
         names=_names(passages, glossary),
         examples=tuple(_example(p) for p in passages),
-        phrasing_masks=tuple(_bits(frozenset(analyse(x)) for x in _phrasings_of(p, alternates)) for p in passages),
+        **_phrasing_tables(passages, alternates),
         central_masks=_bits(tables["central"]),
         written_masks=_bits(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
                             for per_field in counts),
@@ -297,56 +313,6 @@ def _mask_tables(terms: tuple[frozenset[str], ...], tables: dict) -> dict:
     return {"term_masks": _bits(terms), "topic_masks": _bits(tables["topic"]), "kind_masks": _bits(tables["kinds"]),
             "segment_masks": tuple(_bits(segs) for segs in tables["segment_terms"]),
             "segment_kind_masks": tuple(_bits(segs) for segs in tables["segment_kinds"])}
-
-
-def cover(concept: "Concept", masks: dict[str, int], kinds: dict[str, int]) -> tuple[int, int]:
-    """The bit sets where `concept.credit` is full (its own stems, or its fact kind) and where a synonym only."""
-    own = concept.own
-    full = masks.get(own[0], 0)
-    for s in own[1:]:
-        full &= masks.get(s, 0)
-    if concept.kind:
-        full |= kinds.get(concept.kind, 0)
-    synonym = 0
-    for s in concept.singles:
-        synonym |= masks.get(s, 0)
-    for phrase in concept.multis:
-        both = masks.get(phrase[0], 0)
-        for s in phrase[1:]:
-            both &= masks.get(s, 0)
-        synonym |= both
-    return full, synonym & ~full
-
-
-def written_cover(concept: "Concept", index: Index) -> tuple[int, int]:
-    """Where a concept is fully covered by a passage's own words, and where only by a synonym or by the
-    passage's curated phrasings (which find a passage but are weaker evidence that it answers)."""
-    full, synonym = cover(concept, index.term_masks, index.kind_masks)
-    written, _ = cover(concept, index.written_masks, index.kind_masks)
-    return written, synonym | (full & ~written)
-
-
-def either(bits: tuple[int, int]) -> int:
-    """The positions where a concept is covered at all, fully or by a synonym (see `cover`)."""
-    full, synonym = bits
-    return full | synonym
-
-
-def best_share(entries: list[tuple[int, int, float, float]], total: float) -> float:
-    """The best total, over bit positions, of each entry's full value where its full bits hold the position
-    and its synonym value where only its synonym bits do, as a share of `total`."""
-    union = 0
-    for full, synonym, _full_value, _synonym_value in entries:
-        union |= full | synonym
-    best, position = 0.0, 0
-    while union:
-        if union & 1:
-            at = 1 << position
-            share = sum(f if full & at else s for full, synonym, f, s in entries if (full | synonym) & at)
-            best = max(best, share)
-        union >>= 1
-        position += 1
-    return best / total if total > 0 else 0.0
 
 
 _SENTENCES = re.compile(r"[^.?!\n]+[.?!]?")

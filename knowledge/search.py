@@ -21,13 +21,16 @@ confident hit; any other must also leave nothing but everyday words uncovered an
 
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
+from knowledge.coverage import best_share, cover, either, written_cover
+from knowledge.excerpts import excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
-from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index, best_share, cover, either, written_cover
+from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import SYNONYM_CREDIT, Concept, Corrector, Query, analyse_query, definitional_target, phrase_in
-from knowledge.text import analyse, cut_at_sentence
+from knowledge.text import analyse
 
 AMBIGUOUS_BELOW = 0.3
 """A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user
@@ -36,7 +39,7 @@ AMBIGUITY_MARGIN = 0.015
 STRONG_PASSAGE = 0.6
 """A "what is X" question gets the document passage instead of the glossary entry above this."""
 SCORE_SCALE = 4.0
-CANDIDATES = 30
+CANDIDATES = 20
 """How many BM25F leaders are reranked."""
 DEFINITION_BOOST = 1.6
 """A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...")."""
@@ -64,13 +67,9 @@ RUNNER_SHARE = 0.85
 """A runner-up scoring at least this share of the top hit may answer when the top hit cannot."""
 LEAD_SHARE = 0.9
 """An earlier passage of the top hit's section scoring at least this share of it is shown instead."""
-EXCERPT_CHARS = 600
-"""A passage longer than this is shown from the sentence that answers, after its lead-in."""
-LEAD_CHARS = 220
 ALSO_SHARE = 0.4
 """A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
 ALSO_DEPTH = 4
-ALSO_CHARS = 260
 QUOTE_BELOW = 0.3
 """A glossary answer quotes the guidance's own use of the term from a passage at least this confident."""
 
@@ -85,15 +84,31 @@ class Match:
     topic: float
 
 
+class _Cover(NamedTuple):
+    """Where one concept of a query is covered: its weight times a full and a synonym credit (as
+    `Concept.credit` gives them), then bit sets (see `knowledge.coverage.cover`) of the passages covering it
+    fully and by a synonym or curated phrasing only, of those whose headings do (fully, by a synonym), of
+    those whose central terms do, and of the curated phrasings that do (fully, by a synonym)."""
+
+    concept: Concept
+    full_value: float
+    synonym_value: float
+    full: int
+    synonym: int
+    topic_full: int
+    topic_synonym: int
+    central: int
+    said_full: int
+    said_synonym: int
+
+
 @dataclass(frozen=True)
 class _Plan:
-    """A query's total and known concept weight and, per concept, its weight times a full and a synonym
-    credit (as `Concept.credit` gives them), its full and synonym-only bit sets over passages' terms
-    and topics (see `knowledge.index.cover`), and the passages whose central terms cover it at all."""
+    """A query's total and known concept weight and where each of its concepts is covered."""
 
     weight: float
     known: float
-    concepts: tuple[tuple[Concept, float, float, int, int, int, int, int], ...]
+    concepts: tuple[_Cover, ...]
 
 
 @dataclass(frozen=True)
@@ -173,22 +188,22 @@ class Searcher:
 
     def _phrasing(self, query: Query, number: int) -> float:
         """The share of the question's weight that the best single curated phrasing of the passage covers."""
-        masks = self.index.phrasing_masks[number]
-        if not masks:
+        mine = self.index.phrasing_bits[number]
+        if not mine:
             return 0.0
         plan = self._plan(query)
-        return best_share([(*cover(c, masks, {}), full_value, synonym_value)
-                            for c, full_value, synonym_value, *_masks in plan.concepts], plan.weight)
+        return best_share([(c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value)
+                           for c in plan.concepts if (c.said_full | c.said_synonym) & mine], plan.weight)
 
     def _central(self, query: Query, number: int) -> float:
         """`knowledge.gate.central_share` on the query plan's bit sets."""
         bit = 1 << number
         matched = central = 0.0
-        for c, _full_value, _synonym_value, full, synonym, *_topic, core in self._plan(query).concepts:
-            if (full | synonym) & bit:
-                matched += c.weight
-                if core & bit:
-                    central += c.weight
+        for c in self._plan(query).concepts:
+            if (c.full | c.synonym) & bit:
+                matched += c.concept.weight
+                if c.central & bit:
+                    central += c.concept.weight
         return central / matched if matched > 0 else 0.0
 
     def _plan(self, query: Query) -> "_Plan":
@@ -199,9 +214,10 @@ class Searcher:
         index = self.index
         plan = _Plan(sum(c.weight for c in query.concepts),
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
-                     tuple((c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
-                            *written_cover(c, index), *cover(c, index.topic_masks, index.kind_masks),
-                            either(cover(c, index.central_masks, index.kind_masks))) for c in query.concepts))
+                     tuple(_Cover(c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
+                                  *written_cover(c, index), *cover(c, index.topic_masks, index.kind_masks),
+                                  either(cover(c, index.central_masks, index.kind_masks)),
+                                  *cover(c, index.phrasing_masks, {})) for c in query.concepts))
         self._last = (query, plan)
         return plan
 
@@ -214,7 +230,7 @@ class Searcher:
             return Match(0.0, 0.0, 0, 0.0)
         bit = 1 << number
         covered, topical, present = [], [], []
-        for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym, _core in plan.concepts:
+        for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym, *_rest in plan.concepts:
             if full & bit:
                 covered.append(full_value)
             elif synonym & bit:
@@ -285,7 +301,8 @@ class Searcher:
                       and h.passage.section_id != hits[0].passage.section_id]
             return Answer("ambiguous", (hits[0], *others[:2]))
         lead = self._section_lead(query, scored)
-        first = Hit(self.index.passages[lead.number], hits[0].score, self.excerpt(query, lead.number))
+        shown = excerpt(self.index, lead.number, self._match(query, lead.number).which)
+        first = Hit(self.index.passages[lead.number], hits[0].score, shown)
         rest = [h for h in hits if h.passage.id != first.passage.id][:3]
         return Answer("passage", (first, *rest), also=self._also(query, scored, lead.number))
 
@@ -298,7 +315,7 @@ class Searcher:
                 continue
             if self.index.asks[other.number] >= 0.5 and not query.about_questions:
                 continue  # a list of self-assessment prompts asks rather than answers
-            snippet = self.sentence(query, other.number, ALSO_CHARS)
+            snippet = sentence(self.index, other.number, self._match(query, other.number).which)
             if snippet:
                 return Hit(self.index.passages[other.number], round(other.confidence, 4), snippet)
         return None
@@ -309,20 +326,9 @@ class Searcher:
             hit = Hit(self.index.passages[other.number], round(other.confidence, 4))
             if other.confidence >= QUOTE_BELOW and self._mentions(hit, entry) \
                     and self.index.asks[other.number] < 0.5:
-                snippet = self.sentence(query, other.number, ALSO_CHARS)
+                snippet = sentence(self.index, other.number, self._match(query, other.number).which)
                 return replace(hit, excerpt=snippet) if snippet else None
         return None
-
-    def sentence(self, query: Query, number: int, limit: int = ALSO_CHARS) -> str:
-        """The answering sentence of a passage and what follows it, up to `limit` characters."""
-        text = self.index.passages[number].text
-        spans = self.index.spans[number]
-        if not spans:
-            return ""
-        best = self._match(query, number).which
-        start = spans[best][0]
-        window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
-        return ("…" + window if start > 0 else window).strip()
 
     def _section_lead(self, query: Query, scored: list[Scored]) -> Scored:
         """The top hit, or an earlier passage under the same heading that scores nearly as well and has as
@@ -337,33 +343,6 @@ class Searcher:
                     and self._match(query, other.number).segment >= sentence - 1e-9:
                 top, passage = Scored(other.number, other.score, scored[0].confidence), candidate
         return top
-
-    def excerpt(self, query: Query, number: int, limit: int = EXCERPT_CHARS) -> str:
-        """The part of a long passage that answers: its lead-in, then the best segment onwards ("" = all)."""
-        text = self.index.passages[number].text
-        spans = self.index.spans[number]
-        if len(text) <= limit or not spans:
-            return ""
-        best = self._match(query, number).which
-        if spans[best][1] <= limit:
-            return ""
-        context = self.index.contexts[number]
-        lead_end = context or spans[0][1]
-        lead = text[:lead_end].rstrip() if (best > 0 or context) and lead_end <= LEAD_CHARS else ""
-        room = limit - len(lead) - 4
-        start = spans[best][0]
-        end = start
-        for _span_start, span_end in spans[best:]:
-            if span_end - start > room and end > start:
-                break
-            end = span_end
-        window, _cut = cut_at_sentence(text[start:end], room)
-        if not lead:
-            return "…" + window if start > 0 else window
-        if start <= lead_end + 1:
-            return f"{lead}\n{window}"
-        return f"{lead}\n{window}" if lead.endswith(":") and window.startswith(("-", "*")) \
-            else f"{lead} … {window}"
 
     def _glossary_target(self, query: Query) -> tuple[GlossaryEntry | None, str, bool]:
         """The entry a definitional question asks about, its mode, and whether it was named by its term."""

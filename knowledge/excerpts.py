@@ -1,0 +1,49 @@
+"""What of a passage to show: an excerpt of a long passage from the sentence that answers, after its
+lead-in, or a runner-up's answering sentence. Segments are the index's sentences and list lines; `which`
+is the segment that covers the question best (see `knowledge.search`)."""
+
+from knowledge.index import Index
+from knowledge.text import cut_at_sentence
+
+EXCERPT_CHARS = 600
+"""A passage longer than this is shown from the sentence that answers, after its lead-in."""
+LEAD_CHARS = 220
+ALSO_CHARS = 260
+
+
+def sentence(index: Index, number: int, which: int, limit: int = ALSO_CHARS) -> str:
+    """The answering sentence of a passage and what follows it, up to `limit` characters."""
+    text = index.passages[number].text
+    spans = index.spans[number]
+    if not spans:
+        return ""
+    start = spans[which][0]
+    window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
+    return ("…" + window if start > 0 else window).strip()
+
+
+def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS) -> str:
+    """The part of a long passage that answers: its lead-in, then the best segment onwards ("" = all)."""
+    text = index.passages[number].text
+    spans = index.spans[number]
+    if len(text) <= limit or not spans:
+        return ""
+    if spans[which][1] <= limit:
+        return ""
+    context = index.contexts[number]
+    lead_end = context or spans[0][1]
+    lead = text[:lead_end].rstrip() if (which > 0 or context) and lead_end <= LEAD_CHARS else ""
+    room = limit - len(lead) - 4
+    start = spans[which][0]
+    end = start
+    for _span_start, span_end in spans[which:]:
+        if span_end - start > room and end > start:
+            break
+        end = span_end
+    window, _cut = cut_at_sentence(text[start:end], room)
+    if not lead:
+        return "…" + window if start > 0 else window
+    if start <= lead_end + 1:
+        return f"{lead}\n{window}"
+    return f"{lead}\n{window}" if lead.endswith(":") and window.startswith(("-", "*")) \
+        else f"{lead} … {window}"
