@@ -39,8 +39,10 @@ AMBIGUITY_MARGIN = 0.015
 STRONG_PASSAGE = 0.6
 """A "what is X" question gets the document passage instead of the glossary entry above this."""
 SCORE_SCALE = 4.0
-CANDIDATES = 20
-"""How many BM25F leaders are reranked."""
+CANDIDATES = 30
+"""How many BM25F leaders are considered..."""
+SHORTLIST = 12
+"""...and how many of them, best by BM25F, prior and coverage, are reranked in full."""
 DEFINITION_BOOST = 1.6
 """A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...")."""
 INTENT_BOOST = 1.25
@@ -144,6 +146,9 @@ class Searcher:
         if not totals:
             return []
         leaders = sorted([(-total, number) for number, total in totals.items()])[:CANDIDATES]
+        if SHORTLIST < CANDIDATES:
+            leaders = sorted(leaders, key=lambda item: item[0] * self.index.priors[item[1]]
+                             * self._coverage(query, item[1]) ** COVERAGE_POWER)[:SHORTLIST]
         stems, pairs = query.stems, set(pairwise(query.stems))
         index = self.index
         priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
@@ -194,6 +199,15 @@ class Searcher:
         plan = self._plan(query)
         return best_share([(c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value)
                            for c in plan.concepts if (c.said_full | c.said_synonym) & mine], plan.weight)
+
+    def _coverage(self, query: Query, number: int) -> float:
+        """The weighted share of the question's concepts the passage covers (fully, or by a synonym)."""
+        plan = self._plan(query)
+        if plan.weight <= 0:
+            return 0.0
+        bit = 1 << number
+        return sum(c.full_value if c.full & bit else c.synonym_value for c in plan.concepts
+                   if (c.full | c.synonym) & bit) / plan.weight
 
     def _central(self, query: Query, number: int) -> float:
         """`knowledge.gate.central_share` on the query plan's bit sets."""
