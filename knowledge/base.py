@@ -32,6 +32,8 @@ class _Tables:
     passages: dict[str, Passage]
     numbers: dict[str, int]
     sections: dict[str, Section]
+    section_numbers: dict[str, int]
+    """Section id -> its position in its document's sections."""
 
 
 class KnowledgeBase:
@@ -49,7 +51,9 @@ class KnowledgeBase:
             passages={p.id: p for p in passages},
             numbers={p.id: n for n, p in enumerate(passages)},
             sections={s.id: s for d in documents for s in d.sections},
+            section_numbers={s.id: n for d in documents for n, s in enumerate(d.sections)},
         )
+        self._related: dict[tuple[str, int], tuple[Passage, ...]] = {}
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -82,7 +86,7 @@ class KnowledgeBase:
             return []
         section = self._tables.sections[passage.section_id]
         document = next(d for d in self.documents if d.id == passage.doc_id)
-        start = document.sections.index(section)
+        start = self._tables.section_numbers[passage.section_id]
         chosen = [section]
         for other in document.sections[start + 1:]:
             if other.level <= section.level:
@@ -107,6 +111,12 @@ class KnowledgeBase:
 
     def related(self, passage_id: str, k: int = 3) -> list[Passage]:
         """Passages from other sections on a similar subject, for follow-up suggestions."""
+        key = (passage_id, k)
+        if key not in self._related:  # a pure function of the immutable index: worked out once per passage
+            self._related[key] = tuple(self._find_related(passage_id, k))
+        return list(self._related[key])
+
+    def _find_related(self, passage_id: str, k: int) -> list[Passage]:
         passage = self.passage(passage_id)
         if passage is None or k <= 0:
             return []
