@@ -72,6 +72,9 @@ def parse_glossary(path: Path) -> tuple[tuple[GlossaryEntry, ...], list[ContentE
             elif not isinstance(value, str) or not value.strip():
                 errors.append(ContentError(path, "required field is missing or empty", line, key))
                 bad = True
+        if "general" in raw and not isinstance(raw["general"], bool):
+            errors.append(ContentError(path, "general must be true or false", line, "general"))
+            bad = True
         if bad:
             continue
         entry_id, term = raw["id"].strip(), raw["term"].strip()
@@ -88,7 +91,7 @@ def parse_glossary(path: Path) -> tuple[tuple[GlossaryEntry, ...], list[ContentE
         terms.setdefault(term.lower(), line)
         entries.append(GlossaryEntry(entry_id, term, raw["expansion"].strip(), " ".join(raw["meaning"].split()),
                                      tuple(s.strip() for s in raw["synonyms"]),
-                                     str(raw.get("source_url") or "").strip()))
+                                     str(raw.get("source_url") or "").strip(), bool(raw.get("general", False))))
     return tuple(entries), errors
 
 

@@ -58,6 +58,9 @@ class GlossaryEntry:
     meaning: str
     synonyms: tuple[str, ...]
     source_url: str = ""
+    general: bool = False
+    """A term of safeguarding or local government at large (MASH, DSL, KCSIE), not of Prevent itself: naming
+    it does not make a question about Prevent."""
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,8 @@ class Concept:
     """A fact kind that also covers this concept (an email address covers "email")."""
     everyday: bool = False
     """An everyday word that frames the question rather than naming its subject ("become", "issue")."""
+    general: bool = False
+    """Strong only as a term of safeguarding or local government at large ("MASH", "KCSIE")."""
 
     def __post_init__(self) -> None:
         others = self.alternatives[1:]
@@ -119,7 +121,8 @@ class Query:
     strong: bool = False
     off_topic: bool = False
     named_only: bool = False
-    """Strong only because it uses a Prevent name ("dovetail", "channel"), not a subject word or acronym."""
+    """Strong only through lesser words: a Prevent name ("dovetail", "channel"), a word or acronym shared
+    with safeguarding at large ("safeguarding", "MASH"), not a Prevent subject word or acronym."""
     action: tuple[str, ...] = ()
     """The stem of the verb a "how do I ..." question asks how to do ("become" in "how do I become a...")."""
     about_questions: bool = False
@@ -252,9 +255,10 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
             weight = max(weight, STRONG_FLOOR * index.max_idf)
         elif everyday:
             weight = min(weight, COMMON_CAP)
+        general = strong and all(e.general for e in entries) and not any(p in tokens.strong for p in positions)
         concepts.append(Concept(own, tuple(dict.fromkeys(alternatives)), weight,
                                 fuzzy=any(p in tokens.fuzzy for p in positions), entries=tuple(entries),
-                                strong=strong, everyday=everyday))
+                                strong=strong, everyday=everyday, general=general))
         covered.update(range(start, end))
     if thesaurus is not None:
         for start, end, others in thesaurus.find(stems, covered):
@@ -270,8 +274,9 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
     concepts.extend(Concept((f"<{kind}>",), ((f"<{kind}>",),), INTENT_WEIGHT, kind=kind, everyday=True)
                     for kind in sorted(intents))
     merged = _merge(concepts)
-    named_only = bool(tokens.named) and not (tokens.strong - tokens.named) \
-        and not any(c.strong and any(s not in NAME_STEMS and s not in GENERAL_STEMS for s in c.own) for c in merged)
+    lesser = [c for c in merged if c.strong]
+    named_only = bool(lesser) and not (tokens.strong - tokens.named) \
+        and all(c.general or all(s in NAME_STEMS or s in GENERAL_STEMS for s in c.own) for c in lesser)
     logistics = is_logistics(stems, index.pairs, all(c.everyday for c in merged))
     return Query(text, tuple(words), merged, _rank_weights(merged), tuple(stems), intents,
                  strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged) or logistics,

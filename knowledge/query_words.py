@@ -11,7 +11,8 @@ STRONG_WORDS = frozenset(stem(w) for w in str.split("""
     iraq returnee returnees
 """))
 """Words that name Prevent's own subject matter: a question using one is about Prevent or safeguarding."""
-GENERAL_STEMS = frozenset(stem(w) for w in ("safeguarding", "safeguard", "vulnerable", "vulnerability", "susceptible"))
+GENERAL_STEMS = frozenset(stem(w) for w in ("safeguarding", "safeguard", "vulnerable", "vulnerability", "susceptible",
+                                             "hate"))
 """Subject words shared with safeguarding at large ("an older person being financially abused"): a question
 strong only through these and lesser names needs a confident hit, as one using a lesser name does."""
 NAME_WORDS = frozenset(("prevent", "channel", "wrap", "dovetail", "hydra", "contest"))

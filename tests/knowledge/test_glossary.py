@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge.corpus import load_corpus
-from knowledge.glossary import Glossary, is_acronym
+from knowledge.glossary import Glossary, is_acronym, parse_glossary
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,19 @@ def test_definitional_targets(query, target):
     from knowledge.text import phrase_words
 
     assert definitional_target(tuple(phrase_words(query))) == target
+
+
+def test_general_safeguarding_terms_are_flagged_and_still_defined(kb):
+    """MASH is safeguarding at large: defined from the glossary, but naming it does not make a question
+    about Prevent, while the same term beside a Prevent word still finds the guidance."""
+    assert kb.glossary_entry("MASH").general and not kb.glossary_entry("CTLP").general
+    assert kb.ask("what does MASH stand for").kind == "glossary"
+    assert kb.ask("is the MASH involved in prevent referrals").kind == "passage"
+
+
+def test_general_must_be_true_or_false(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text('id: glossary\nversion: "1"\nentries:\n  - id: x\n    term: XYZ\n    expansion: an example\n'
+                    '    meaning: A test.\n    synonyms: []\n    general: "yes"\n', encoding="utf-8")
+    _entries, errors = parse_glossary(path)
+    assert [(e.field, e.line) for e in errors] == [("general", 4)]

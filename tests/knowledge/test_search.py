@@ -99,6 +99,9 @@ def test_off_topic_questions_get_no_answer(kb, question):
     "how do I book a meeting room", "who can book the conference room",
     "how do I set up a teams channel for our project", "how do i cut a dovetail joint",
     "what is the safeguarding procedure when an older person is being financially abused",
+    "what is the MASH phone number", "when is the next MAPPA meeting", "how do i report ASB from neighbours",
+    "what does KCSIE say about mobile phones", "DfE guidance on school uniforms",
+    "what does the law say about online hate speech on social media",
 ])
 def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
     assert kb.ask(question).kind == "none", kb.ask(question)
