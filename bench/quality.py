@@ -3,7 +3,7 @@
 The bot is started for the run (`python app.py`, SQLite state in a temporary folder) and scored in both
 delivery modes the judge has: `connector` (replies POSTed to a loopback connector, as Teams does) and
 `expect` (deliveryMode expectReplies, replies in the HTTP response). The dev set is scored in both modes;
-the held-out and blind sets in connector mode (skipped with --quick). The judge's own figures are captured
+the held-out, blind and held-back sets in connector mode (skipped with --quick). The judge's own figures are captured
 from its --json output. When score.py is absent the section is skipped with a note.
 
     python -m bench.quality [--quick]
@@ -37,7 +37,8 @@ def plan(quick: bool) -> list[tuple[str, str, Path | None]]:
     """(set name, mode, set file) for each run; None means the judge's default (dev) set."""
     runs: list[tuple[str, str, Path | None]] = [("dev", "connector", None), ("dev", "expect", None)]
     if not quick:
-        runs += [(name, "connector", SET_FILES[name]) for name in ("held-out", "blind") if SET_FILES[name].is_file()]
+        runs += [(name, "connector", SET_FILES[name]) for name in ("held-out", "blind", "held-back 1", "held-back 2")
+                 if SET_FILES[name].is_file()]
     return runs
 
 

@@ -1,4 +1,6 @@
-"""The question sets the benchmarks draw on: the shared dev set and the project's held-out and blind sets.
+"""The question sets the benchmarks draw on: the shared dev set, the project's held-out and blind sets, and
+the held-back sets in bench/heldback/ (written blind and never tuned against: the estimate for unseen
+questions).
 
 Each set is the score.py format ({kb: [{q, expect}], none: [...], urgent: [...], not_urgent: [...]}).
 A set whose file is missing is simply left out, so the benchmarks run wherever the repository does.
@@ -16,6 +18,8 @@ SET_FILES = {
     "dev": SHARED_EVAL / "dev_questions.yaml",
     "held-out": REPO / "tests" / "knowledge" / "heldout_questions.yaml",
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
+    "held-back 1": REPO / "bench" / "heldback" / "heldback_1.yaml",
+    "held-back 2": REPO / "bench" / "heldback" / "heldback_2.yaml",
 }
 
 

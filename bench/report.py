@@ -110,7 +110,10 @@ def quality(results: dict) -> list[str]:
             rows.append([run["set"], run["mode"], *cells, fmt(s["kb_p50_ms"])])
         lines += ["A fresh bot process (`python app.py`, SQLite state) scored by the shared judge: replies through "
                   "a loopback connector (`connector`, as Teams) or in the HTTP response (`expect`, "
-                  "deliveryMode expectReplies). kb: cited and an expected phrase in the first 900 characters.", "",
+                  "deliveryMode expectReplies). kb: cited and an expected phrase in the first 900 characters. "
+                  "The held-back sets (bench/heldback/) were written blind from the source documents and are never "
+                  "tuned against: they are the estimate for unseen staff questions; the held-out and blind sets have "
+                  "been used to tune.", "",
                   *table(["set", "mode", "kb", "none", "urgent", "not urgent", "kb p50 ms"], rows)]
     lines += ["### Retrieval: our search against BM25 and rapidfuzz over the same passages", ""]
     retrieval = results.get("retrieval", {})

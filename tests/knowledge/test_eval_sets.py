@@ -4,12 +4,13 @@ Three sets, each tuned against only through general changes (never an item at a 
 - the shared dev set, read from the `shared/` folder beside the repository (skipped when absent);
 - heldout_questions.yaml, written for this project;
 - blind_questions.yaml, written from the source documents before the search engine was reworked;
-- tuning_questions.yaml, the tuning half of a set written by someone who never saw the engine (the other
-  half is held back to measure the engine honestly).
+- tuning_questions.yaml and tuning_questions_b.yaml, the two halves of a set written by someone who never
+  saw the engine, and fresh_questions.yaml, written the same way later; all three since used to tune.
+The sets under bench/heldback/ are never used here: `make bench` measures them as unseen questions.
 Thresholds: at least 90% of kb items answered with a citation and an expected phrase in the first 900
 characters, and at least 97% of none items (everyday and near-miss questions) without a citation; the
-dev set's few none items must all pass. The tuning set's kb floor is lower (TUNING_KB_TARGET) until the
-engine reaches the 0.85 aimed for; its none floor is the same.
+dev set's few none items must all pass. The blind-written sets' kb floors are lower (TUNING_KB_TARGETS),
+a little under what the engine measures, so a regression fails; their none floor is the same.
 """
 
 from pathlib import Path
@@ -21,11 +22,12 @@ from tests.knowledge.scoring import load_set, score_kb, score_none
 HERE = Path(__file__).resolve().parent
 DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev_questions.yaml"
 SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_questions.yaml",
-        "tuning": HERE / "tuning_questions.yaml"}
+        "tuning": HERE / "tuning_questions.yaml", "tuning-b": HERE / "tuning_questions_b.yaml",
+        "fresh": HERE / "fresh_questions.yaml"}
 KB_TARGET = 0.90
-TUNING_KB_TARGET = 0.815
-"""Measured 0.748 (86/115) when the set was added, 0.809 (93/115) after runner-up snippets, 0.817 (94/115)
-after respelling stem-only misspellings; the aim is 0.85."""
+TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79}
+"""Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
+tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); the aim is 0.90."""
 NONE_TARGET = 0.97
 
 
@@ -50,7 +52,8 @@ def test_dev_set_none_items_are_never_cited(kb):
 
 
 @pytest.mark.parametrize(("name", "kb_items", "none_items"),
-                         [("heldout", 60, 40), ("blind", 120, 80), ("tuning", 110, 30)])
+                         [("heldout", 60, 40), ("blind", 120, 80), ("tuning", 110, 30), ("tuning-b", 110, 30),
+                          ("fresh", 120, 40)])
 def test_set_sizes(name, kb_items, none_items):
     data = load_set(SETS[name])
     assert len(data["kb"]) >= kb_items and len(data["none"]) >= none_items
@@ -59,7 +62,7 @@ def test_set_sizes(name, kb_items, none_items):
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_kb_rate(kb, name):
     results = score_kb(kb, load_set(SETS[name])["kb"])
-    target = TUNING_KB_TARGET if name == "tuning" else KB_TARGET
+    target = TUNING_KB_TARGETS.get(name, KB_TARGET)
     assert _rate(results) >= target, f"{_rate(results):.3f}\n{_report(results)}"
 
 
