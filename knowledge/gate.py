@@ -5,6 +5,7 @@ Prevent's subject matter needs only a confident hit; any other must also leave n
 uncovered and give specific evidence that the passage answers it rather than shares a few words with it.
 """
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from knowledge.query import Concept, Query
 if TYPE_CHECKING:
     from knowledge.search import Match, Scored
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 NO_ANSWER_BELOW = 0.2
 """Below this the top hit is not shown as an answer."""
 NOT_NAMED_BELOW = 0.55
@@ -41,6 +43,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     """
     if query.off_topic and not query.strong:
         return False
+    if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
+        return False  # a year the passage never mentions: later figures or events than the documents hold
     if query.strong:
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW

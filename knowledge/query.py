@@ -43,6 +43,7 @@ from knowledge.query_words import (
     STRONG_WORDS,
     SUBJECT_STEMS,
     VERB_AFTER,
+    WEAK_FORMS,
 )
 from knowledge.text import STOPWORDS, fold, phrase_stems, phrase_words, plain, stem
 
@@ -192,7 +193,7 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
             tokens.unknown.add(len(tokens.words))
         tokens.words.append(word)
     for position, word in enumerate(tokens.words):
-        if stem(word) in STRONG_WORDS:
+        if stem(word) in STRONG_WORDS and not _weak_sense(tokens.words, position, pairs):
             tokens.strong.add(position)
             if stem(word) in GENERAL_STEMS:
                 tokens.named.add(position)
@@ -206,12 +207,23 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
     return tokens
 
 
+def _weak_sense(words: list[str], position: int, pairs: frozenset[tuple[str, str]]) -> bool:
+    """"Extreme heat", "a radical haircut": a word sharing a stem with Prevent's subject words, in a phrase
+    the documents never use ("extreme right wing" and "radical views" keep their sense)."""
+    word = words[position]
+    if word not in WEAK_FORMS:
+        return False
+    before = (stem(words[position - 1]), stem(word)) if position else None
+    after = (stem(word), stem(words[position + 1])) if position + 1 < len(words) else None
+    return before not in pairs and after not in pairs
+
+
 def _used_as_name(words: list[str], position: int, corrector: Corrector, capitalised: bool,
                   pairs: frozenset[tuple[str, str]] = frozenset()) -> int:
     """"Prevent training", "is prevent...", "Channel": a name (SURE); "prevent my screen", "channel 4":
     not (0). A compound the documents use ("prevent leads", "channel panel") is a name after any word;
     before any other content word ("channel shift") it is only LIKELY to be one."""
-    if position and words[position - 1] in EVERYDAY_BEFORE:
+    if EVERYDAY_BEFORE.intersection(words[max(0, position - 3):position + 4]):
         return 0
     if capitalised:
         return SURE

@@ -59,9 +59,12 @@ EXAMPLE_STEMS = frozenset(stem(w) for w in ("example", "examples", "case", "stud
 """Words asking how somewhere else did it: case studies are then fair answers."""
 NAME_BEFORE = frozenset(("in", "at", "for", "and", "or", "is", "was", "work", "works", "across", "within"))
 """Words after which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents"."""
+WEAK_FORMS = frozenset(("extreme", "radical", "radicals", "terror"))
+"""Forms of subject words with everyday senses ("extreme heat", "radical change", "a little terror")."""
 EVERYDAY_BEFORE = frozenset(("teams", "tv", "television", "youtube", "slack", "whatsapp", "radio", "sky", "news",
                              "english", "sales", "marketing", "chat", "gift", "cling", "bubble", "food", "tortilla"))
-"""Words after which a Prevent name is used in another sense: "a Teams channel", "cling wrap"."""
+"""Words near which (three either side) a Prevent name is used in another sense: "a Teams channel",
+"cling wrap"."""
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
                         "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
 """Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""
