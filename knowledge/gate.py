@@ -47,7 +47,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if query.strong:
         if not query.named_only:
-            return best.confidence >= NO_ANSWER_BELOW
+            return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
         if query.core_named:
             return best.confidence >= CORE_NAMED_BELOW
     if best.confidence < NOT_NAMED_BELOW:
@@ -78,6 +78,13 @@ def central_share(index: Index, query: Query, number: int) -> float:
     if weight <= 0:
         return 0.0
     return sum(c.weight for c in matched if c.credit(central, kinds) > 0) / weight
+
+
+def _unheard(index: Index, query: Query, number: int) -> bool:
+    """A name the guidance never uses, left uncovered ("the Wagner Group", "GCHQ"): the question is about
+    something the documents do not cover, however much of the rest they do."""
+    terms = index.terms[number]
+    return any(c.proper and not c.known and not c.off_topic and not c.credit(terms) for c in query.concepts)
 
 
 def _written(index: Index, concept: Concept, number: int) -> bool:

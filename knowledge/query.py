@@ -14,6 +14,7 @@ corrected against the content's vocabulary with rapidfuzz, keeping the first let
 channel panel, "wht" -> what).
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,6 +92,8 @@ class Concept:
     """An everyday word that frames the question rather than naming its subject ("become", "issue")."""
     general: bool = False
     """Strong only as a term of safeguarding or local government at large ("MASH", "KCSIE")."""
+    proper: bool = False
+    """Typed as a name ("Wagner", "GCHQ")."""
 
     def __post_init__(self) -> None:
         others = self.alternatives[1:]
@@ -165,6 +168,7 @@ class Corrector:
 
 
 SURE, LIKELY = 2, 1
+_PROPER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @dataclass
@@ -176,13 +180,17 @@ class _Tokens:
     named: set[int]
     likely: set[int]
     """Names judged only by the content word after them ("channel shift"): not enough for a core name."""
+    proper: set[str]
+    """Words typed as names: capitalised after the first word, or in capitals ("Wagner", "GCHQ")."""
 
 
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
     raw = phrase_words(plain(text))
     capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
-    tokens = _Tokens([], set(), set(), set(), set(), set())
+    typed = _PROPER.findall(plain(text))
+    proper = {w.lower() for i, w in enumerate(typed) if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
+    tokens = _Tokens([], set(), set(), set(), set(), set(), proper)
     for word in raw:
         word = QUESTION_TYPOS.get(word, word)
         fixed = corrector.correct(word)
@@ -342,7 +350,8 @@ def _word_concept(own: tuple[str, ...], typed: list[str], positions: list[int], 
     kind = CUE_WORDS.get(typed[0], "") if len(typed) == 1 else ""
     return Concept(own, tuple(dict.fromkeys(alternatives or (own,))), weight,
                    fuzzy=any(p in tokens.fuzzy for p in positions), known=known or bool(kind),
-                   strong=strong, off_topic=off_topic, kind=kind, everyday=common and not off_topic)
+                   strong=strong, off_topic=off_topic, kind=kind, everyday=common and not off_topic,
+                   proper=any(w in tokens.proper for w in typed))
 
 
 def _everyday(word: str, strong: bool) -> bool:

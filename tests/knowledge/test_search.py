@@ -102,6 +102,10 @@ def test_off_topic_questions_get_no_answer(kb, question):
     "what is the MASH phone number", "when is the next MAPPA meeting", "how do i report ASB from neighbours",
     "what does KCSIE say about mobile phones", "DfE guidance on school uniforms",
     "what does the law say about online hate speech on social media",
+    "can I work from home during the extreme heat warning", "thinking about a radical new haircut",
+    "how do I create a private channel in Teams for my project group",
+    "how many Prevent referrals were made nationally in 2023/24",
+    "why was the Wagner Group proscribed by the UK government", "what role does GCHQ play in counter terrorism",
 ])
 def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
     assert kb.ask(question).kind == "none", kb.ask(question)
@@ -211,3 +215,14 @@ def test_prevent_used_as_a_verb_is_not_a_name(kb, question):
 def test_a_number_in_a_question_does_not_match_section_numbering(kb):
     hits = kb.search("what are the 4 strands of CONTEST", 3)
     assert not any(h.passage.heading_path[-1].startswith("2.4") for h in hits)
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("what extreme right wing views did the young man in the channel case study hold", "National Socialist"),
+    ("what did the Feb 2018 home office peer review find", "peer review"),
+])
+def test_subject_words_and_years_the_guidance_uses_still_answer(kb, question, phrase):
+    answer = kb.ask(question)
+    assert answer.kind == "passage", answer
+    assert any(phrase.lower() in h.passage.text.lower() or phrase.lower() in " ".join(h.passage.heading_path).lower()
+               for h in answer.hits[:3]), answer
