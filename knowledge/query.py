@@ -16,13 +16,10 @@ channel panel, "wht" -> what).
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
-from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
-from knowledge.everyday import is_logistics, respell
+from knowledge.common_words import COMMON_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
+from knowledge.corrector import Corrector
+from knowledge.everyday import is_logistics
 from knowledge.glossary import Glossary, Thesaurus, definitional_target, is_acronym
 from knowledge.index import Index
 from knowledge.model import GlossaryEntry
@@ -46,10 +43,8 @@ from knowledge.query_words import (
     VERB_AFTER,
     WEAK_FORMS,
 )
-from knowledge.text import STOPWORDS, fold, phrase_stems, phrase_words, plain, stem
+from knowledge.text import STOPWORDS, phrase_stems, phrase_words, plain, stem
 
-FUZZY_CUTOFF = 0.75
-"""Normalised Damerau-Levenshtein similarity: one edit in four letters ("wht" -> "what", "hier" -> "hire")."""
 FUZZY_CREDIT = 0.8
 SYNONYM_WEIGHT = 0.35
 """Ranking weight of a glossary or everyday synonym of a question word (its own stems weigh 1)."""
@@ -137,34 +132,6 @@ class Query:
     """It asks for an example or a case study, so case studies are fair answers."""
     names: frozenset[str] = frozenset()
     """The stems of the place and other names it uses (a named case study is a fair answer)."""
-
-
-class Corrector:
-    """Fuzzy correction of unknown words against the index vocabulary, first letter kept."""
-
-    def __init__(self, vocabulary: dict[str, str], stems: set[str] | frozenset[str] = frozenset()):
-        self._vocabulary = vocabulary
-        self._stems = stems
-        self._by_letter: dict[str, list[str]] = {}
-        for word in sorted(vocabulary, key=lambda w: (w in STOPWORDS, len(w), w)):
-            self._by_letter.setdefault(word[0], []).append(word)
-        self.correct = lru_cache(maxsize=4096)(self._correct)
-
-    def in_content(self, word: str) -> bool:
-        return word in self._vocabulary or fold(word) in self._vocabulary or stem(word) in self._stems
-
-    def known(self, word: str) -> bool:
-        return (self.in_content(word) or is_common(word) or word in FILLER_WORDS or word in ENGLISH_WORDS
-                or is_off_topic(word))
-
-    def _correct(self, word: str) -> str | None:
-        if len(word) < 3 or word.isdigit():
-            return None
-        if self.known(word):  # perhaps known only by its stem ("governers")
-            return respell(word, self._by_letter.get(word[0], []), self._vocabulary)
-        best = process.extractOne(word, self._by_letter.get(word[0], []),
-                                  scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=FUZZY_CUTOFF)
-        return best[0] if best else None
 
 
 SURE, LIKELY = 2, 1
