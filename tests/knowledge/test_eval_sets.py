@@ -82,3 +82,13 @@ def test_expected_phrases_are_in_the_content():
     missing = [item["q"] for item in load_set(SETS["blind"])["kb"]
                if not any(norm(e) in text for e in item["expect"])]
     assert not missing, missing
+
+
+STRESS_NONE_TARGET = 0.9
+"""Measured 0.838 (134/160) when the list was written, 0.925 (148/160) after the gate's rules for general
+safeguarding terms, everyday senses, years and unheard names."""
+
+
+def test_out_of_scope_stress_list(kb):
+    results = score_none(kb, load_set(HERE / "none_stress.yaml")["none"])
+    assert len(results) >= 150 and _rate(results) >= STRESS_NONE_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
