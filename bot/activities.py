@@ -1,5 +1,6 @@
 """Turn platform-neutral Replies into Bot Framework activities (the only place that does)."""
 
+import json
 from typing import ClassVar
 
 from botbuilder.core import MessageFactory
@@ -33,6 +34,9 @@ class MessageEntity(Entity):
     def __deepcopy__(self, memo: dict) -> "MessageEntity":
         return self  # see CardAttachment
 
+    def plain_json(self) -> dict:
+        return _plain_json(self)
+
 
 class CardAttachment(Attachment):
     """An Adaptive Card attachment that the SDK's copy of the outgoing activity shares instead of copying.
@@ -44,6 +48,20 @@ class CardAttachment(Attachment):
 
     def __deepcopy__(self, memo: dict) -> "CardAttachment":
         return self
+
+    def plain_json(self) -> dict:
+        """What msrest makes of it (see `bot.sdk_patches`), without its reflection."""
+        return _plain_json(self)
+
+
+def _plain_json(model: Attachment | Entity) -> dict:
+    """A model's wire JSON: each set attribute under its key; strings as they are, the rest as JSON."""
+    out = {}
+    for name, spec in model._attribute_map.items():
+        value = getattr(model, name, None)
+        if value is not None:
+            out[spec["key"]] = value if spec["type"] == "str" else json.loads(json.dumps(value))
+    return out
 
 
 def _entity(data: dict) -> Entity:

@@ -1,4 +1,4 @@
-"""Two measured speed fixes to the archived SDK stack, applied once by the composition root.
+"""Three measured speed fixes to the archived SDK stack, applied once by the composition root.
 
 1. msrest's ClientRetryPolicy builds its retry list with `i not in self.safe_codes` over a 500-item
    *list* for each of 999 status codes. The SDK builds two such policies for every incoming activity
@@ -8,15 +8,20 @@
    about 1 ms for one answer card, and a card is serialised on every send. For plain JSON data the walk
    returns an equal copy, so a JSON round trip in C gives the same result; anything else (models, dates,
    values JSON can't encode) still takes msrest's own path.
+3. msrest serialises each model object by reflection over its attribute map (about 0.1 ms for a card
+   attachment or a citation entity, on every send). Objects that can say what msrest would produce
+   (a `plain_json()` method: `bot.activities.CardAttachment`, `MessageEntity`) give it directly; a test
+   checks both paths give equal JSON.
 """
 
 import json
 from typing import Any
 
-from msrest.serialization import Serializer
+from msrest.serialization import Serializer, full_restapi_key_transformer
 from msrest.universal_http.requests import ClientRetryPolicy
 
 _MSREST_SERIALIZE_OBJECT = Serializer.serialize_object
+_MSREST_SERIALIZE_MODEL = Serializer._serialize
 
 
 def _serialize_object(self: Serializer, attr: Any, **kwargs: Any) -> Any:
@@ -28,8 +33,20 @@ def _serialize_object(self: Serializer, attr: Any, **kwargs: Any) -> Any:
     return _MSREST_SERIALIZE_OBJECT(self, attr, **kwargs)
 
 
+def _serialize_model(self: Serializer, target_obj: Any, data_type: Any = None, **kwargs: Any) -> Any:
+    plain_json = getattr(target_obj, "plain_json", None)
+    if plain_json is not None and not kwargs.get("is_xml") \
+            and kwargs.get("key_transformer", self.key_transformer) is full_restapi_key_transformer:
+        try:
+            return plain_json()
+        except (TypeError, ValueError):
+            pass
+    return _MSREST_SERIALIZE_MODEL(self, target_obj, data_type, **kwargs)
+
+
 def apply_sdk_patches() -> None:
     """Idempotent: safe to call more than once."""
     if not isinstance(ClientRetryPolicy.safe_codes, frozenset):
         ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)
     Serializer.serialize_object = _serialize_object
+    Serializer._serialize = _serialize_model

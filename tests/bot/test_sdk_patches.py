@@ -8,7 +8,7 @@ from msrest.universal_http.requests import ClientRetryPolicy
 
 from bot.activities import to_activity
 from bot.cards.answers import render_answer
-from bot.sdk_patches import _MSREST_SERIALIZE_OBJECT, apply_sdk_patches
+from bot.sdk_patches import _MSREST_SERIALIZE_MODEL, _MSREST_SERIALIZE_OBJECT, apply_sdk_patches
 from knowledge.base import load_knowledge_base
 
 
@@ -31,15 +31,17 @@ def test_serialised_answers_are_identical_with_and_without_the_fast_path():
     activities = [to_activity(reply) for question in ("What does Channel aim to do?", "What does CTLP mean?",
                                                       "canteen opening hours")
                   for reply in render_answer(kb.ask(question), kb)]
-    patched = Serializer.serialize_object
+    patched, patched_model = Serializer.serialize_object, Serializer._serialize
     try:
-        Serializer.serialize_object = _MSREST_SERIALIZE_OBJECT
+        Serializer.serialize_object, Serializer._serialize = _MSREST_SERIALIZE_OBJECT, _MSREST_SERIALIZE_MODEL
         expected = [serializer_helper(activity) for activity in activities]
         apply_sdk_patches()
         assert Serializer.serialize_object is not _MSREST_SERIALIZE_OBJECT
+        assert Serializer._serialize is not _MSREST_SERIALIZE_MODEL
         assert [serializer_helper(activity) for activity in activities] == expected
+        assert any(activity.attachments for activity in activities) and any(a.entities for a in activities)
     finally:
-        Serializer.serialize_object = patched
+        Serializer.serialize_object, Serializer._serialize = patched, patched_model
 
 
 def test_values_json_cannot_encode_still_take_msrest_path():
