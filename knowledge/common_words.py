@@ -96,7 +96,7 @@ COMMON_WORDS = frozenset(str.split(
     general generally generation george german germany gets getting giant gift girl girlfriend girls give given gives
     giving glad glass global go goal goals god goes going gold golden golf gone gonna good goods google gotta
     government governor grab grace grade graduate grand grant granted great greater greatest greek green grew ground
-    group groups grow growing grown growth guard guess guest guide guilty gun guns guy guys ha haha hair half hall
+    group groups grow growing grown growth guard guess guest guide guilty gun guns guy guys lad lass bloke ha haha hair half hall
     hand handle handled handling hands hang hanging happen happened happening happens happy hard harder hardly harry
     hat hate head headed heads health healthy hear heard hearing heart heat heaven heavily heavy height held hell help
     helped helping helps henry hero hey hidden hide high higher highest highly hill historical history hit hits hold
@@ -351,6 +351,7 @@ FILLER_WORDS = frozenset(str.split(
     briefly roughly exactly simply anyway btw fyi asap u ur r im ive id wondering wonder curious confused dunno idk
     deal stuff thing things bit lot lots whats wats wot tell say know explain mean means meaning anyone someone
     somebody guys folks sorry apologies again also currently today okay ok yeah yes maybe go goes going gone went
+    vs versus
     """
 ))
 
