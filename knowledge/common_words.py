@@ -96,7 +96,8 @@ COMMON_WORDS = frozenset(str.split(
     general generally generation george german germany gets getting giant gift girl girlfriend girls give given gives
     giving glad glass global go goal goals god goes going gold golden golf gone gonna good goods google gotta
     government governor grab grace grade graduate grand grant granted great greater greatest greek green grew ground
-    group groups grow growing grown growth guard guess guest guide guilty gun guns guy guys lad lass bloke ha haha hair half hall
+    group groups grow growing grown growth guard guess guest guide guilty gun guns guy guys ha haha hair half hall
+    lad lass bloke
     hand handle handled handling hands hang hanging happen happened happening happens happy hard harder hardly harry
     hat hate head headed heads health healthy hear heard hearing heart heat heaven heavily heavy height held hell help
     helped helping helps henry hero hey hidden hide high higher highest highly hill historical history hit hits hold

@@ -41,8 +41,9 @@ STRONG_PASSAGE = 0.6
 SCORE_SCALE = 4.0
 CANDIDATES = 30
 """How many BM25F leaders are considered..."""
-SHORTLIST = 12
-"""...and how many of them, best by BM25F, prior and coverage, are reranked in full."""
+SHORTLIST = 8
+"""...and how many of them (or as many as asked for, if more), best by BM25F, prior and coverage, are
+reranked in full."""
 DEFINITION_BOOST = 1.6
 """A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...")."""
 INTENT_BOOST = 1.25
@@ -146,9 +147,10 @@ class Searcher:
         if not totals:
             return []
         leaders = sorted([(-total, number) for number, total in totals.items()])[:CANDIDATES]
-        if SHORTLIST < CANDIDATES:
+        shortlist = max(SHORTLIST, k)
+        if shortlist < len(leaders):
             leaders = sorted(leaders, key=lambda item: item[0] * self.index.priors[item[1]]
-                             * self._coverage(query, item[1]) ** COVERAGE_POWER)[:SHORTLIST]
+                             * self._coverage(query, item[1]) ** COVERAGE_POWER)[:shortlist]
         stems, pairs = query.stems, set(pairwise(query.stems))
         index = self.index
         priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
