@@ -24,6 +24,8 @@ NOT_NAMED_BELOW = 0.55
 CORE_NAMED_BELOW = 0.2
 """...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
 CENTRAL_SHARE = 0.4
+SURE_LESSER = 0.75
+"""...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
 """...and then the concepts the passage is about must carry at least this share of the matched weight."""
 
 
@@ -38,8 +40,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     more everyday words together in one sentence or heading ("what should a booking form ask about
     events"). When an everyday word is left uncovered, the evidence must not be a place or other name
     ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
-    I become a foster carer" is not answered by a list of the people trained), and the verb of a "how
-    do I..." question must be covered.
+    I become a foster carer" is not answered by a list of the people trained; a question naming Prevent
+    by lesser words is spared this when the hit is very confident), and the verb of a "how do I..."
+    question must be covered.
     """
     if query.off_topic and not query.strong:
         return False
@@ -62,6 +65,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
     if uncovered:
         evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
+        if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:
+            return True
         return evidence >= 1 and central_share(index, query, number) >= CENTRAL_SHARE
     covered = match()
     together = len(credits) >= 3 and covered.segment >= 0.95
