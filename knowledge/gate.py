@@ -24,9 +24,9 @@ NOT_NAMED_BELOW = 0.55
 CORE_NAMED_BELOW = 0.2
 """...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
 CENTRAL_SHARE = 0.4
+"""...and then the concepts the passage is about must carry at least this share of the matched weight..."""
 SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
-"""...and then the concepts the passage is about must carry at least this share of the matched weight."""
 
 
 def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"]) -> bool:
