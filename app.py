@@ -58,7 +58,8 @@ def load_content(settings: Settings) -> dict:
     """Load and validate every content file; raises InvalidContent naming each file and field at fault."""
     errors = []
     content = {}
-    for name, load in (("messages", load_messages), ("knowledge", load_knowledge_base),
+    for name, load in (("messages", load_messages),
+                       ("knowledge", lambda: load_knowledge_base(cache_dir=settings.index_cache_dir)),
                        ("benchmark", load_benchmark), ("areas", lambda: load_areas(settings.local_dir))):
         try:
             content[name] = load()

@@ -19,7 +19,6 @@ its default settings except RATE_LIMIT_PER_MINUTE=0 (a benchmark user sends far 
 import argparse
 import asyncio
 import json
-import shutil
 import sys
 import tempfile
 import time
@@ -33,7 +32,6 @@ from aiohttp import ClientError, ClientSession, ClientTimeout, TCPConnector
 from bench.questions import kb_questions
 from bench.servers import BARE, BOT, ECHO_BOT, ServerProcess
 from bench.stats import latency_ms, median
-from knowledge.index_cache import DEFAULT_CACHE_DIR
 from tests.helpers.channel import LoopbackConnector, TeamsClient
 
 LEVELS = (1, 8, 32)
@@ -114,11 +112,11 @@ async def measure_levels(url: str, name: str, requests: int, levels: Sequence[in
 def measure_server(name: str, args: tuple[str, ...], folder: Path, *, requests: int, starts: int,
                    levels: Sequence[int], warmup: int, time_limit: float) -> dict:
     """Cold starts, warm-up, every level and memory for one server."""
-    env = {"SQLITE_PATH": str(folder / f"{name}.db"), "RATE_LIMIT_PER_MINUTE": "0"}
+    env = {"SQLITE_PATH": str(folder / f"{name}.db"), "RATE_LIMIT_PER_MINUTE": "0",
+           "INDEX_CACHE_DIR": str(folder / f"{name}-index-cache")}
     server = ServerProcess(args, env, folder / f"{name}.log")
     first = None
-    if name == "ours":  # the first start after a content or code change builds the index
-        shutil.rmtree(DEFAULT_CACHE_DIR, ignore_errors=True)
+    if name == "ours":  # the first start after a content or code change builds the index (its cache is empty)
         first = server.start()
         server.stop()
     cold = []

@@ -2,11 +2,13 @@
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from botbuilder.schema import CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants
+
+from knowledge.index_cache import configured_dir
 
 STORAGE_KINDS = ("sqlite", "memory", "blob")
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -31,6 +33,8 @@ class Settings:
     blob_connection_string: str = ""
     blob_container: str = "signpost-state"
     local_dir: Path | None = None
+    index_cache_dir: Path | None = field(default_factory=configured_dir)
+    """Where the knowledge index is cached between starts (None: built at every start)."""
     log_level: str = "INFO"
     log_message_text: bool = False
     public_url: str = ""
@@ -151,6 +155,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         blob_connection_string=get("BLOB_CONNECTION_STRING"),
         blob_container=get("BLOB_CONTAINER", "signpost-state") or "signpost-state",
         local_dir=Path(local_dir) if local_dir else None,
+        index_cache_dir=configured_dir(env.get("INDEX_CACHE_DIR", "")),
         log_level=(get("LOG_LEVEL", "INFO") or "INFO").upper(),
         log_message_text=get("LOG_MESSAGE_TEXT").lower() in TRUE_WORDS,
         public_url=get("PUBLIC_URL").rstrip("/"),

@@ -1,7 +1,8 @@
 """The knowledge base facade: load the content once, then answer, search and navigate passages.
 
 `load_knowledge_base()` validates the content (raising InvalidContent with every error found) and
-builds the index; the resulting `KnowledgeBase` is immutable and safe to share between requests.
+builds the index, or loads both from the on-disk cache when nothing they depend on changed; the
+resulting `KnowledgeBase` is immutable and safe to share between requests.
 `version` is a hash of the content files, for caches and for dialog state that points at passages.
 """
 
@@ -14,7 +15,6 @@ from knowledge.corpus import load_corpus
 from knowledge.errors import InvalidContent
 from knowledge.glossary import Glossary, Thesaurus
 from knowledge.index import build_index
-from knowledge.index_cache import DEFAULT_CACHE_DIR
 from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Section
 from knowledge.search import Searcher
 from knowledge.text import analyse
@@ -152,21 +152,25 @@ class KnowledgeBase:
         return self.glossary.lookup(term)
 
 
-def load_knowledge_base(content_dir: Path = CONTENT_DIR, cache_dir: Path | None = DEFAULT_CACHE_DIR) -> KnowledgeBase:
+def load_knowledge_base(content_dir: Path = CONTENT_DIR, cache_dir: Path | str | None = "configured"
+                        ) -> KnowledgeBase:
     """Validate and index the content under `content_dir`; raises InvalidContent on any error.
 
-    With a `cache_dir`, a corpus and index built from the same files and code are read from it instead of
-    rebuilt (see `knowledge.index_cache`); `None` always builds."""
+    With a `cache_dir` ("configured": the folder INDEX_CACHE_DIR names, see `knowledge.index_cache`), a
+    corpus and index built from the same files and code are read from it instead of rebuilt; `None`
+    always builds."""
+    if cache_dir == "configured":
+        cache_dir = index_cache.configured_dir()
     key = index_cache.cache_key(content_dir) if cache_dir is not None else ""
     cached = index_cache.read(cache_dir, key) if cache_dir is not None else None
-    if isinstance(cached, tuple) and len(cached) == 2:
+    from_cache = isinstance(cached, tuple) and len(cached) == 2
+    if from_cache:
         corpus, index = cached
     else:
         corpus, errors = load_corpus(content_dir)
         if errors:
             raise InvalidContent(errors)
-        documents = _ordered(corpus.documents)
-        index = build_index(tuple(p for d in documents for p in d.passages), corpus.alternates,
+        index = build_index(tuple(p for d in _ordered(corpus.documents) for p in d.passages), corpus.alternates,
                             Glossary(corpus.glossary))
         if cache_dir is not None:
             index_cache.write(cache_dir, key, (corpus, index))
@@ -175,9 +179,10 @@ def load_knowledge_base(content_dir: Path = CONTENT_DIR, cache_dir: Path | None 
     searcher = Searcher(index, glossary, Thesaurus(corpus.synonyms))
     log.info("knowledge base %s: %d documents, %d passages, %d glossary entries%s",
              corpus.version, len(documents), len(index.passages), len(corpus.glossary),
-             " (index from cache)" if cached is not None else "")
+             " (index from cache)" if from_cache else "")
     return KnowledgeBase(tuple(documents), glossary, searcher, corpus.version, corpus.popular)
 
 
 def _ordered(documents: tuple[Document, ...]) -> list[Document]:
+    """Documents in their front matter's `order`, then by id."""
     return sorted(documents, key=lambda d: (int(d.meta.get("order", 100)), d.id))

@@ -3,7 +3,7 @@
 - OFF_TOPIC_PHRASES: office logistics made of everyday words ("meeting room", "annual leave"). A question
   using one, in a phrase the content never uses, with nothing but everyday words besides, is off topic:
   "how do I book a meeting room" is about the office, not about venue hire ("a meeting room for a
-  venue hire policy review" still is).
+  community event" still is).
 - `respell`: a word the content has only through its stem ("governers" stems like "government") and that
   is not itself an English word is respelt as a close content word with another stem ("governors"),
   provided that is not an everyday word itself ("locking" never becomes "looking").

@@ -9,19 +9,15 @@ EXCERPT_CHARS = 600
 """A passage longer than this is shown from the sentence that answers, after its lead-in."""
 LEAD_CHARS = 220
 ALSO_CHARS = 260
-WHOLE_ALSO = 1.5
-"""A runner-up no longer than this many times ALSO_CHARS is quoted from its start, which reads better than
-from its middle."""
 
 
 def sentence(index: Index, number: int, which: int, limit: int = ALSO_CHARS) -> str:
-    """The answering sentence of a passage and what follows it (a short passage from its start), up to `limit`
-    characters."""
+    """The answering sentence of a passage and what follows it, up to `limit` characters."""
     text = index.passages[number].text
     spans = index.spans[number]
     if not spans:
         return ""
-    start = spans[which][0] if spans[-1][1] > limit * WHOLE_ALSO else 0
+    start = spans[which][0]
     window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
     return ("…" + window if start > 0 else window).strip()
 

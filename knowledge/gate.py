@@ -86,8 +86,8 @@ def central_share(index: Index, query: Query, number: int) -> float:
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:
-    """A name the guidance never uses, left uncovered ("the Wagner Group", "GCHQ"): the question is about
-    something the documents do not cover, however much of the rest they do."""
+    """A name the guidance never uses, left uncovered ("the Wagner Group", "in Australia"): the question is
+    about something the documents do not cover, however much of the rest they do."""
     terms = index.terms[number]
     return any(c.proper and not c.known and not c.off_topic and not c.credit(terms) for c in query.concepts)
 

@@ -88,7 +88,8 @@ class Index:
     central_masks: dict[str, int] = _field(default_factory=dict)
     """Like `term_masks`, over each passage's `central` terms."""
     written_masks: dict[str, int] = _field(default_factory=dict)
-    """Like `term_masks`, over each passage's own words only (its curated phrasings left out)."""
+    """Like `term_masks`, over each passage's fields other than its curated phrasings (its text, headings,
+    document title and glossary expansions)."""
     kind_masks: dict[str, int] = _field(default_factory=dict)
     segment_masks: tuple[dict[str, int], ...] = ()
     """Per passage, stem -> its segments (bit i = segment i) whose `segment_terms` hold it."""

@@ -84,4 +84,5 @@ class Answer:
     hits: tuple[Hit, ...]
     glossary: GlossaryEntry | None = None
     also: Hit | None = None
-    """A close runner-up from elsewhere, shown after the answer by its answering sentence (its excerpt)."""
+    """For a passage answer, a close runner-up from elsewhere, shown after it by its answering sentence (its
+    excerpt); for a glossary answer, a passage that uses the term, quoted the same way."""

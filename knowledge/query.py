@@ -10,8 +10,7 @@ The query also records what kind of fact it wants (a number, a date, how often, 
 address, a link), whether it names Prevent's own subject matter (a "strong" word: radicalisation,
 extremism, the CTLP, or "Prevent"/"Channel" used as a name), and whether it is built on an everyday
 subject the guidance never covers (weather, pay, food: see `knowledge.common_words`). Misspellings are
-corrected against the content's vocabulary with rapidfuzz, keeping the first letter ("chanel pannel" ->
-channel panel, "wht" -> what).
+corrected first (see `knowledge.corrector`: "chanel pannel" -> channel panel, "wht" -> what).
 """
 
 import re
@@ -28,7 +27,7 @@ from knowledge.query_words import (
     ACTORS,
     CORE_NAMES,
     CUE_WORDS,
-    EVERYDAY_BEFORE,
+    EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
     INTENTS,
@@ -88,7 +87,7 @@ class Concept:
     general: bool = False
     """Strong only as a term of safeguarding or local government at large ("MASH", "KCSIE")."""
     proper: bool = False
-    """Typed as a name ("Wagner", "GCHQ")."""
+    """Typed as a name ("Wagner", "Australia")."""
 
     def __post_init__(self) -> None:
         others = self.alternatives[1:]
@@ -148,7 +147,8 @@ class _Tokens:
     likely: set[int]
     """Names judged only by the content word after them ("channel shift"): not enough for a core name."""
     proper: set[str]
-    """Words typed as names: capitalised after the first word, or in capitals ("Wagner", "GCHQ")."""
+    """Words typed as names: capitalised after the first word ("Wagner"), not acronyms in capitals ("LLR",
+    which are as often a local abbreviation)."""
 
 
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
@@ -156,7 +156,7 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
     raw = phrase_words(plain(text))
     capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
     typed = _PROPER.findall(plain(text))
-    proper = {w.lower() for i, w in enumerate(typed) if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
+    proper = {w.lower() for i, w in enumerate(typed) if i and w[:1].isupper() and not w.isupper()}
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)
     for word in raw:
         word = QUESTION_TYPOS.get(word, word)
@@ -195,14 +195,16 @@ def _weak_sense(words: list[str], position: int, pairs: frozenset[tuple[str, str
 
 def _used_as_name(words: list[str], position: int, corrector: Corrector, capitalised: bool,
                   pairs: frozenset[tuple[str, str]] = frozenset()) -> int:
-    """"Prevent training", "is prevent...", "Channel": a name (SURE); "prevent my screen", "channel 4":
-    not (0). A compound the documents use ("prevent leads", "channel panel") is a name after any word;
-    before any other content word ("channel shift") it is only LIKELY to be one."""
-    if EVERYDAY_BEFORE.intersection(words[max(0, position - 3):position + 4]):
+    """"Prevent training", "is prevent...", "Channel": a name (SURE); "prevent my screen", "channel 4",
+    "a channel in Teams": not (0). A compound the documents use ("prevent leads", "channel panel") is a name
+    anywhere; before any other content word ("channel shift") it is only LIKELY to be one."""
+    following = words[position + 1] if position + 1 < len(words) else None
+    if following is not None and (stem(words[position]), stem(following)) in pairs:
+        return SURE  # a compound the documents use: "prevent training", "prevent leads"
+    if EVERYDAY_NEAR.intersection(words[max(0, position - 1):position + 3]):
         return 0
     if capitalised:
         return SURE
-    following = words[position + 1] if position + 1 < len(words) else None
     before = words[position - 1] if position else None
     if following is None:
         return SURE

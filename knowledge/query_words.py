@@ -61,10 +61,10 @@ NAME_BEFORE = frozenset(("in", "at", "for", "and", "or", "is", "was", "work", "w
 """Words after which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents"."""
 WEAK_FORMS = frozenset(("extreme", "radical", "radicals", "terror"))
 """Forms of subject words with everyday senses ("extreme heat", "radical change", "a little terror")."""
-EVERYDAY_BEFORE = frozenset(("teams", "tv", "television", "youtube", "slack", "whatsapp", "radio", "sky", "news",
-                             "english", "sales", "marketing", "chat", "gift", "cling", "bubble", "food", "tortilla"))
-"""Words near which (three either side) a Prevent name is used in another sense: "a Teams channel",
-"cling wrap"."""
+EVERYDAY_NEAR = frozenset(("teams", "tv", "television", "youtube", "slack", "whatsapp", "radio", "sky", "english",
+                           "gift", "cling", "bubble", "tortilla"))
+"""Words beside which (one before, two after) a Prevent name is used in another sense: "a Teams channel", "a
+channel in Teams", "cling wrap" (unless the name and the next word are a compound the documents use)."""
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
                         "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
 """Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""

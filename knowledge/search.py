@@ -23,13 +23,14 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
 
+from knowledge.corrector import Corrector
 from knowledge.coverage import best_share, cover, either, written_cover
 from knowledge.excerpts import excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
-from knowledge.query import SYNONYM_CREDIT, Concept, Corrector, Query, analyse_query, definitional_target, phrase_in
+from knowledge.query import SYNONYM_CREDIT, Concept, Query, analyse_query, definitional_target, phrase_in
 from knowledge.text import analyse
 
 AMBIGUOUS_BELOW = 0.3
@@ -56,7 +57,7 @@ like "Understanding Extremist Ideology Training" belongs to the passage that use
 SEGMENT_BONUS = 2.0
 """Share of extra score for covering all the question's concepts within one sentence or list line."""
 TOPIC_BONUS = 1.0
-"""Share of extra score for covering all the question's concepts in the headings or in one curated phrasing."""
+"""Share of extra score for covering all the question's concepts in the passage's headings."""
 PHRASING_BONUS = 1.0
 """Share of extra score for covering all the question's concepts in one of the passage's curated phrasings."""
 LISTED_QUESTIONS = 0.5
@@ -67,7 +68,8 @@ CENTRAL_BONUS = 0.6
 COVERAGE_POWER = 2.0
 """How much a passage that covers more of the question outranks one with a higher BM25F score."""
 RUNNER_SHARE = 0.85
-"""A runner-up scoring at least this share of the top hit may answer when the top hit cannot."""
+"""A runner-up scoring at least this share of the top hit may answer when the top hit cannot for a reason
+other than confidence (a runner-up is never more confident than the hits above it)."""
 LEAD_SHARE = 0.9
 """An earlier passage of the top hit's section scoring at least this share of it is shown instead."""
 ALSO_SHARE = 0.4
@@ -238,7 +240,7 @@ class Searcher:
         return plan
 
     def _match(self, query: Query, number: int) -> "Match":
-        """How a passage covers the question: overall, in its best segment, and in its headings/phrasings
+        """How a passage covers the question: overall, in its best segment, and in its headings
         (`Concept.credit` summed over its terms, topic and segments, tested on the index's bit sets)."""
         plan = self._plan(query)
         weight = plan.weight

@@ -1,5 +1,9 @@
 """Shared fixtures: settings, a running bot on a free loopback port, a loopback connector, clients."""
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +17,10 @@ from tests.helpers.channel import LoopbackConnector, TeamsClient
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
+# Tests (and the bot processes they start) keep the knowledge index cache out of the source tree.
+if "INDEX_CACHE_DIR" not in os.environ:
+    os.environ["INDEX_CACHE_DIR"] = tempfile.mkdtemp(prefix="signpost-test-index-")
+    atexit.register(shutil.rmtree, os.environ["INDEX_CACHE_DIR"], ignore_errors=True)
 
 
 class RunningBot:

@@ -1,6 +1,7 @@
 """The on-disk index cache: used when nothing changed, ignored when anything did, never a reason to fail."""
 
 import logging
+import pickle
 import shutil
 from pathlib import Path
 
@@ -82,3 +83,43 @@ def test_invalid_content_is_never_cached(tmp_path, broken_dir):
     with pytest.raises(InvalidContent):
         load_knowledge_base(broken_dir, cache_dir=cache_dir)
     assert _entries(cache_dir) == []
+
+
+def test_a_dot_folder_above_the_content_does_not_hide_its_files(tmp_path, valid_dir):
+    content = tmp_path / ".hidden" / "content"
+    shutil.copytree(valid_dir, content)
+    before = index_cache.cache_key(content)
+    alternates = content / "alternates.yaml"
+    alternates.write_text(alternates.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert index_cache.cache_key(content) != before
+
+
+def test_an_entry_for_another_key_or_format_is_not_used(tmp_path, content):
+    cache_dir = tmp_path / "cache"
+    load_knowledge_base(content, cache_dir=cache_dir)
+    (entry,) = _entries(cache_dir)
+    key = entry.name.removeprefix(index_cache.PREFIX).removesuffix(".pickle")
+    assert index_cache.read(cache_dir, key) is not None
+    entry.write_bytes(pickle.dumps(("another-format/9", key, "not an index")))
+    assert index_cache.read(cache_dir, key) is None
+    entry.write_bytes(pickle.dumps((index_cache.FORMAT, "another-key", "not an index")))
+    assert index_cache.read(cache_dir, key) is None
+
+
+def test_leftover_temporary_files_are_cleared_and_a_failed_write_does_not_raise(tmp_path, content):
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / ".tmp-left-by-a-killed-process.pickle").write_bytes(b"half")
+    load_knowledge_base(content, cache_dir=cache_dir)
+    assert not list(cache_dir.glob(".tmp-*"))
+    index_cache.write(cache_dir, "x-y", lambda: None)  # cannot be pickled
+    assert not list(cache_dir.glob(".tmp-*")) and not (cache_dir / "index-x-y.pickle").exists()
+
+
+def test_the_cache_folder_comes_from_index_cache_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("INDEX_CACHE_DIR", str(tmp_path))
+    assert index_cache.configured_dir() == tmp_path
+    monkeypatch.setenv("INDEX_CACHE_DIR", "off")
+    assert index_cache.configured_dir() is None
+    monkeypatch.setenv("INDEX_CACHE_DIR", "")
+    assert index_cache.configured_dir() == index_cache.DEFAULT_CACHE_DIR

@@ -42,7 +42,7 @@ def test_typos_are_tolerated(kb, typo, heading):
 
 def test_office_logistics_with_a_subject_word_are_still_answered(kb):
     """A meeting room is office logistics only when nothing else names the guidance's subject."""
-    assert kb.ask("can I book a meeting room for a venue hire policy review").kind == "passage"
+    assert kb.ask("can I book a meeting room for a community event").kind == "passage"
 
 
 def test_a_misspelling_known_only_by_its_stem_is_respelt(kb):
@@ -105,7 +105,7 @@ def test_off_topic_questions_get_no_answer(kb, question):
     "can I work from home during the extreme heat warning", "thinking about a radical new haircut",
     "how do I create a private channel in Teams for my project group",
     "how many Prevent referrals were made nationally in 2023/24",
-    "why was the Wagner Group proscribed by the UK government", "what role does GCHQ play in counter terrorism",
+    "why was the Wagner Group proscribed by the UK government", "how do deradicalisation programmes work in Australia",
 ])
 def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
     assert kb.ask(question).kind == "none", kb.ask(question)
@@ -220,6 +220,9 @@ def test_a_number_in_a_question_does_not_match_section_numbering(kb):
 @pytest.mark.parametrize(("question", "phrase"), [
     ("what extreme right wing views did the young man in the channel case study hold", "National Socialist"),
     ("what did the Feb 2018 home office peer review find", "peer review"),
+    ("who chairs the Channel panel in LLR", "chair"),
+    ("any news about prevent training dates", "training"),
+    ("is there a Teams chat for prevent leads", "prevent"),
 ])
 def test_subject_words_and_years_the_guidance_uses_still_answer(kb, question, phrase):
     answer = kb.ask(question)
