@@ -61,8 +61,9 @@ TOPIC_BONUS = 1.0
 PHRASING_BONUS = 1.0
 """Share of extra score for covering all the question's concepts in one of the passage's curated phrasings."""
 LISTED_QUESTIONS = 0.5
-"""A passage whose sentences are mostly questions (the self-assessment's) has a question for a heading: it
-earns no heading bonus unless the question is about the self-assessment."""
+"""A passage with at least this share of questions among its sentences lists the self-assessment's prompts:
+its heading is a question too, so it earns no heading bonus, and it is not quoted beside an answer or a
+glossary entry, unless the question is about the self-assessment."""
 CENTRAL_BONUS = 0.6
 """Share of extra score for a passage about what the question asks rather than mentioning it in passing."""
 COVERAGE_POWER = 2.0
@@ -75,7 +76,7 @@ LEAD_SHARE = 0.9
 ALSO_SHARE = 0.4
 """A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
 ALSO_DEPTH = 4
-QUOTE_BELOW = 0.3
+QUOTE_MIN = 0.3
 """A glossary answer quotes the guidance's own use of the term from a passage at least this confident."""
 
 
@@ -331,7 +332,7 @@ class Searcher:
         for other in scored[1:ALSO_DEPTH + 1]:
             if other.number == shown or other.score < ALSO_SHARE * top:
                 continue
-            if self.index.asks[other.number] >= 0.5 and not query.about_questions:
+            if self.index.asks[other.number] >= LISTED_QUESTIONS and not query.about_questions:
                 continue  # a list of self-assessment prompts asks rather than answers
             snippet = sentence(self.index, other.number, self._match(query, other.number).which)
             if snippet:
@@ -342,8 +343,8 @@ class Searcher:
         """For a glossary answer, the best passage that uses the term, by its answering sentence."""
         for other in scored[:3]:
             hit = Hit(self.index.passages[other.number], round(other.confidence, 4))
-            if other.confidence >= QUOTE_BELOW and self._mentions(hit, entry) \
-                    and self.index.asks[other.number] < 0.5:
+            if other.confidence >= QUOTE_MIN and self._mentions(hit, entry) \
+                    and self.index.asks[other.number] < LISTED_QUESTIONS:
                 snippet = sentence(self.index, other.number, self._match(query, other.number).which)
                 return replace(hit, excerpt=snippet) if snippet else None
         return None
