@@ -46,16 +46,20 @@ def either(bits: tuple[int, int]) -> int:
     return full | synonym
 
 
-def best_share(entries: list[tuple[int, int, float, float]], total: float) -> float:
+def best_share(entries: list[tuple[int, int, float, float]], total: float) -> tuple[float, int]:
     """The best total, over bit positions, of each entry's full value where its full bits hold the position
-    and its synonym value where only its synonym bits do, as a share of `total`."""
+    and its synonym value where only its synonym bits do, as a share of `total`; and that position (the
+    first, on a tie)."""
+    if total <= 0:
+        return 0.0, 0
     union = 0
     for full, synonym, _full_value, _synonym_value in entries:
         union |= full | synonym
-    best = 0.0
+    best, which = 0.0, 0
     while union:
         at = union & -union  # the lowest set bit
         union ^= at
-        share = sum(f if full & at else s for full, synonym, f, s in entries if (full | synonym) & at)
-        best = max(best, share)
-    return best / total if total > 0 else 0.0
+        share = sum(f if full & at else s for full, synonym, f, s in entries if (full | synonym) & at) / total
+        if share > best + 1e-9:
+            best, which = share, at.bit_length() - 1
+    return best, which

@@ -29,7 +29,8 @@ SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
 
 
-def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"]) -> bool:
+def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"],
+               central: Callable[[], float]) -> bool:
     """Whether the best hit is good enough to show, given how clearly the question is about Prevent.
 
     A question naming Prevent's subject matter needs only a confident hit. One that names it only by a
@@ -42,7 +43,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
     I become a foster carer" is not answered by a list of the people trained; a question naming Prevent
     by lesser words is spared this when the hit is very confident), and the verb of a "how do I..."
-    question must be covered.
+    question must be covered. `match` and `central` give the passage's coverage and the share of the
+    matched weight it is about (computed only when needed).
     """
     if query.off_topic and not query.strong:
         return False
@@ -67,22 +69,11 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
         if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:
             return True
-        return evidence >= 1 and central_share(index, query, number) >= CENTRAL_SHARE
+        return evidence >= 1 and central() >= CENTRAL_SHARE
     covered = match()
     together = len(credits) >= 3 and covered.segment >= 0.95
     written = [c for c in specific if _written(index, c, number)]
     return bool(written or pairs) or together
-
-
-def central_share(index: Index, query: Query, number: int) -> float:
-    """The share of the matched weight carried by concepts the passage is about, not just mentions."""
-    terms, central = index.terms[number], index.central[number]
-    kinds = index.kinds[number]
-    matched = [c for c in query.concepts if c.credit(terms, kinds) > 0]
-    weight = sum(c.weight for c in matched)
-    if weight <= 0:
-        return 0.0
-    return sum(c.weight for c in matched if c.credit(central, kinds) > 0) / weight
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:

@@ -294,7 +294,7 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
         repeated = {t for t, n in Counter(field["body"]).items() if n >= 2}
         first = terms[-1][0] if terms[-1] else frozenset()
         topic.append(frozenset(field["head"]) | frozenset(field["path"]))
-        central.append(head | frozenset(field["path"]) | first | repeated)
+        central.append(topic[-1] | first | repeated)
     return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
             "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}
 

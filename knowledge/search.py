@@ -203,7 +203,7 @@ class Searcher:
             return 0.0
         plan = self._plan(query)
         return best_share([(c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value)
-                           for c in plan.concepts if (c.said_full | c.said_synonym) & mine], plan.weight)
+                           for c in plan.concepts if (c.said_full | c.said_synonym) & mine], plan.weight)[0]
 
     def _coverage(self, query: Query, number: int) -> float:
         """The weighted share of the question's concepts the passage covers (fully, or by a synonym)."""
@@ -215,7 +215,8 @@ class Searcher:
                    if (c.full | c.synonym) & bit) / plan.weight
 
     def _central(self, query: Query, number: int) -> float:
-        """`knowledge.gate.central_share` on the query plan's bit sets."""
+        """The share of the matched weight carried by concepts the passage is about (its central terms: see
+        `knowledge.index.Index.central`), not just mentions."""
         bit = 1 << number
         matched = central = 0.0
         for c in self._plan(query).concepts:
@@ -262,24 +263,9 @@ class Searcher:
                     topical.append(full_value)
                 elif topic_synonym & bit:
                     topical.append(synonym_value)
-        best, which = 0.0, 0
-        if present:
-            segments, segment_kinds = self.index.segment_masks[number], self.index.segment_kind_masks[number]
-            entries, union = [], 0
-            for c, full_value, synonym_value in present:
-                full, synonym = cover(c, segments, segment_kinds)
-                if full or synonym:
-                    entries.append((full, full | synonym, full_value, synonym_value))
-                    union |= full | synonym
-            known, position = plan.known, 0
-            while union:
-                if union & 1:
-                    at = 1 << position
-                    share = sum([f if full & at else s for full, any_, f, s in entries if any_ & at]) / known
-                    if share > best + 1e-9:
-                        best, which = share, position
-                union >>= 1
-                position += 1
+        segments, segment_kinds = self.index.segment_masks[number], self.index.segment_kind_masks[number]
+        best, which = best_share([(*cover(c, segments, segment_kinds), full_value, synonym_value)
+                                  for c, full_value, synonym_value in present], plan.known)
         return Match(sum(covered) / weight, min(best, 1.0), which, sum(topical) / weight)
 
     @staticmethod
@@ -306,7 +292,8 @@ class Searcher:
             if mode == "mean" or acronym or not strong:
                 return Answer("glossary", hits[:3], entry, also=self._quoted(query, scored, entry))
         chosen = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
-                       and answerable(self.index, query, s, lambda s=s: self._match(query, s.number))), None) \
+                       and answerable(self.index, query, s, lambda s=s: self._match(query, s.number),
+                                      lambda s=s: self._central(query, s.number))), None) \
             if scored else None
         if chosen is None:
             return Answer("none", ())
