@@ -145,7 +145,10 @@ def service(results: dict, chart_name: str) -> list[str]:
     if failed:
         return lines + failed
     lines += [f"HTTP round trips to `/api/messages`, {figures['requests']} requests per concurrency level after a "
-              "warm-up, each server its own Python process, loaded from an aiohttp client in the bench process. "
+              f"warm-up, each server its own Python process, loaded from an aiohttp client in the bench process. "
+              f"The three servers run side by side and the requests are split over {figures.get('rounds', 1)} "
+              "rounds that take the servers in turn (a different one first each round), so a change in the "
+              "shared machine's load falls on all of them alike; each level's figures pool its rounds. "
               "Requests are expectReplies activities carrying the dev set's questions; each concurrent worker "
               "is one user in one conversation sending its next message when the last is answered. "
               "The **echo bot** (`bench/echo_bot.py`) has our process setup without our bot: the same settings, "

@@ -23,10 +23,10 @@ from bench.observations import observations
 from bench.questions import REPO, available_sets
 from bench.report import write
 
-FULL = {"requests": 300, "warmup": 30, "starts": 3, "rounds": 5, "builds": 3, "conversations": 200, "messages": 20,
-        "level_time_limit": 90.0, "load_time_limit": 600.0}
-SMOKE = {"requests": 16, "warmup": 4, "starts": 1, "rounds": 1, "builds": 1, "conversations": 5, "messages": 6,
-         "level_time_limit": 20.0, "load_time_limit": 60.0, "search_limit": 40}
+FULL = {"requests": 300, "warmup": 30, "starts": 3, "rounds": 5, "service_rounds": 3, "builds": 3,
+        "conversations": 200, "messages": 20, "level_time_limit": 90.0, "load_time_limit": 600.0}
+SMOKE = {"requests": 16, "warmup": 4, "starts": 1, "rounds": 1, "service_rounds": 1, "builds": 1,
+         "conversations": 5, "messages": 6, "level_time_limit": 20.0, "load_time_limit": 60.0, "search_limit": 40}
 
 
 def _section(name: str, work: Callable[[], dict], loads: dict[str, float]) -> dict:
@@ -64,7 +64,7 @@ def run(smoke: bool = False, workdir: Path | None = None) -> dict:
         size["rounds"], size["builds"], size.get("search_limit")), loads)
     results["service"] = _section("service speed", lambda: service_speed.run(
         size["requests"], size["starts"], warmup=size["warmup"], time_limit=size["level_time_limit"],
-        workdir=workdir), loads)
+        workdir=workdir, rounds=size["service_rounds"]), loads)
     results["load"] = {
         name: _section(f"load test{' with kill' if kill else ''}", lambda kill=kill: load_test.run(
             size["conversations"], size["messages"], kill, workdir=workdir, time_limit=size["load_time_limit"]),

@@ -1,19 +1,24 @@
 """Service speed: HTTP round trips to our bot, an echo bot and a bare aiohttp handler, each its own process.
 
-For each server: cold start (process start to the first 200 from /readyz, median of `starts`), then one
-unmeasured warm-up, then `requests` POSTs to /api/messages at each concurrency level, then its resident
-memory. Requests are expectReplies activities carrying the dev set's knowledge questions, so the bots'
-replies come back in the HTTP response. Their serviceUrl is a loopback connector in this process, which
-only the SDK's typing indicator (on a turn slower than 0.5 s) would use. Each concurrent worker is one
-user in one conversation, sending its next message as soon as the last is answered. A request counts
-when it returns 200 with a message reply; anything else is an error. Each level stops at its request
-count or its time limit.
+First each server's cold start (process start to the first 200 from /readyz, median of `starts`), one
+server at a time. Then all three run side by side, each gets one unmeasured warm-up, and the requests are
+split over `rounds` rounds: in each round every concurrency level is driven against each server in turn,
+the starting server rotating from round to round, so a change in the machine's load (this is a shared
+2-core machine) falls on all three alike rather than on whichever ran last. A level's figures pool its
+rounds. Then each server's resident memory.
 
-The client runs in this process on the same 2 cores as the server, as it would for any loopback
+Requests are expectReplies activities carrying the dev set's knowledge questions, so the bots' replies
+come back in the HTTP response. Their serviceUrl is a loopback connector in this process, which only the
+SDK's typing indicator (on a turn slower than 0.5 s) would use. Each concurrent worker is one user in one
+conversation, sending its next message as soon as the last is answered. A request counts when it returns
+200 with a message reply; anything else is an error. Each burst stops at its request count or its share
+of the level's time limit.
+
+The client runs in this process on the same 2 cores as the servers, as it would for any loopback
 benchmark: absolute figures include its cost, the ratios between servers share it. Our bot runs with
 its default settings except RATE_LIMIT_PER_MINUTE=0 (a benchmark user sends far more than 30 a minute).
 
-    python -m bench.service_speed [--requests 300] [--starts 3]
+    python -m bench.service_speed [--requests 300] [--starts 3] [--rounds 3]
 """
 
 import argparse
@@ -49,6 +54,14 @@ class Level:
     latency: dict
 
 
+@dataclass
+class Batch:
+    """One burst of requests at one concurrency: the raw round-trip times, so rounds can be pooled."""
+    latencies: list[float]
+    errors: int
+    seconds: float
+
+
 def _has_message(body: bytes) -> bool:
     try:
         payload = json.loads(body)
@@ -58,7 +71,7 @@ def _has_message(body: bytes) -> bool:
 
 
 async def drive(url: str, questions: Sequence[str], total: int, concurrency: int, time_limit: float,
-                tag: str, service_url: str) -> Level:
+                tag: str, service_url: str) -> Batch:
     """`total` requests from `concurrency` workers (one conversation each); stops early at `time_limit`."""
     issued = 0
     errors = 0
@@ -91,56 +104,82 @@ async def drive(url: str, questions: Sequence[str], total: int, concurrency: int
                     errors += 1
 
         await asyncio.gather(*(worker(n) for n in range(concurrency)))
-    seconds = time.perf_counter() - started
-    return Level(concurrency, len(latencies) + errors, errors, seconds, len(latencies) / seconds,
+    return Batch(latencies, errors, time.perf_counter() - started)
+
+
+def pooled(concurrency: int, batches: Sequence[Batch]) -> Level:
+    """One level's figures over all its rounds: percentiles of every sample, throughput over the time spent."""
+    latencies = [value for batch in batches for value in batch.latencies]
+    errors = sum(batch.errors for batch in batches)
+    seconds = sum(batch.seconds for batch in batches)
+    return Level(concurrency, len(latencies) + errors, errors, seconds, len(latencies) / seconds if seconds else 0,
                  latency_ms(latencies))
 
 
-async def measure_levels(url: str, name: str, requests: int, levels: Sequence[int], warmup: int,
-                         time_limit: float) -> list[dict]:
-    """One unmeasured warm-up, then each concurrency level in turn."""
+async def measure_interleaved(urls: dict[str, str], requests: int, levels: Sequence[int], rounds: int, warmup: int,
+                              time_limit: float) -> dict[str, list[dict]]:
+    """Every server at every level, in `rounds` rounds that take the servers in turn (the starting server
+    rotating each round), so a change in the machine's load lands on all of them alike."""
     questions = kb_questions()
+    names = list(urls)
+    batches: dict[str, dict[int, list[Batch]]] = {name: {level: [] for level in levels} for name in names}
+    per_round = max(1, requests // rounds)
     connector = await LoopbackConnector().start()
     try:
-        await drive(url, questions, warmup, min(4, max(levels)), time_limit, f"{name}-warm", connector.url)
-        return [asdict(await drive(url, questions, requests, level, time_limit, f"{name}-{level}", connector.url))
-                for level in levels]
+        for name in names:
+            await drive(urls[name], questions, warmup, min(4, max(levels)), time_limit, f"{name}-warm", connector.url)
+        for round_number in range(rounds):
+            order = names[round_number % len(names):] + names[:round_number % len(names)]
+            for level in levels:
+                for name in order:
+                    batches[name][level].append(await drive(
+                        urls[name], questions, per_round, level, time_limit / rounds,
+                        f"{name}-{level}-{round_number}", connector.url))
     finally:
         await connector.stop()
+    return {name: [asdict(pooled(level, batches[name][level])) for level in levels] for name in names}
 
 
-def measure_server(name: str, args: tuple[str, ...], folder: Path, *, requests: int, starts: int,
-                   levels: Sequence[int], warmup: int, time_limit: float) -> dict:
-    """Cold starts, warm-up, every level and memory for one server."""
-    env = {"SQLITE_PATH": str(folder / f"{name}.db"), "RATE_LIMIT_PER_MINUTE": "0",
-           "INDEX_CACHE_DIR": str(folder / f"{name}-index-cache")}
-    server = ServerProcess(args, env, folder / f"{name}.log")
+def cold_starts(server: ServerProcess, starts: int, *, builds_index: bool) -> tuple[list[float], float | None]:
+    """Seconds from process start to ready, `starts` times (stopped after each); for our bot, first one start
+    with an empty index cache, as after a content or code change."""
     first = None
-    if name == "ours":  # the first start after a content or code change builds the index (its cache is empty)
+    if builds_index:
         first = server.start()
         server.stop()
     cold = []
-    for attempt in range(starts):
+    for _ in range(starts):
         cold.append(server.start())
-        if attempt < starts - 1:
-            server.stop()
-    try:
-        results = asyncio.run(measure_levels(server.url, name, requests, levels, warmup, time_limit))
-        memory = server.memory_mb()
-    finally:
         server.stop()
-    return {"cold_start_s": median(cold), "cold_starts": cold, "first_start_s": first, "levels": results,
-            "memory_mb": memory}
+    return cold, first
 
 
 def run(requests: int = 300, starts: int = 3, levels: Sequence[int] = LEVELS, warmup: int = 30,
-        time_limit: float = 90.0, workdir: Path | None = None) -> dict:
-    """Every server, one after another (never two at once, so they don't compete for the cores)."""
+        time_limit: float = 90.0, workdir: Path | None = None, rounds: int = 3) -> dict:
+    """Cold starts for each server one at a time, then all of them running (idle while another is driven)
+    for the interleaved rounds, then each one's resident memory."""
     with tempfile.TemporaryDirectory(dir=workdir) as folder:
-        servers = {name: measure_server(name, args, Path(folder), requests=requests, starts=starts, levels=levels,
-                                        warmup=warmup, time_limit=time_limit)
-                   for name, args in SERVERS.items()}
-    return {"requests": requests, "levels": list(levels), "servers": servers, "ratios": ratios(servers)}
+        processes = {}
+        starts_by_name = {}
+        for name, args in SERVERS.items():
+            env = {"SQLITE_PATH": str(Path(folder) / f"{name}.db"), "RATE_LIMIT_PER_MINUTE": "0",
+                   "INDEX_CACHE_DIR": str(Path(folder) / f"{name}-index-cache")}
+            processes[name] = ServerProcess(args, env, Path(folder) / f"{name}.log")
+            starts_by_name[name] = cold_starts(processes[name], starts, builds_index=name == "ours")
+        try:
+            for server in processes.values():
+                server.start()
+            results = asyncio.run(measure_interleaved({name: p.url for name, p in processes.items()}, requests,
+                                                      levels, rounds, warmup, time_limit))
+            memory = {name: p.memory_mb() for name, p in processes.items()}
+        finally:
+            for server in processes.values():
+                server.stop()
+    servers = {name: {"cold_start_s": median(starts_by_name[name][0]), "cold_starts": starts_by_name[name][0],
+                      "first_start_s": starts_by_name[name][1], "levels": results[name], "memory_mb": memory[name]}
+               for name in SERVERS}
+    return {"requests": requests, "rounds": rounds, "levels": list(levels), "servers": servers,
+            "ratios": ratios(servers)}
 
 
 def ratios(servers: dict) -> list[dict]:
@@ -162,8 +201,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300, help="requests per concurrency level")
     parser.add_argument("--starts", type=int, default=3, help="cold starts per server (median reported)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds the requests are split over")
     args = parser.parse_args()
-    results = run(args.requests, args.starts)
+    results = run(args.requests, args.starts, rounds=args.rounds)
     for name, server in results["servers"].items():
         first = f" (first start without the index cache {server['first_start_s']:.2f} s)" \
             if server.get("first_start_s") is not None else ""
