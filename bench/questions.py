@@ -18,8 +18,8 @@ SET_FILES = {
     "dev": SHARED_EVAL / "dev_questions.yaml",
     "held-out": REPO / "tests" / "knowledge" / "heldout_questions.yaml",
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
-    "held-back 1": REPO / "bench" / "heldback" / "heldback_1.yaml",
-    "held-back 2": REPO / "bench" / "heldback" / "heldback_2.yaml",
+    "held-back 3": REPO / "bench" / "heldback" / "heldback_3.yaml",
+    "held-back 4": REPO / "bench" / "heldback" / "heldback_4.yaml",
 }
 
 

@@ -204,7 +204,7 @@ COMMON_WORDS = frozenset(str.split(
     williams willing wilson win wind window windows wine wing winner winning wins winter wise wish within without
     witness woman women wonder wonderful wondering wood word words work worked workers working works world worldwide
     worried worry worse worst worth wow write writer writers writing written wrong wrote ya yard yards yeah year
-    yearly years yellow yesterday yet york young younger youth youtube zealand zero zone
+    yearly years yellow yesterday yet york young younger youth youtube zealand zero zone borough boroughs ward wards
     """
 ))
 

@@ -228,7 +228,7 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
     stems = [s for _, s in content]
     concepts: list[Concept] = []
     covered: set[int] = set()
-    for start, end, entries in glossary.find(stems):
+    for start, end, entries in _glossary_matches(stems, glossary, thesaurus):
         own = tuple(stems[start:end])
         alternatives = [own] + [form for e in entries for form in glossary.forms(e)]
         positions = [content[k][0] for k in range(start, end)]
@@ -273,6 +273,18 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
                  core_named=any(words[p] in CORE_NAMES for p in tokens.named - tokens.likely),
                  wants_example=bool(EXAMPLE_STEMS & set(stems)),
                  about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words))
+
+
+def _glossary_matches(stems: list[str], glossary: Glossary,
+                      thesaurus: Thesaurus | None) -> list[tuple[int, int, list[GlossaryEntry]]]:
+    """Glossary matches, less any that a longer synonym-group phrase overlaps: "prevent board" is one
+    phrase (a partnership board), not the glossary's "Prevent" and a board."""
+    found = glossary.find(stems)
+    if thesaurus is None:
+        return found
+    longer = [(start, end) for start, end, _ in thesaurus.find(stems, set()) if end - start >= 2]
+    return [(start, end, entries) for start, end, entries in found
+            if not any(s < end and start < e and e - s > end - start for s, e in longer)]
 
 
 def _action(words: list[str]) -> tuple[str, ...]:

@@ -57,8 +57,10 @@ CORE_NAMES = frozenset(("prevent", "channel"))  # the bot's whole subject: as a 
 EXAMPLE_STEMS = frozenset(stem(w) for w in ("example", "examples", "case", "study", "studies", "instance",
                                             "illustration", "model", "approach", "area", "areas", "other"))
 """Words asking how somewhere else did it: case studies are then fair answers."""
-NAME_BEFORE = frozenset(("in", "at", "for", "and", "or", "is", "was", "work", "works", "across", "within"))
-"""Words after which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents"."""
+NAME_BEFORE = frozenset(("in", "into", "at", "for", "and", "or", "is", "was", "be", "been", "mean", "means", "apply",
+                         "applies", "say", "says", "require", "requires", "work", "works", "across", "within"))
+"""Words before which "prevent" (or "channel") is a name, not a verb: "mention Prevent in documents", "write
+Prevent into contracts", "should Prevent be in our plan" (a verb's object is never "be")."""
 WEAK_FORMS = frozenset(("extreme", "radical", "radicals", "terror"))
 """Forms of subject words with everyday senses ("extreme heat", "radical change", "a little terror")."""
 EVERYDAY_NEAR = frozenset(("teams", "tv", "television", "youtube", "slack", "whatsapp", "radio", "sky", "english",

@@ -31,7 +31,8 @@ STOPWORDS = frozenset(str.split(
     yourself yourselves also may might must shall us get got please tell know want need needs like ok
     okay hi hello thanks thank does anyone anything something one ever yes whats whos hows wheres
     etc eg ie e.g i.e via per doesnt dont cant wont isnt arent wasnt werent didnt shouldnt couldnt wouldnt
-    hasnt havent hadnt mustnt youre theyre were thats theres lets whos im ive id
+    hasnt havent hadnt mustnt youre theyre were thats theres lets whos im ive id weve youve theyve youll theyll
+    youd theyd shes itll aint whove
     """
 ))
 """Function words and chat filler: dropped before ranking ("wht is the ctu" keeps only "ctu")."""
