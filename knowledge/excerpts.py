@@ -17,7 +17,7 @@ def sentence(index: Index, number: int, which: int, limit: int = ALSO_CHARS) -> 
     spans = index.spans[number]
     if not spans:
         return ""
-    start = spans[which][0]
+    start = spans[_item_start(text, spans, which)][0]
     window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
     return ("…" + window if start > 0 else window).strip()
 
@@ -34,12 +34,13 @@ def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS) -
     lead_end = context or spans[0][1]
     lead = text[:lead_end].rstrip() if (which > 0 or context) and lead_end <= LEAD_CHARS else ""
     room = limit - len(lead) - 4
+    which = _item_start(text, spans, which)
     start = spans[which][0]
     end = start
     for _span_start, span_end in spans[which:]:
-        if span_end - start > room and end > start:
+        end = span_end  # the segment that overflows is still cut at a sentence inside it
+        if span_end - start > room:
             break
-        end = span_end
     window, _cut = cut_at_sentence(text[start:end], room)
     if not lead:
         return "…" + window if start > 0 else window
@@ -47,3 +48,15 @@ def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS) -
         return f"{lead}\n{window}"
     return f"{lead}\n{window}" if lead.endswith(":") and window.startswith(("-", "*")) \
         else f"{lead} … {window}"
+
+
+def _item_start(text: str, spans: tuple[tuple[int, int], ...], which: int) -> int:
+    """The first segment of the list item holding segment `which`: a later sentence of a bullet reads
+    as an answer only with the sentence that opens it ("- Elected members should have access to WRAP...
+    Elected members will often be...")."""
+    line_start = text.rfind("\n", 0, spans[which][0]) + 1
+    if not text[line_start:].lstrip().startswith(("-", "*")):
+        return which
+    while which > 0 and spans[which - 1][0] >= line_start:
+        which -= 1
+    return which
