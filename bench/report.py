@@ -121,8 +121,10 @@ def quality(results: dict) -> list[str]:
     if failed:
         return lines + failed
     lines += [f"All rankers rank the same {retrieval['passages']} passages, loaded once in this run. A passage is "
-              "relevant when its text contains one of the question's expected phrases (case, quotes, Markdown "
-              "and whitespace folded); questions that no passage text answers (the glossary does) are left out. "
+              "relevant when its heading path or text contains one of the question's expected phrases (case, "
+              "quotes, Markdown and whitespace folded): a passage is a paragraph or list with its heading path, "
+              "and an answer shows both. The last column judges the text alone (stricter). Questions that no "
+              "passage answers (the glossary does) are left out. "
               "Ours is `KnowledgeBase.search`; BM25 is `bm25s` (k1 1.5, b 0.75) over each passage's title, "
               "headings and text, lower-cased, split on non-alphanumerics, English stopwords removed; "
               "rapidfuzz is `process.extract` with `fuzz.token_set_ratio` over the same text. MRR counts the "
@@ -133,9 +135,10 @@ def quality(results: dict) -> list[str]:
     rows = []
     for set_name, figures in retrieval["sets"].items():
         for ranker, s in figures["scores"].items():
+            strict = figures.get("text_only_hit1", {}).get(ranker)
             rows.append([set_name, f"{s['n']} of {figures['questions']}", ranker, fmt(s["hit1"], 3), fmt(s["hit3"], 3),
-                         fmt(s["mrr"], 3)])
-    return lines + table(["set", "questions judged", "ranker", "hit@1", "hit@3", "MRR@10"], rows)
+                         fmt(s["mrr"], 3), fmt(strict, 3) if strict is not None else "–"])
+    return lines + table(["set", "questions judged", "ranker", "hit@1", "hit@3", "MRR@10", "hit@1, text only"], rows)
 
 
 def service(results: dict, chart_name: str) -> list[str]:

@@ -270,6 +270,15 @@ def _pairs(stems: list[str]) -> frozenset[tuple[str, str]]:
     return frozenset(pairwise(stems))
 
 
+_LABEL = re.compile(r"^\s*[-*]\s+(?:\*\*)?([A-Za-z][^.:\u2013\n*]{2,60}?)\s*(?::\*\*|\*\*:|:|\s\u2013)", re.M)
+
+
+def _labels(text: str) -> frozenset[str]:
+    """Stems of the labels that open a passage's list items ("- **Reputation:** ...", "- Strategic
+    oversight – ..."): sub-headings in all but layout, so what a passage is about."""
+    return frozenset(s for match in _LABEL.finditer(text) for s in analyse(match.group(1)))
+
+
 _NUMBERING = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s", re.M)
 
 
@@ -293,7 +302,7 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
         kinds.append(kinds_of(plain(passage.text[context:])))
         repeated = {t for t, n in Counter(field["body"]).items() if n >= 2}
         first = terms[-1][0] if terms[-1] else frozenset()
-        topic.append(frozenset(field["head"]) | frozenset(field["path"]))
+        topic.append(frozenset(field["head"]) | frozenset(field["path"]) | _labels(passage.text[context:]))
         central.append(topic[-1] | first | repeated)
     return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
             "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}
