@@ -17,7 +17,7 @@ from http import HTTPStatus
 
 from botbuilder.core import ActivityHandler, CardFactory, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogSet, DialogState
+from botbuilder.dialogs import DialogContext, DialogSet
 from botbuilder.schema import ChannelAccount, DeliveryModes, ThumbnailCard
 from botbuilder.schema.teams import (
     MessagingExtensionAttachment,
@@ -115,8 +115,24 @@ class SignpostBot(TeamsActivityHandler):
 
     async def clear_dialogs(self, turn_context: TurnContext) -> None:
         """Drop the dialog stack (after an error); saved memory and profile are kept."""
-        await self._dialog_state.set(turn_context, DialogState())
+        await self._dialog_state.delete(turn_context)
         await self._services.conversation_state.save_changes(turn_context, force=True)
+
+    async def _flow_active(self, turn_context: TurnContext) -> bool:
+        """Whether a flow is under way, read without making a dialog context (and without adding an empty
+        dialog state to the conversation's state, which the SDK would then hash on every turn)."""
+        state = await self._dialog_state.get(turn_context)
+        return bool(state is not None and state.dialog_stack)
+
+    async def _open_dialogs(self, turn_context: TurnContext) -> DialogContext:
+        """The dialog context, made only when a flow starts or continues."""
+        return await self._dialogs.create_context(turn_context)
+
+    async def _drop_finished_flow(self, turn_context: TurnContext) -> None:
+        """Remove an empty dialog stack once its flow has ended (and one left by an earlier version)."""
+        state = await self._dialog_state.get(turn_context)
+        if state is not None and not state.dialog_stack:
+            await self._dialog_state.delete(turn_context)
 
     async def send(self, turn_context: TurnContext, replies: list[Reply] | tuple[Reply, ...]) -> None:
         """Send Replies as activities; suggested actions only in personal chat."""
@@ -153,9 +169,9 @@ class SignpostBot(TeamsActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         incoming = read_incoming(turn_context)
         turn_context.turn_state["signpost.incoming"] = incoming
-        dialog_context = await self._dialogs.create_context(turn_context)
+        active = await self._flow_active(turn_context)
         if incoming.text:
-            emergency = self._features.emergency_replies(incoming.text, dialog_context.active_dialog is not None)
+            emergency = self._features.emergency_replies(incoming.text, active)
             if emergency:
                 await self.send(turn_context, emergency)
                 return
@@ -167,22 +183,23 @@ class SignpostBot(TeamsActivityHandler):
             await self.send(turn_context, [Reply(text=self._messages.text("slow_down"))])
             return
         if incoming.action:
-            await self._on_submit(turn_context, incoming, dialog_context)
+            await self._on_submit(turn_context, incoming, active)
         elif not incoming.text:
             await self.send(turn_context, [Reply(text=self._messages.text("empty"))])
         else:
-            await self._on_route(turn_context, route(incoming.text), dialog_context)
+            await self._on_route(turn_context, route(incoming.text), active)
+        await self._drop_finished_flow(turn_context)
         if incoming.text:
             await self.send(turn_context, self._features.personal_data_replies(incoming.text))
 
-    async def _on_submit(self, turn_context: TurnContext, incoming: Incoming, dialog_context) -> None:
+    async def _on_submit(self, turn_context: TurnContext, incoming: Incoming, active: bool) -> None:
         value = incoming.value or {}
         action = incoming.action
         if action == "command" and isinstance(value.get("command"), str):
-            await self._on_route(turn_context, route(value["command"]), dialog_context)
+            await self._on_route(turn_context, route(value["command"]), active)
         elif action == "flow":
-            if dialog_context.active_dialog is not None:
-                await dialog_context.continue_dialog()
+            if active:
+                await (await self._open_dialogs(turn_context)).continue_dialog()
                 await self._mark_answered(turn_context, value)
             else:
                 await self.send(turn_context, self._features.flow_finished_replies())
@@ -205,17 +222,17 @@ class SignpostBot(TeamsActivityHandler):
         except Exception as error:  # a channel that can't update cards still has the conversation going
             log.info("card not updated", extra={"error": type(error).__name__})
 
-    async def _on_route(self, turn_context: TurnContext, target: Route, dialog_context) -> None:
-        active = dialog_context.active_dialog is not None
+    async def _on_route(self, turn_context: TurnContext, target: Route, active: bool) -> None:
         if target.name in FLOW_STARTS:
             flow_name, options = FLOW_STARTS[target.name]
             if flow_name not in self._services.flows:
                 await self.send(turn_context, [Reply(text=self._messages.text("not_ready"))])
                 return
+            dialog_context = await self._open_dialogs(turn_context)
             await dialog_context.cancel_all_dialogs()
             await dialog_context.begin_dialog(flow_name, options(target.args))
         elif active and target.name not in ONE_SHOT:
-            await dialog_context.continue_dialog()
+            await (await self._open_dialogs(turn_context)).continue_dialog()
         elif target.name in ("help", "greeting"):
             replies = [help_reply(self._messages)]
             if target.name == "greeting":
