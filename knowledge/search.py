@@ -19,7 +19,7 @@ confident hit; any other must also leave nothing but everyday words uncovered an
 (see `knowledge.gate`), and a question built on an everyday subject the guidance never covers gets no answer.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -115,6 +115,8 @@ class _Plan:
     weight: float
     known: float
     concepts: tuple[_Cover, ...]
+    matches: dict[int, "Match"] = field(default_factory=dict)
+    """`Searcher._match` per passage number, filled as the ranking, the gate and the excerpt ask."""
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,12 @@ class Searcher:
         """How a passage covers the question: overall, in its best segment, and in its headings
         (`Concept.credit` summed over its terms, topic and segments, tested on the index's bit sets)."""
         plan = self._plan(query)
+        known = plan.matches.get(number)
+        if known is None:
+            known = plan.matches[number] = self._new_match(plan, number)
+        return known
+
+    def _new_match(self, plan: "_Plan", number: int) -> "Match":
         weight = plan.weight
         if weight <= 0:
             return Match(0.0, 0.0, 0, 0.0)
