@@ -5,9 +5,10 @@
   and one `turn` log line per turn;
 - the same HTTP edge (`bot.http_app.messages_handler`, /healthz, /readyz) and request size limit;
 - the same `CloudAdapter` with `ConfigurationBotFrameworkAuthentication` and `TypingIndicator`;
-- the same SQLite store (`SqliteStorage`, its own file), `ConversationState` and `UserState`, read at the
-  start of every turn and saved at its end (a write only when state changed, as ours: our bot writes on a
-  conversation's first turn and when a flow moves on, not when it answers a question);
+- the same SQLite store (`SqliteStorage`, its own file), `ConversationState` and `UserState`, as our bot
+  uses them on a question: the conversation's state read at the start of the turn (is a flow under way?),
+  both saved at its end (a write only when state changed: our bot writes on a conversation's first turn
+  and while a flow runs, not when it answers a question);
 - the same per-conversation lock (`KeyedLocks`) and `TeamsActivityHandler` dispatch.
 What it leaves out is the bot's work: routing, the emergency and personal-data guards, search, cards.
 So "ours ÷ echo" measures what our bot adds on top of the SDK; "echo ÷ bare" what the SDK costs.
@@ -38,14 +39,13 @@ log = logging.getLogger("echo")
 
 
 class EchoBot(TeamsActivityHandler):
-    """Replies with the text it was sent; state is read and saved every turn, as in SignpostBot."""
+    """Replies with the text it was sent; state is read and saved as SignpostBot does on a question."""
 
     def __init__(self, conversation_state: ConversationState, user_state: UserState):
         super().__init__()
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._dialog_state = conversation_state.create_property("dialog_state")
-        self._profile = user_state.create_property("profile")
         self._locks = KeyedLocks()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -60,8 +60,7 @@ class EchoBot(TeamsActivityHandler):
                                 "latency_ms": round((time.perf_counter() - started) * 1000, 1), "outcome": "ok"})
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        await self._dialog_state.get(turn_context, dict)
-        await self._profile.get(turn_context, dict)
+        await self._dialog_state.get(turn_context)  # as SignpostBot: is a flow under way? (none here)
         await turn_context.send_activity(MessageFactory.text(f"You said: {turn_context.activity.text or ''}"))
 
 

@@ -157,9 +157,9 @@ def service(results: dict, chart_name: str) -> list[str]:
               "The **echo bot** (`bench/echo_bot.py`) has our process setup without our bot: the same settings, "
               "SDK patches, HTTP edge (`bot.http_app.messages_handler`), `CloudAdapter` with "
               "`ConfigurationBotFrameworkAuthentication`, typing middleware, per-conversation lock, JSON turn "
-              "log and SQLite `ConversationState`/`UserState` read every turn and saved when changed (as ours "
-              "does). The **bare** server is an aiohttp handler returning fixed JSON. Our bot runs with "
-              "`RATE_LIMIT_PER_MINUTE=0`; otherwise defaults.", ""]
+              "log and SQLite `ConversationState`/`UserState` used as ours uses them on a question (the "
+              "conversation's state read, both saved when changed). The **bare** server is an aiohttp handler "
+              "returning fixed JSON. Our bot runs with `RATE_LIMIT_PER_MINUTE=0`; otherwise defaults.", ""]
     rows = []
     for name, server in figures["servers"].items():
         for level in server["levels"]:

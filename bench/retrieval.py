@@ -3,11 +3,11 @@
 A passage is relevant to a question when its heading path or text contains one of the question's expected
 phrases, compared as the judge compares (case, quotes, Markdown emphasis and whitespace folded): a passage
 is a paragraph or list together with its heading path, and an answer shows both. hit@1 is also reported
-with the text alone judged (stricter: a self-assessment question whose heading states the fact, under a
-text of prompts, then does not count). Questions that no passage answers (the glossary does) are counted
-and left out. Every ranker sees the same
-passages, loaded once in this run: ours through `KnowledgeBase.search`; the baselines over each passage's
-document title, heading path and text (the words our index sees, less its curated phrasings and glossary).
+with the text alone judged, over the same questions (stricter: a self-assessment question whose heading
+states the fact, under a text of prompts, then does not count). Questions that no passage answers (the
+glossary does) are counted and left out. Every ranker sees the same passages, loaded once in this run:
+ours through `KnowledgeBase.search`; the baselines over each passage's document title, heading path and
+text (the words our index sees, less its curated phrasings and glossary).
 
 - BM25: the `bm25s` package (Lucene variant, k1=1.5, b=0.75), text lower-cased, split on
   non-alphanumerics, English stopwords (bm25s's list) removed, no stemming.
@@ -151,10 +151,10 @@ def run(sets: list[QuestionSet] | None = None) -> dict:
     built, missing = rankers(kb, passages)
     results: dict = {"passages": len(passages), "missing": missing, "sets": {}}
     for qset in sets if sets is not None else available_sets():
-        judged = [(q.text, relevant(passages, q.expect)) for q in qset.kb]
-        answerable = [(text, wanted) for text, wanted in judged if wanted]
-        strict = [(q.text, relevant(passages, q.expect, headings=False)) for q in qset.kb]
-        strict = [(text, wanted) for text, wanted in strict if wanted]
+        judged = [(q.text, relevant(passages, q.expect), relevant(passages, q.expect, headings=False))
+                  for q in qset.kb]
+        answerable = [(text, wanted) for text, wanted, _ in judged if wanted]
+        strict = [(text, in_text) for text, wanted, in_text in judged if wanted]  # same questions, stricter
         results["sets"][qset.name] = {
             "questions": len(judged),
             "unjudged": len(judged) - len(answerable),

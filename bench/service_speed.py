@@ -178,8 +178,8 @@ def run(requests: int = 300, starts: int = 3, levels: Sequence[int] = LEVELS, wa
     servers = {name: {"cold_start_s": median(starts_by_name[name][0]), "cold_starts": starts_by_name[name][0],
                       "first_start_s": starts_by_name[name][1], "levels": results[name], "memory_mb": memory[name]}
                for name in SERVERS}
-    return {"requests": requests, "rounds": rounds, "levels": list(levels), "servers": servers,
-            "ratios": ratios(servers)}
+    sent = max(1, requests // rounds) * rounds
+    return {"requests": sent, "rounds": rounds, "levels": list(levels), "servers": servers, "ratios": ratios(servers)}
 
 
 def ratios(servers: dict) -> list[dict]:

@@ -115,7 +115,8 @@ class SignpostBot(TeamsActivityHandler):
 
     async def clear_dialogs(self, turn_context: TurnContext) -> None:
         """Drop the dialog stack (after an error); saved memory and profile are kept."""
-        await self._dialog_state.delete(turn_context)
+        if await self._dialog_state.get(turn_context) is not None:
+            await self._dialog_state.delete(turn_context)
         await self._services.conversation_state.save_changes(turn_context, force=True)
 
     async def _flow_active(self, turn_context: TurnContext) -> bool:

@@ -273,6 +273,10 @@ def _pairs(stems: list[str]) -> frozenset[tuple[str, str]]:
 _LABEL = re.compile(r"^\s*[-*]\s+(?:\*\*)?([A-Za-z][^.:\u2013\n*]{2,60}?)\s*(?::\*\*|\*\*:|:|\s\u2013)", re.M)
 
 
+LABEL_PASSAGES = 2
+"""A label word used in more passages than this ("Outcome:", "Benchmark 3:") names a format, not a topic."""
+
+
 def _labels(text: str) -> frozenset[str]:
     """Stems of the labels that open a passage's list items ("- **Reputation:** ...", "- Strategic
     oversight – ..."): sub-headings in all but layout, so what a passage is about."""
@@ -293,7 +297,9 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
                     contexts: list[int]) -> dict:
     """Segments' spans, stems and fact kinds; passage fact kinds and central terms."""
     spans, terms, seg_kinds, kinds, central, topic = [], [], [], [], [], []
-    for passage, field, context in zip(passages, fields, contexts, strict=True):
+    labels = [_labels(passage.text[context:]) for passage, context in zip(passages, contexts, strict=True)]
+    everywhere = {s for s, n in Counter(s for found in labels for s in found).items() if n > LABEL_PASSAGES}
+    for passage, field, context, found in zip(passages, fields, contexts, labels, strict=True):
         own = [(a + context, b + context) for a, b in segments(passage.text[context:])]
         head = frozenset(field["head"])
         spans.append(tuple(own))
@@ -302,7 +308,7 @@ def _segment_tables(passages: tuple[Passage, ...], fields: list[dict[str, list[s
         kinds.append(kinds_of(plain(passage.text[context:])))
         repeated = {t for t, n in Counter(field["body"]).items() if n >= 2}
         first = terms[-1][0] if terms[-1] else frozenset()
-        topic.append(frozenset(field["head"]) | frozenset(field["path"]) | _labels(passage.text[context:]))
+        topic.append(frozenset(field["head"]) | frozenset(field["path"]) | (found - everywhere))
         central.append(topic[-1] | first | repeated)
     return {"spans": tuple(spans), "segment_terms": tuple(terms), "segment_kinds": tuple(seg_kinds),
             "kinds": tuple(kinds), "central": tuple(central), "topic": tuple(topic)}

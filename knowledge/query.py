@@ -282,9 +282,14 @@ def _glossary_matches(stems: list[str], glossary: Glossary,
     found = glossary.find(stems)
     if thesaurus is None:
         return found
-    longer = [(start, end) for start, end, _ in thesaurus.find(stems, set()) if end - start >= 2]
-    return [(start, end, entries) for start, end, entries in found
-            if not any(s < end and start < e and e - s > end - start for s, e in longer)]
+
+    def overlapping(start: int, end: int) -> list[tuple[int, int, list[GlossaryEntry]]]:
+        return [match for match in found if match[0] < end and start < match[1]]
+
+    # a phrase wins only over matches all shorter than it, so no kept match can block it afterwards
+    winners = [(start, end) for start, end, _ in thesaurus.find(stems, set()) if end - start >= 2
+               and all(e - s < end - start for s, e, _ in overlapping(start, end))]
+    return [match for match in found if not any(s < match[1] and match[0] < e for s, e in winners)]
 
 
 def _action(words: list[str]) -> tuple[str, ...]:

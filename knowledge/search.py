@@ -115,7 +115,7 @@ class _Plan:
     weight: float
     known: float
     concepts: tuple[_Cover, ...]
-    matches: dict[int, "Match"] = field(default_factory=dict)
+    matches: dict[int, "Match"] = field(default_factory=dict, compare=False, repr=False)
     """`Searcher._match` per passage number, filled as the ranking, the gate and the excerpt ask."""
 
 

@@ -1,10 +1,7 @@
-"""How typed questions become concepts, and how passages are indexed and quoted: the details that decide
-whether a plainly worded staff question finds its passage."""
+"""How typed questions become concepts: contractions, synonym phrases against glossary words, and the
+senses of "Prevent" (name or verb)."""
 
 import pytest
-
-from knowledge.excerpts import excerpt, sentence
-from knowledge.index import _labels
 
 
 def _concepts(kb, question: str) -> set[tuple[str, ...]]:
@@ -30,22 +27,3 @@ def test_prevent_before_into_or_be_is_the_name(kb, question):
 
 def test_prevent_as_a_verb_is_still_not_the_name(kb):
     assert not kb._searcher.analyse("how can we prevent damp in the building").strong
-
-
-def test_list_item_labels_are_read_as_sub_headings():
-    text = ("You may wish to consider:\n- Strategic oversight \u2013\n  - briefing members\n"
-            "- **Reputation:** Venue owners may want to know.\n- A plain item with no label.")
-    assert _labels(text) == {"strateg", "oversight", "reput"}
-
-
-def _numbered(kb, suffix: str) -> int:
-    return next(n for n, p in enumerate(kb._searcher.index.passages) if p.id.endswith(suffix))
-
-
-def test_an_excerpt_starts_at_the_list_item_holding_the_answering_sentence(kb):
-    index = kb._searcher.index
-    number = _numbered(kb, "additional-training/2")
-    last = len(index.spans[number]) - 1  # the bullet's second sentence ("Elected members will often be...")
-    shown = excerpt(index, number, last)
-    assert "- Elected members should have access to WRAP" in shown
-    assert sentence(index, number, last).startswith("…- Elected members should have access to WRAP")
