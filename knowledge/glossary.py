@@ -109,6 +109,8 @@ class Glossary:
     by_phrase: dict[tuple[str, ...], list[GlossaryEntry]] = field(default_factory=dict)
     by_name: dict[tuple[str, ...], GlossaryEntry] = field(default_factory=dict)
     max_len: int = 1
+    starts: frozenset[str] = frozenset()
+    """The first stem of every phrase in `by_phrase`: `find` skips positions that start none."""
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -117,6 +119,7 @@ class Glossary:
                 if entry not in bucket:
                     bucket.append(entry)
                 self.max_len = max(self.max_len, len(stems))
+        self.starts = frozenset(phrase[0] for phrase in self.by_phrase if phrase)
         # A name resolves to terms first, then ids, expansions and last synonyms.
         for rank in range(4):
             for entry in self.entries:
@@ -135,6 +138,9 @@ class Glossary:
         found = []
         index = 0
         while index < len(stems):
+            if stems[index] not in self.starts:
+                index += 1
+                continue
             for size in range(min(self.max_len, len(stems) - index), 0, -1):
                 entries = self.by_phrase.get(tuple(stems[index:index + size]))
                 if entries:
@@ -167,6 +173,8 @@ class Thesaurus:
     groups: tuple[tuple[str, ...], ...]
     by_phrase: dict[tuple[str, ...], list[tuple[str, ...]]] = field(default_factory=dict)
     max_len: int = 1
+    starts: frozenset[str] = frozenset()
+    """The first stem of every member phrase: `find` skips positions that start none."""
 
     def __post_init__(self) -> None:
         for group in self.groups:
@@ -175,12 +183,16 @@ class Thesaurus:
                 bucket = self.by_phrase.setdefault(form, [])
                 bucket.extend(f for f in forms if f != form and f not in bucket)
                 self.max_len = max(self.max_len, len(form))
+        self.starts = frozenset(phrase[0] for phrase in self.by_phrase)
 
     def find(self, stems: list[str], taken: set[int]) -> list[tuple[int, int, list[tuple[str, ...]]]]:
         """Longest member matches (start, end, other members' stem phrases), skipping taken positions."""
         found = []
         index = 0
         while index < len(stems):
+            if stems[index] not in self.starts:
+                index += 1
+                continue
             for size in range(min(self.max_len, len(stems) - index), 0, -1):
                 if any(i in taken for i in range(index, index + size)):
                     continue

@@ -145,17 +145,18 @@ class Searcher:
 
     def rank(self, query: Query, k: int) -> list[Scored]:
         """The k best passages with their confidence, best first."""
-        totals: dict[int, float] = {}
+        totals = [0.0] * len(self.index.passages)
         for term, weight in query.weights.items():
             for number, contribution in self.index.contribution(term):
-                totals[number] = totals.get(number, 0.0) + weight * contribution
-        if not totals:
+                totals[number] += weight * contribution
+        leaders = sorted([(-total, number) for number, total in enumerate(totals) if total])[:CANDIDATES]
+        if not leaders:
             return []
-        leaders = sorted([(-total, number) for number, total in totals.items()])[:CANDIDATES]
         shortlist = max(SHORTLIST, k)
         if shortlist < len(leaders):
+            covered = self._coverages(query, [number for _, number in leaders])
             leaders = sorted(leaders, key=lambda item: item[0] * self.index.priors[item[1]]
-                             * self._coverage(query, item[1]) ** COVERAGE_POWER)[:shortlist]
+                             * covered[item[1]] ** COVERAGE_POWER)[:shortlist]
         stems, pairs = query.stems, set(pairwise(query.stems))
         index = self.index
         priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
@@ -207,14 +208,19 @@ class Searcher:
         return best_share([(c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value)
                            for c in plan.concepts if (c.said_full | c.said_synonym) & mine], plan.weight)[0]
 
-    def _coverage(self, query: Query, number: int) -> float:
-        """The weighted share of the question's concepts the passage covers (fully, or by a synonym)."""
+    def _coverages(self, query: Query, numbers: list[int]) -> dict[int, float]:
+        """Per passage, the weighted share of the question's concepts it covers (fully, or by a synonym)."""
         plan = self._plan(query)
+        shares = dict.fromkeys(numbers, 0.0)
         if plan.weight <= 0:
-            return 0.0
-        bit = 1 << number
-        return sum(c.full_value if c.full & bit else c.synonym_value for c in plan.concepts
-                   if (c.full | c.synonym) & bit) / plan.weight
+            return shares
+        bits = [(number, 1 << number) for number in numbers]
+        for c in plan.concepts:
+            either = c.full | c.synonym
+            for number, bit in bits:
+                if either & bit:
+                    shares[number] += c.full_value if c.full & bit else c.synonym_value
+        return {number: share / plan.weight for number, share in shares.items()}
 
     def _central(self, query: Query, number: int) -> float:
         """The share of the matched weight carried by concepts the passage is about (its central terms: see
