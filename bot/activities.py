@@ -1,6 +1,5 @@
 """Turn platform-neutral Replies into Bot Framework activities (the only place that does)."""
 
-import json
 from typing import ClassVar
 
 from botbuilder.core import MessageFactory
@@ -55,13 +54,11 @@ class CardAttachment(Attachment):
 
 
 def _plain_json(model: Attachment | Entity) -> dict:
-    """A model's wire JSON: each set attribute under its key; strings as they are, the rest as JSON."""
-    out = {}
-    for name, spec in model._attribute_map.items():
-        value = getattr(model, name, None)
-        if value is not None:
-            out[spec["key"]] = value if spec["type"] == "str" else json.loads(json.dumps(value))
-    return out
+    """A model's wire JSON: each set attribute under its key, as it is. The values are the plain JSON data
+    the card and citation builders made for this one activity (shared, like the models, see
+    `CardAttachment`), so msrest's copy of them would be equal and is not made."""
+    return {spec["key"]: value for name, spec in model._attribute_map.items()
+            if (value := getattr(model, name, None)) is not None}
 
 
 def _entity(data: dict) -> Entity:

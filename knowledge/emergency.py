@@ -63,6 +63,7 @@ class EmergencyMatch:
 class _Rules:
     concepts: dict[str, re.Pattern[str]]
     openings: dict[str, re.Pattern[str] | None]
+    any_needed: re.Pattern[str] | None  # every _NEEDED concept's opening at once (None if one has none)
     phrases: dict[str, re.Pattern[str]]
     figurative: re.Pattern[str]
     guidance_question: re.Pattern[str]
@@ -156,9 +157,12 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
     starts = "|".join(re.escape(str(q)) for q in sorted(data["question_starts"], key=len, reverse=True))
     concepts = {name: _any([_phrase_pattern(raw[name]), *data["patterns"].get(name, ())], slots)
                 for name in _CONCEPTS}
+    openings = {name: _opening(pattern) for name, pattern in concepts.items()}
+    needed = [openings[name] for name in _NEEDED]
     return _Rules(
         concepts=concepts,
-        openings={name: _opening(pattern) for name, pattern in concepts.items()},
+        openings=openings,
+        any_needed=None if None in needed else re.compile("|".join(o.pattern for o in needed)),
         phrases={name: re.compile(_phrase_pattern(raw[name])) for name in _DANGER},
         figurative=_any(data["figurative"], slots),
         guidance_question=_any(data["guidance_question"], slots),
@@ -249,6 +253,8 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
         return None
     rules = load_rules()
     said = " ".join(rules.figurative.sub(" ", prepare(text, rules)).split())
+    if rules.any_needed is not None and rules.any_needed.search(said) is None:
+        return None  # not even the first word of a danger concept: the ordinary question
     found = _Found(said, rules)
     has = _Has(found)
     if not any(has[name] for name in _NEEDED):
