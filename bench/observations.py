@@ -41,13 +41,13 @@ def _service(results: dict) -> list[str]:
            f"echo bot in {fmt(echo[0]['latency']['p50'])} ms and a bare aiohttp handler in "
            f"{fmt(bare[0]['latency']['p50'])} ms. Our bot's extra {fmt(extra)} ms is its own work: "
            + (f"the search itself ({fmt(ask, 2)} ms p50 in process), " if ask is not None else "")
-           + "then the dialog context, routing and the emergency and personal-data guards, rendering the answer "
-           "card, and the SDK serialising that much larger activity into the response with msrest (under "
-           "cProfile, search is about a quarter of the server's time per turn and serialising the reply about a "
-           "sixth). The echo bot's "
+           + "then routing, the emergency and personal-data guards, rendering the answer card, and the SDK "
+           "copying and serialising that larger activity into the response (search is the larger part: counted "
+           "with valgrind, it is about two thirds of the instructions our bot adds to a turn). The echo bot's "
            f"{fmt(echo[0]['latency']['p50'] - bare[0]['latency']['p50'])} ms over bare is the SDK's fixed cost "
            "per turn: msrest deserialising the activity, building a connector client and a user-token client "
-           "for every turn (even with `bot/sdk_patches.py`), and two state reads on the store's worker thread."]
+           "for every turn (even with `bot/sdk_patches.py`), and reading the conversation's state on the store's "
+           "worker thread, as ours does."]
     top = ours[-1]
     out.append(f"- **Under concurrency** the bot is CPU-bound on one event loop: throughput levels off at about "
                f"{fmt(max(level['throughput'] for level in ours), 0)} requests/s and extra concurrency turns into "
