@@ -76,6 +76,9 @@ class Index:
     """Per passage, whether it is a case study (its prior carries CASE_STUDY)."""
     pairs: frozenset[tuple[str, str]] = frozenset()
     """Every adjacent stem pair in the content: "prevent lead" is a compound the documents use."""
+    general_pairs: frozenset[tuple[str, str]] = frozenset()
+    """The adjacent stem pairs of passages that are not case studies: a pair outside them ("dawah stall")
+    names what only an example has."""
     term_masks: dict[str, int] = _field(default_factory=dict)
     """Bit sets for fast coverage: stem -> passages (bit n = passage n) whose `terms` hold it; likewise
     `topic_masks` for `topic` and `kind_masks` (fact kind -> passages) for `kinds`."""
@@ -216,6 +219,8 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         written_masks=_bits(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
                             for per_field in counts),
         pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
+        general_pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"])
+                                          for f, p in zip(fields, passages, strict=True) if not _example(p))),
     )
 
 
@@ -335,12 +340,14 @@ _SENTENCES = re.compile(r"[^.?!\n]+[.?!]?")
 
 
 def _questions(passage: Passage) -> float:
-    """The share of a passage's sentences (and heading) that are questions."""
+    """The share of a passage's sentences that are questions; a question heading weighs as much as the text
+    when the text asks questions too (a paragraph under "Who should be involved?" answers it; a list of
+    prompts under a self-assessment question asks)."""
     sentences = [s.strip() for s in _SENTENCES.findall(plain(passage.text)) if len(s.strip()) > 12]
     if not sentences:
         return 0.0
     questions = sum(s.endswith("?") for s in sentences) / len(sentences)
-    if passage.heading_path and passage.heading_path[-1].endswith("?"):
+    if passage.heading_path and passage.heading_path[-1].endswith("?") and questions:
         questions = (questions + 1) / 2
     return questions
 

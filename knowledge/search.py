@@ -176,7 +176,8 @@ class Searcher:
             run = _longest_run(stems, bigrams[number]) if common else 0
             if common:  # without a common pair the factor is exactly 1
                 boost *= 1 + PHRASE_BONUS * len(common) / len(pairs) + RUN_BONUS * max(0, run - 1)
-            if examples[number] and (query.wants_example or run >= 2 or query.names & terms[number]):
+            if examples[number] and (query.wants_example or query.names & terms[number]
+                                     or (run >= 2 and common - index.general_pairs)):
                 boost /= CASE_STUDY  # asked for an example, or named what only the example has
             match = self._match(query, number)
             topic = match.topic if query.about_questions or asks[number] < LISTED_QUESTIONS else 0.0

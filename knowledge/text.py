@@ -57,6 +57,14 @@ _STEM_MERGE = {
     "counter-terror": "counterterror", "safeguard": "safeguard", "councillor": "councillor",
     "children": "child", "peopl": "person", "individu": "person", "membership": "member",
     "product": "produc",
+    # irregular past forms of verbs staff ask with ("were partners told", "who was it sent to"): Snowball
+    # leaves them whole; a form with an everyday sense of its own ("left", "saw", "led", "felt") stays
+    "told": "tell", "said": "say", "made": "make", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "came": "come", "went": "go", "gone": "go", "knew": "know", "known": "know",
+    "thought": "think", "brought": "bring", "sent": "send", "kept": "keep", "held": "hold", "met": "meet",
+    "paid": "pay", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak", "chose": "choos",
+    "chosen": "choos", "shown": "show", "seen": "see", "began": "begin", "begun": "begin", "heard": "hear",
+    "taught": "teach", "sought": "seek", "built": "build", "understood": "understand", "found": "find",
 }
 
 _stemmer = snowballstemmer.stemmer("english")

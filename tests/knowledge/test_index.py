@@ -14,3 +14,19 @@ def test_a_label_word_on_many_passages_is_a_format_not_a_topic(kb):
     summaries = [n for n, p in enumerate(index.passages) if "**Outcome:**" in p.text]
     assert len(summaries) > 2
     assert not any("outcom" in index.topic[n] for n in summaries)
+
+
+def _numbered(index, suffix: str) -> int:
+    return next(n for n, p in enumerate(index.passages) if p.id.endswith(suffix))
+
+
+def test_a_passage_under_a_question_heading_answers_it_unless_it_asks_questions_too(kb):
+    index = kb._searcher.index
+    assert index.asks[_numbered(index, "who-should-be-involved/1")] == 0  # "Who should be involved?"
+    assert index.asks[_numbered(index, "4-1-do-you-have-an-agreed-process-in-place-for/1")] > 0.5  # prompts
+
+
+def test_case_study_pairs_are_told_from_pairs_the_rest_of_the_guidance_uses(kb):
+    index = kb._searcher.index
+    assert ("prevent", "board") in index.general_pairs
+    assert ("dawah", "stall") not in index.general_pairs and ("dawah", "stall") in index.pairs

@@ -18,6 +18,8 @@ GOLDEN = [
     ("how many practitioners were trained in Leicestershire", "Past year"),
     ("what help does the home office offer councils", ("Accessing Support", "The support offer")),
     ("who owns the prevent action plan", "Ownership"),
+    ("prevent board membership", "Who should be involved?"),
+    ("who should sit on our prevent partnership board", "Who should be involved?"),  # not a case study's board
 ]
 
 

@@ -14,6 +14,14 @@ def test_inflections_share_a_stem():
     assert stem("vulnerable") == stem("vulnerabilities")
 
 
+def test_irregular_past_forms_share_the_verbs_stem():
+    for past, verb in (("told", "tell"), ("taken", "take"), ("written", "write"), ("found", "find"),
+                       ("held", "hold"), ("sent", "send")):
+        assert stem(past) == stem(verb), past
+    for word, other in (("left", "leave"), ("saw", "see"), ("led", "lead")):  # everyday senses of their own
+        assert stem(word) != stem(other), word
+
+
 def test_words_split_hyphens_and_drop_possessives():
     assert words("e-learning") == ["e", "learning", "elearning"]
     assert words("the council's plan") == ["the", "council", "plan"]
