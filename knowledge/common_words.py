@@ -22,101 +22,101 @@ from knowledge.text import stem
 
 COMMON_WORDS = frozenset(str.split(
     """
-    wifi broadband smartphone inbox hotspot hotspots ability able absolute absolutely abuse academic academy accept
-    accepted access accident according account accounts accurate achieve across act acting action actions active
-    activities activity actor acts actual actually ad adam add added adding addition additional address administration
-    admit adopted adult adults advance advanced advantage advertising advice affairs affect affected afford afraid
-    africa african afternoon age aged agencies agency agent agents ages ago agree agreed agreement ah ahead aid aim air
-    aircraft airport al album alcohol alex alive allow allowed allowing allows almost alone along already alternative
-    although always amazing amazon america american americans among amount analysis ancient andrew angeles angry animal
-    animals anniversary announced annual another answer answers anti anybody anymore anyway anywhere apart apartment app
-    apparently appeal appear appearance appeared appears apple application applications applied apply appointed
-    appreciate approach appropriate approval approved approximately april area areas argument arm armed arms army around
-    arrest arrested arrive arrived art article articles artist artists arts asia asian aside ask asked asking aspects
-    assembly assets assistance assistant associated association assume attached attack attacked attacks attempt attempts
-    attend attention attitude attorney attractive audience august australia australian author authorities authority
-    automatically available average avoid award awards aware away awesome baby back background bad bag balance ball
-    balls ban band bank banks bar base baseball based basic basically basis basketball bathroom battery battle bay bbc
-    beach bear beat beautiful beauty became become becomes becoming bed beer began begin beginning begins behavior
-    behind believe believed bell belong belongs ben benefit benefits besides best bet better beyond bible big bigger
-    biggest bike bill billion bills bird birds birth birthday bit black blame blind block blog blood blow blue board
-    boat bob bodies body bomb bond book books border born borough boroughs boss boston bottle bottom bought bowl box boy
-    boyfriend boys brain branch brand brazil bread break breakfast breaking breath bridge brief bright brilliant bring
-    bringing brings britain british broad broke broken brother brothers brought brown budget build building buildings
-    built bunch burn burning bus business businesses busy button buy buying ca cable cake california call called calling
-    calls calm came camera camp campaign campus canada canadian cancer candidate candidates cap capable capacity capital
-    captain car carbon card cards care career careful carolina carried carry carrying cars case cases cash cast cat
-    catch category catholic caught cause caused causes causing cell cells cent center central centre century certain
-    certainly chain chair chairman challenge champion champions championship chance chances change changed changes
-    changing channel chapter character characters charge charged charges charles chat cheap check checked cheese
-    chemical chest chicago chicken chief child childhood children china chinese choice choose chose chosen chris christ
-    christian christmas church circle circumstances cities citizens city civil claim claimed claims class classes
-    classic clean clear clearly click client climate clinical clinton close closed closely closer clothes club clubs co
-    coach coast code coffee cold colleague collected collection college color combat combination combined come comedy
-    comes comfortable coming command commander comment comments commercial commission committed committee common
-    communication communications communities community companies company compared comparison competition competitive
-    complete completed completely complex computer concept concern concerned concerns concert condition conditions
-    conduct conducted conference confidence confirmed conflict congress connected connection conservative consider
-    considered considering constant constantly constitution construction consumer contact contain contains content
-    contest context continue continued continues contract control controlled convention conversation cook cool copy core
-    corner corporate corporation correct cost costs council count counter countries country county couple course court
-    cover coverage covered covers crash crazy cream create created creating creation creative credit crew crime criminal
-    crisis critical cross crowd crown cry crying cultural culture cup current currently customer customers cut cute
-    cutting cycle da dad daily damage dan dance dancing danger dangerous daniel dark data date dates dating daughter
-    david day days dc dead deal dealing deals dear death deaths debate debt debut decade decades december decide decided
-    decision decisions declared dedicated deep defeat defence defense defined definitely definition degree degrees
-    deliver delivered delivery demand democracy democratic democrats department depend depending depends depression
-    depth deputy describe described description deserve design designed desire despite destroy destroyed detail detailed
-    details determine determined develop developed developing development device devices die died diet difference
-    differences different difficult digital dinner direct directed direction directly director dirty discovered discuss
-    discussion disease display distance distribution district division doctor doctors document documents dog dogs dollar
-    dollars domestic done dont door doors double doubt download draft drama draw drawing drawn dream dreams dress drink
-    drinking drive driven driver drivers driving drop dropped drug drugs drunk dry dude due dumb duty dying earlier
-    early earn earned earth easier easily east eastern easy eat eating economic economy ed edge edition editor education
-    educational edward effect effective effects effort efforts eggs eight either elected election elections electric
-    electronic elements else em email emergency emotional empire employee employees employment empty end ended ending
-    ends enemy energy engaged engine engineer engineering england english enjoy enjoyed enough ensure enter entered
-    entertainment entire entirely entitled entry environment environmental episode equal equipment equivalent era error
-    escape especially essential established estate estimated et eu europe european even evening event events eventually
-    every everybody everyone everything everywhere evidence evil ex exact exactly example examples excellent except
-    exchange excited exciting exclusive excuse executive exercise exist existence existing expansion expect expected
-    expensive experience experienced experiences expert experts explain explained exposed express expressed expression
-    extended external extra extreme extremely eye eyes face facebook faces facilities facility facing fact factor
-    factors factory facts fail failed failure fair fairly faith fake fall falling falls false familiar families family
-    famous fan fans fantastic fantasy far farm fashion fast faster fat father fault favor favorite favourite fear
-    feature features february fed federal fee feed feel feeling feelings feels fees feet fell fellow felt female
-    festival field fields fifth fight fighting figure figures file fill filled film films final finally finance
-    financial find finding finds fine fingers finish finished fire fired firm first fish fit five fix fixed flag flat
-    flight floor florida flow flowers fly flying focus focused folks follow followed following follows food foot
-    football force forced forces ford foreign forest forever forget forgot form formed former forms forward found
-    foundation founded four fourth fox frame france francisco frank free freedom french frequently fresh friday friend
-    friendly friends front fruit ft fucked fuel full fully fun function functions fund funding funds funny future gain
-    game games gang garden gas gave gay gender general generally generation george german germany gets getting giant
-    gift girl girlfriend girls give given gives giving glad glass global go goal goals god goes going gold golden golf
-    gone gonna good goods google gotta government governor grab grace grade graduate grand grant granted great greater
-    greatest greek green grew ground group groups grow growing grown growth guard guess guest guide guilty gun guns guy
-    guys ha haha hair half hall lad lass bloke hand handle handled handling hands hang hanging happen happened happening
-    happens happy hard harder hardly harry hat hate head headed heads health healthy hear heard hearing heart heat
-    heaven heavily heavy height held hell help helped helping helps henry hero hey hidden hide high higher highest
-    highly hill historical history hit hits hold holding holds hole holiday hollywood holy home homes honest honestly
-    hong honor hope hopefully hoping horse hospital host hot hotel hour hours house houses housing however http huge
-    human humans hundred hundreds hurt husband ice id idea ideas identified identify identity ill illegal im image
-    images imagine immediate immediately impact importance important impossible improve improved inc incident include
-    included includes including income increase increased increasing incredible indeed independence independent index
-    india indian individual individuals industrial industry influence info information initial injured injury inner
-    inside inspired instance instead institute institutions insurance intelligence intended interest interested
-    interesting interests interior internal international internet interview introduced introduction investigation
-    investment invited involved iran ireland irish iron island islands israel issue issued issues italian italy item
-    items jack jackson jail james jan january japan japanese jersey jesus jewish jim job jobs joe john johnson join
-    joined joint joke jones jordan joseph journal journey joy judge july jump june justice keep keeping keeps kept kevin
-    key kick kid kids kill killed killing kim kind kinda kindly kinds king kingdom kiss kitchen knew knock knowing
-    knowledge known knows korea labor labour lack ladies lady laid lake land lane language large largely larger largest
-    last late later latest latter laugh laughing launch launched law laws lawyer lay lead leader leaders leadership
-    leading leads league learn learned learning least leave leaves leaving led lee left leg legal legislation legs
-    length less lets letter letters letting level levels liberal library license lie lies life lift light lights liked
-    likely likes limit limited line lines link linked links list listed listen listening literally literature little
-    live lived lives living ll load loan loans local located location lock london long longer look looked looking looks
-    lord los lose losing loss lost lot lots loud louis love loved lovely loves low lower luck lucky lunch lying ma
+    wifi broadband smartphone inbox hotspot hotspots reception receptionist receptionists ability able absolute
+    absolutely abuse academic academy accept accepted access accident according account accounts accurate achieve across
+    act acting action actions active activities activity actor acts actual actually ad adam add added adding addition
+    additional address administration admit adopted adult adults advance advanced advantage advertising advice affairs
+    affect affected afford afraid africa african afternoon age aged agencies agency agent agents ages ago agree agreed
+    agreement ah ahead aid aim air aircraft airport al album alcohol alex alive allow allowed allowing allows almost
+    alone along already alternative although always amazing amazon america american americans among amount analysis
+    ancient andrew angeles angry animal animals anniversary announced annual another answer answers anti anybody anymore
+    anyway anywhere apart apartment app apparently appeal appear appearance appeared appears apple application
+    applications applied apply appointed appreciate approach appropriate approval approved approximately april area
+    areas argument arm armed arms army around arrest arrested arrive arrived art article articles artist artists arts
+    asia asian aside ask asked asking aspects assembly assets assistance assistant associated association assume
+    attached attack attacked attacks attempt attempts attend attention attitude attorney attractive audience august
+    australia australian author authorities authority automatically available average avoid award awards aware away
+    awesome baby back background bad bag balance ball balls ban band bank banks bar base baseball based basic basically
+    basis basketball bathroom battery battle bay bbc beach bear beat beautiful beauty became become becomes becoming bed
+    beer began begin beginning begins behavior behind believe believed bell belong belongs ben benefit benefits besides
+    best bet better beyond bible big bigger biggest bike bill billion bills bird birds birth birthday bit black blame
+    blind block blog blood blow blue board boat bob bodies body bomb bond book books border born borough boroughs boss
+    boston bottle bottom bought bowl box boy boyfriend boys brain branch brand brazil bread break breakfast breaking
+    breath bridge brief bright brilliant bring bringing brings britain british broad broke broken brother brothers
+    brought brown budget build building buildings built bunch burn burning bus business businesses busy button buy
+    buying ca cable cake california call called calling calls calm came camera camp campaign campus canada canadian
+    cancer candidate candidates cap capable capacity capital captain car carbon card cards care career careful carolina
+    carried carry carrying cars case cases cash cast cat catch category catholic caught cause caused causes causing cell
+    cells cent center central centre century certain certainly chain chair chairman challenge champion champions
+    championship chance chances change changed changes changing channel chapter character characters charge charged
+    charges charles chat cheap check checked cheese chemical chest chicago chicken chief child childhood children china
+    chinese choice choose chose chosen chris christ christian christmas church circle circumstances cities citizens city
+    civil claim claimed claims class classes classic clean clear clearly click client climate clinical clinton close
+    closed closely closer clothes club clubs co coach coast code coffee cold colleague collected collection college
+    color combat combination combined come comedy comes comfortable coming command commander comment comments commercial
+    commission committed committee common communication communications communities community companies company compared
+    comparison competition competitive complete completed completely complex computer concept concern concerned concerns
+    concert condition conditions conduct conducted conference confidence confirmed conflict congress connected
+    connection conservative consider considered considering constant constantly constitution construction consumer
+    contact contain contains content contest context continue continued continues contract control controlled convention
+    conversation cook cool copy core corner corporate corporation correct cost costs council count counter countries
+    country county couple course court cover coverage covered covers crash crazy cream create created creating creation
+    creative credit crew crime criminal crisis critical cross crowd crown cry crying cultural culture cup current
+    currently customer customers cut cute cutting cycle da dad daily damage dan dance dancing danger dangerous daniel
+    dark data date dates dating daughter david day days dc dead deal dealing deals dear death deaths debate debt debut
+    decade decades december decide decided decision decisions declared dedicated deep defeat defence defense defined
+    definitely definition degree degrees deliver delivered delivery demand democracy democratic democrats department
+    depend depending depends depression depth deputy describe described description deserve design designed desire
+    despite destroy destroyed detail detailed details determine determined develop developed developing development
+    device devices die died diet difference differences different difficult digital dinner direct directed direction
+    directly director dirty discovered discuss discussion disease display distance distribution district division doctor
+    doctors document documents dog dogs dollar dollars domestic done dont door doors double doubt download draft drama
+    draw drawing drawn dream dreams dress drink drinking drive driven driver drivers driving drop dropped drug drugs
+    drunk dry dude due dumb duty dying earlier early earn earned earth easier easily east eastern easy eat eating
+    economic economy ed edge edition editor education educational edward effect effective effects effort efforts eggs
+    eight either elected election elections electric electronic elements else em email emergency emotional empire
+    employee employees employment empty end ended ending ends enemy energy engaged engine engineer engineering england
+    english enjoy enjoyed enough ensure enter entered entertainment entire entirely entitled entry environment
+    environmental episode equal equipment equivalent era error escape especially essential established estate estimated
+    et eu europe european even evening event events eventually every everybody everyone everything everywhere evidence
+    evil ex exact exactly example examples excellent except exchange excited exciting exclusive excuse executive
+    exercise exist existence existing expansion expect expected expensive experience experienced experiences expert
+    experts explain explained exposed express expressed expression extended external extra extreme extremely eye eyes
+    face facebook faces facilities facility facing fact factor factors factory facts fail failed failure fair fairly
+    faith fake fall falling falls false familiar families family famous fan fans fantastic fantasy far farm fashion fast
+    faster fat father fault favor favorite favourite fear feature features february fed federal fee feed feel feeling
+    feelings feels fees feet fell fellow felt female festival field fields fifth fight fighting figure figures file fill
+    filled film films final finally finance financial find finding finds fine fingers finish finished fire fired firm
+    first fish fit five fix fixed flag flat flight floor florida flow flowers fly flying focus focused folks follow
+    followed following follows food foot football force forced forces ford foreign forest forever forget forgot form
+    formed former forms forward found foundation founded four fourth fox frame france francisco frank free freedom
+    french frequently fresh friday friend friendly friends front fruit ft fucked fuel full fully fun function functions
+    fund funding funds funny future gain game games gang garden gas gave gay gender general generally generation george
+    german germany gets getting giant gift girl girlfriend girls give given gives giving glad glass global go goal goals
+    god goes going gold golden golf gone gonna good goods google gotta government governor grab grace grade graduate
+    grand grant granted great greater greatest greek green grew ground group groups grow growing grown growth guard
+    guess guest guide guilty gun guns guy guys ha haha hair half hall lad lass bloke hand handle handled handling hands
+    hang hanging happen happened happening happens happy hard harder hardly harry hat hate head headed heads health
+    healthy hear heard hearing heart heat heaven heavily heavy height held hell help helped helping helps henry hero hey
+    hidden hide high higher highest highly hill historical history hit hits hold holding holds hole holiday hollywood
+    holy home homes honest honestly hong honor hope hopefully hoping horse hospital host hot hotel hour hours house
+    houses housing however http huge human humans hundred hundreds hurt husband ice id idea ideas identified identify
+    identity ill illegal im image images imagine immediate immediately impact importance important impossible improve
+    improved inc incident include included includes including income increase increased increasing incredible indeed
+    independence independent index india indian individual individuals industrial industry influence info information
+    initial injured injury inner inside inspired instance instead institute institutions insurance intelligence intended
+    interest interested interesting interests interior internal international internet interview introduced introduction
+    investigation investment invited involved iran ireland irish iron island islands israel issue issued issues italian
+    italy item items jack jackson jail james jan january japan japanese jersey jesus jewish jim job jobs joe john
+    johnson join joined joint joke jones jordan joseph journal journey joy judge july jump june justice keep keeping
+    keeps kept kevin key kick kid kids kill killed killing kim kind kinda kindly kinds king kingdom kiss kitchen knew
+    knock knowing knowledge known knows korea labor labour lack ladies lady laid lake land lane language large largely
+    larger largest last late later latest latter laugh laughing launch launched law laws lawyer lay lead leader leaders
+    leadership leading leads league learn learned learning least leave leaves leaving led lee left leg legal legislation
+    legs length less lets letter letters letting level levels liberal library license lie lies life lift light lights
+    liked likely likes limit limited line lines link linked links list listed listen listening literally literature
+    little live lived lives living ll load loan loans local located location lock london long longer look looked looking
+    looks lord los lose losing loss lost lot lots loud louis love loved lovely loves low lower luck lucky lunch lying ma
     machine mad made magazine magic mail main mainly maintain maintenance major majority make makes making male man
     manage managed management manager manchester manner manufacturing many map march marine mark marked market marketing
     markets marriage married martin mary mass massive master match matches mate material materials matt matter matters

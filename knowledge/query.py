@@ -135,6 +135,7 @@ class Query:
 
 SURE, LIKELY = 2, 1
 _PROPER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
 
 
 @dataclass
@@ -156,7 +157,8 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
     raw = phrase_words(plain(text))
     capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
     typed = _PROPER.findall(plain(text))
-    proper = {w.lower() for i, w in enumerate(typed) if i and w[:1].isupper() and not w.isupper()}
+    opening = {w.lower() for w in _SENTENCE_START.findall(plain(text))}  # capitalised as a sentence's first word
+    proper = {w.lower() for w in typed if w[:1].isupper() and not w.isupper()} - opening
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)
     for word in raw:
         word = QUESTION_TYPOS.get(word, word)

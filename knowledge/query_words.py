@@ -35,9 +35,9 @@ CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly":
              "website": "link", "webpage": "link", "download": "link"}
 """Words that only say what kind of fact is wanted: dropped from the concepts (""), or covered by a passage
 that states that kind of fact ("email" by an address) as well as by the word itself."""
-NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into",
-                        "from", "the", "our", "their", "your", "whats", "what", "re", "doing", "deliver", "delivering",
-                        "delivers", "run", "running", "runs"))
+NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into", "by",
+                        "via", "from", "the", "our", "their", "your", "whats", "what", "re", "doing",
+                        "deliver", "delivering", "delivers", "run", "running", "runs"))
 """Words after which "prevent" (or "channel", "wrap") is a name: "is prevent...", "referral to prevent"."""
 QUESTION_TYPOS = {"wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
                   "hwo": "how", "wen": "when", "wer": "where", "wher": "where", "whn": "when", "wich": "which",
@@ -64,7 +64,7 @@ Prevent into contracts", "should Prevent be in our plan" (a verb's object is nev
 WEAK_FORMS = frozenset(("extreme", "radical", "radicals", "terror"))
 """Forms of subject words with everyday senses ("extreme heat", "radical change", "a little terror")."""
 EVERYDAY_NEAR = frozenset(("teams", "tv", "television", "youtube", "slack", "whatsapp", "radio", "sky", "english",
-                           "gift", "cling", "bubble", "tortilla"))
+                           "tunnel", "islands", "ferry", "gift", "cling", "bubble", "tortilla"))
 """Words beside which (one before, two after) a Prevent name is used in another sense: "a Teams channel", "a
 channel in Teams", "cling wrap" (unless the name and the next word are a compound the documents use)."""
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",

@@ -46,7 +46,7 @@ _FOLD_WORDS = {
     "fulfill": "fulfil", "favor": "favour", "behavior": "behaviour", "behaviors": "behaviours",
     "behavioral": "behavioural", "neighbor": "neighbour", "neighbors": "neighbours", "color": "colour",
     "honor": "honour", "labor": "labour", "organization": "organisation", "jewelry": "jewellery",
-    "mom": "mum", "pediatric": "paediatric", "practice": "practise",
+    "mom": "mum", "pediatric": "paediatric", "practice": "practise", "leics": "leicestershire",
 }
 _FOLD_SUFFIX = re.compile(r"(i|y)z(e|es|ed|er|ers|ing|ation|ations|ational)$")
 
@@ -56,7 +56,7 @@ _STEM_MERGE = {
     "terrorist": "terror", "terrorist-rel": "terror", "vulnerabl": "vulner", "e-learn": "elearn",
     "counter-terror": "counterterror", "safeguard": "safeguard", "councillor": "councillor",
     "children": "child", "peopl": "person", "individu": "person", "membership": "member",
-    "product": "produc",
+    "product": "produc", "advic": "advis",
     # irregular past forms of verbs staff ask with ("were partners told", "who was it sent to"): Snowball
     # leaves them whole; a form with an everyday sense of its own ("left", "saw", "led", "felt") stays
     "told": "tell", "said": "say", "made": "make", "took": "take", "taken": "take", "gave": "give",

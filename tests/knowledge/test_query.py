@@ -27,3 +27,16 @@ def test_prevent_before_into_or_be_is_the_name(kb, question):
 
 def test_prevent_as_a_verb_is_still_not_the_name(kb):
     assert not kb._searcher.analyse("how can we prevent damp in the building").strong
+
+
+def test_a_capital_that_starts_a_sentence_is_not_a_name(kb):
+    query = kb._searcher.analyse("I chair our channel panel. Nobody on the panel knows who to ask")
+    assert not any(c.proper for c in query.concepts)
+    assert any(c.proper for c in kb._searcher.analyse("why was the Wagner Group proscribed").concepts)
+
+
+@pytest.mark.parametrize(("typed", "content"), [("take account of", ("consid",)), ("procedure", ("process",)),
+                                                 ("frontline", ("front", "line")), ("jihadist", ("daesh",))])
+def test_staff_words_reach_the_guidance_words(kb, typed, content):
+    (concept,) = [c for c in kb._searcher.analyse(f"prevent {typed}").concepts if c.own != ("prevent",)]
+    assert content in concept.alternatives

@@ -108,6 +108,7 @@ def test_off_topic_questions_get_no_answer(kb, question):
     "how do I create a private channel in Teams for my project group",
     "how many Prevent referrals were made nationally in 2023/24",
     "why was the Wagner Group proscribed by the UK government", "how do deradicalisation programmes work in Australia",
+    "how do I get through the channel tunnel", "ferry times to the channel islands",
 ])
 def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
     assert kb.ask(question).kind == "none", kb.ask(question)
@@ -130,7 +131,7 @@ def test_a_light_verb_in_a_how_to_question_need_not_be_in_the_passage(kb):
 
 
 @pytest.mark.parametrize(("question", "phrase"), [
-    ("who sits on the channel panel in leics", "chair"),
+    ("who sits on the channel panel in notts", "chair"),
     ("when is the feb peer review meeting for the prevent board", "peer"),
 ])
 def test_an_unknown_abbreviation_does_not_block_a_covered_question(kb, question, phrase):

@@ -22,6 +22,11 @@ def test_irregular_past_forms_share_the_verbs_stem():
         assert stem(word) != stem(other), word
 
 
+def test_noun_and_verb_forms_of_advice_share_a_stem_and_leics_is_leicestershire():
+    assert stem("advice") == stem("advise") == stem("adviser")
+    assert fold("leics") == "leicestershire"
+
+
 def test_words_split_hyphens_and_drop_possessives():
     assert words("e-learning") == ["e", "learning", "elearning"]
     assert words("the council's plan") == ["the", "council", "plan"]
