@@ -36,7 +36,9 @@ def test_a_capital_that_starts_a_sentence_is_not_a_name(kb):
 
 
 @pytest.mark.parametrize(("typed", "content"), [("take account of", ("consid",)), ("procedure", ("process",)),
-                                                 ("frontline", ("front", "line")), ("jihadist", ("daesh",))])
+                                                 ("frontline", ("front", "line")), ("jihadist", ("daesh",)),
+                                                 ("alongside", ("supplement",)), ("banned", ("proscrib",)),
+                                                 ("nurse", ("health",)), ("voluntary", ("mandatori",))])
 def test_staff_words_reach_the_guidance_words(kb, typed, content):
     (concept,) = [c for c in kb._searcher.analyse(f"prevent {typed}").concepts if c.own != ("prevent",)]
     assert content in concept.alternatives
