@@ -134,7 +134,8 @@ def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, c
     body = analyse(passage.text[context:])
     alt = [s for phrasing in alternates for s in analyse(phrasing)]
     ordered = [stem(w) for w in words(plain(head + " " + passage.text[context:])) if w not in STOPWORDS]
-    return {"head": analyse(head), "path": analyse(path), "title": analyse(passage.doc_title), "body": body,
+    title = f"{passage.doc_title} {passage.doc_date[:4]}"  # "the 2016 letter": documents go by their year
+    return {"head": analyse(head), "path": analyse(path), "title": analyse(title), "body": body,
             "alt": alt,
             "gloss": _gloss_terms(glossary, ordered)}
 

@@ -30,3 +30,11 @@ def test_case_study_pairs_are_told_from_pairs_the_rest_of_the_guidance_uses(kb):
     index = kb._searcher.index
     assert ("prevent", "board") in index.general_pairs
     assert ("dawah", "stall") not in index.general_pairs and ("dawah", "stall") in index.pairs
+
+
+def test_a_document_is_known_by_its_year(kb):
+    """"The 2016 letter", "the 2018 toolkit": the year a document is dated is one of its passages' words."""
+    index = kb._searcher.index
+    number = _numbered(index, "introduction/1")
+    assert "2018" not in index.passages[number].text and "2018" in index.terms[number]
+    assert kb.ask("does the 2018 toolkit replace the prevent duty guidance").kind == "passage"
