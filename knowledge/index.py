@@ -129,7 +129,7 @@ def _context(passage: Passage, previous: Passage | None) -> int:
 def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, context: int = 0
             ) -> dict[str, list[str]]:
     """Stems of each field; a chunk's repeated lead-in is left to the first chunk."""
-    head = _unnumbered(passage.heading_path[-1]) if passage.heading_path else passage.doc_title
+    head = _unnumbered(passage.heading_path[-1]) if passage.heading_path else ""  # the title is its own field
     path = " ".join(_unnumbered(h) for h in passage.heading_path[:-1])
     body = analyse(passage.text[context:])
     alt = [s for phrasing in alternates for s in analyse(phrasing)]

@@ -38,3 +38,11 @@ def test_a_document_is_known_by_its_year(kb):
     number = _numbered(index, "introduction/1")
     assert "2018" not in index.passages[number].text and "2018" in index.terms[number]
     assert kb.ask("does the 2018 toolkit replace the prevent duty guidance").kind == "passage"
+
+
+def test_a_passage_before_any_heading_does_not_take_the_title_as_its_heading(kb):
+    """The title is every passage's own field; as a heading too, a document's opening lines would win every
+    question that names the document."""
+    index = kb._searcher.index
+    opening = [n for n, p in enumerate(index.passages) if not p.heading_path]
+    assert opening and all(not index.topic[n] for n in opening)
