@@ -47,6 +47,8 @@ _FOLD_WORDS = {
     "behavioral": "behavioural", "neighbor": "neighbour", "neighbors": "neighbours", "color": "colour",
     "honor": "honour", "labor": "labour", "organization": "organisation", "jewelry": "jewellery",
     "mom": "mum", "pediatric": "paediatric", "practice": "practise", "leics": "leicestershire",
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
 }
 _FOLD_SUFFIX = re.compile(r"(i|y)z(e|es|ed|er|ers|ing|ation|ations|ational)$")
 

@@ -25,6 +25,7 @@ def test_irregular_past_forms_share_the_verbs_stem():
 def test_noun_and_verb_forms_of_advice_share_a_stem_and_leics_is_leicestershire():
     assert stem("advice") == stem("advise") == stem("adviser")
     assert fold("leics") == "leicestershire"
+    assert [fold(m) for m in ("feb", "sept", "dec")] == ["february", "september", "december"]
 
 
 def test_words_split_hyphens_and_drop_possessives():
