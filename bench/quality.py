@@ -37,8 +37,7 @@ def plan(quick: bool) -> list[tuple[str, str, Path | None]]:
     """(set name, mode, set file) for each run; None means the judge's default (dev) set."""
     runs: list[tuple[str, str, Path | None]] = [("dev", "connector", None), ("dev", "expect", None)]
     if not quick:
-        runs += [(name, "connector", SET_FILES[name]) for name in ("held-out", "blind", "held-back 3", "held-back 4")
-                 if SET_FILES[name].is_file()]
+        runs += [(name, "connector", path) for name, path in SET_FILES.items() if name != "dev" and path.is_file()]
     return runs
 
 

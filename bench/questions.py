@@ -20,6 +20,8 @@ SET_FILES = {
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
     "held-back 3": REPO / "bench" / "heldback" / "heldback_3.yaml",
     "held-back 4": REPO / "bench" / "heldback" / "heldback_4.yaml",
+    "held-back 5": REPO / "bench" / "heldback" / "heldback_5.yaml",
+    "held-back 6": REPO / "bench" / "heldback" / "heldback_6.yaml",
 }
 
 
