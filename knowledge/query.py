@@ -280,17 +280,13 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
 def _glossary_matches(stems: list[str], glossary: Glossary,
                       thesaurus: Thesaurus | None) -> list[tuple[int, int, list[GlossaryEntry]]]:
     """Glossary matches, less any that a longer synonym-group phrase overlaps: "prevent board" is one
-    phrase (a partnership board), not the glossary's "Prevent" and a board."""
+    phrase (a partnership board), not the glossary's "Prevent" and a board. A phrase wins only over
+    matches all shorter than it, so no kept match can block it afterwards."""
     found = glossary.find(stems)
     if thesaurus is None:
         return found
-
-    def overlapping(start: int, end: int) -> list[tuple[int, int, list[GlossaryEntry]]]:
-        return [match for match in found if match[0] < end and start < match[1]]
-
-    # a phrase wins only over matches all shorter than it, so no kept match can block it afterwards
     winners = [(start, end) for start, end, _ in thesaurus.find(stems, set()) if end - start >= 2
-               and all(e - s < end - start for s, e, _ in overlapping(start, end))]
+               and all(e - s < end - start for s, e, _ in found if s < end and start < e)]
     return [match for match in found if not any(s < match[1] and match[0] < e for s, e in winners)]
 
 
