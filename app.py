@@ -13,7 +13,7 @@ from aiohttp import web
 from botbuilder.core import ConversationState, MemoryStorage, Storage, UserState
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
-from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler
+from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler, serve
 from bot.logs import configure_logging
 from bot.pages import add_page_routes, load_pages
 from bot.reports import report_handler
@@ -134,7 +134,7 @@ def main() -> int:
     mode = "local mode, no authentication" if settings.local_mode else "authenticated"
     log.info("starting", extra={"host": settings.host, "port": settings.port, "storage": settings.storage,
                                 "mode": mode})
-    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
+    serve(app, settings.host, settings.port)
     return 0
 
 

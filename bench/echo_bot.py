@@ -27,7 +27,7 @@ from botbuilder.core import ConversationState, MessageFactory, TurnContext, User
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
-from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler
+from bot.http_app import MAX_BODY_BYTES, healthz, messages_handler, readyz_handler, serve
 from bot.keyed_locks import KeyedLocks
 from bot.logs import configure_logging, conversation_hash
 from bot.sdk_patches import apply_sdk_patches
@@ -97,7 +97,7 @@ def main() -> int:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
-    web.run_app(create_echo_app(settings), host=settings.host, port=settings.port, print=None, access_log=None)
+    serve(create_echo_app(settings), settings.host, settings.port)
     return 0
 
 

@@ -8,6 +8,7 @@ time (no network, a silent key endpoint) the answer is 503: the sender may be ge
 """
 
 import asyncio
+import gc
 import inspect
 import json
 import logging
@@ -176,3 +177,12 @@ def readyz_handler(storage: Storage):
         return web.json_response({"status": "ready"})
 
     return handle
+
+
+def serve(app: web.Application, host: str, port: int) -> None:
+    """Serve until stopped. What start-up built (content, index, SDK modules) lives as long as the process,
+    so it is first moved out of the garbage collector's sight: otherwise each full collection walks all of
+    it (about 110,000 objects for the bot, 40-70 ms a time) while a turn waits."""
+    gc.collect()
+    gc.freeze()
+    web.run_app(app, host=host, port=port, print=None, access_log=None)

@@ -26,11 +26,12 @@ class Corrector:
         for word in sorted(vocabulary, key=lambda w: (w in STOPWORDS, len(w), w)):
             self._by_letter.setdefault(word[0], []).append(word)
         self.correct = lru_cache(maxsize=4096)(self._correct)
+        self.known = lru_cache(maxsize=4096)(self._known)
 
     def in_content(self, word: str) -> bool:
         return word in self._vocabulary or fold(word) in self._vocabulary or stem(word) in self._stems
 
-    def known(self, word: str) -> bool:
+    def _known(self, word: str) -> bool:
         return (self.in_content(word) or is_common(word) or word in FILLER_WORDS or word in ENGLISH_WORDS
                 or is_off_topic(word))
 

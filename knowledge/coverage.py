@@ -59,7 +59,13 @@ def best_share(entries: list[tuple[int, int, float, float]], total: float) -> tu
     while union:
         at = union & -union  # the lowest set bit
         union ^= at
-        share = sum(f if full & at else s for full, synonym, f, s in entries if (full | synonym) & at) / total
+        share = 0.0
+        for full, synonym, f, s in entries:  # a plain loop: a generator per position costs more than its sum
+            if full & at:
+                share += f
+            elif synonym & at:
+                share += s
+        share /= total
         if share > best + 1e-9:
             best, which = share, at.bit_length() - 1
     return best, which

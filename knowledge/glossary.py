@@ -194,7 +194,7 @@ class Thesaurus:
                 index += 1
                 continue
             for size in range(min(self.max_len, len(stems) - index), 0, -1):
-                if any(i in taken for i in range(index, index + size)):
+                if not taken.isdisjoint(range(index, index + size)):
                     continue
                 others = self.by_phrase.get(tuple(stems[index:index + size]))
                 if others:

@@ -134,6 +134,9 @@ class Query:
 
 
 SURE, LIKELY = 2, 1
+_INTENT_CUES = tuple((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
+                     for kind, cues in INTENTS)
+"""Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text)."""
 _PROPER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
 
@@ -154,10 +157,11 @@ class _Tokens:
 
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
-    raw = phrase_words(plain(text))
-    capitalised = {w.lower() for w in plain(text).split()[1:] if w[:1].isupper()}
-    typed = _PROPER.findall(plain(text))
-    opening = {w.lower() for w in _SENTENCE_START.findall(plain(text))}  # capitalised as a sentence's first word
+    text = plain(text)
+    raw = phrase_words(text)
+    capitalised = {w.lower() for w in text.split()[1:] if w[:1].isupper()}
+    typed = _PROPER.findall(text)
+    opening = {w.lower() for w in _SENTENCE_START.findall(text)}  # capitalised as a sentence's first word
     proper = {w.lower() for w in typed if w[:1].isupper() and not w.isupper()} - opening
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)
     for word in raw:
@@ -354,8 +358,9 @@ def _rank_weights(concepts: tuple[Concept, ...]) -> dict[str, float]:
                 and concept.own[0] in common_stems():
             own_weight *= COMMON_RANK
         for alternative in concept.alternatives[1:]:
+            share = SYNONYM_WEIGHT / len(alternative) ** 0.5
             for s in alternative:
-                weights[s] = max(weights.get(s, 0.0), SYNONYM_WEIGHT / len(alternative) ** 0.5)
+                weights[s] = max(weights.get(s, 0.0), share)
         for s in concept.own:
             weights[s] = max(weights.get(s, 0.0), own_weight)
     return weights
@@ -365,7 +370,7 @@ def _intents(words: list[str]) -> frozenset[str]:
     """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what
     happens when...")."""
     text = " " + " ".join(words) + " "
-    found = {kind for kind, cues in INTENTS if any(f" {cue} " in text for cue in cues)}
+    found = {kind for kind, cues in _INTENT_CUES if cues.search(text)}
     if words[:1] == ["when"]:
         found.add("date")
     return frozenset(found)

@@ -215,12 +215,15 @@ class Searcher:
         shares = dict.fromkeys(numbers, 0.0)
         if plan.weight <= 0:
             return shares
-        bits = [(number, 1 << number) for number in numbers]
+        wanted = 0
+        for number in numbers:
+            wanted |= 1 << number
         for c in plan.concepts:
-            either = c.full | c.synonym
-            for number, bit in bits:
-                if either & bit:
-                    shares[number] += c.full_value if c.full & bit else c.synonym_value
+            found = (c.full | c.synonym) & wanted
+            while found:  # each wanted passage covering the concept, by its bit
+                bit = found & -found
+                found ^= bit
+                shares[bit.bit_length() - 1] += c.full_value if c.full & bit else c.synonym_value
         return {number: share / plan.weight for number, share in shares.items()}
 
     def _central(self, query: Query, number: int) -> float:

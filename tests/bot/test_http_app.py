@@ -1,5 +1,6 @@
 """The real aiohttp app over HTTP: both reply modes, health, readiness, auth and bad requests."""
 
+import gc
 import json
 import time
 from datetime import UTC, datetime
@@ -8,6 +9,7 @@ from aiohttp import ClientSession
 from botbuilder.core import InvokeResponse
 from botbuilder.schema import ExpectedReplies
 
+from bot import http_app
 from bot.http_app import _invoke_result
 from tests.conftest import with_app_id
 from tests.helpers.channel import TeamsClient, all_text
@@ -106,3 +108,15 @@ def test_invoke_bodies_are_encoded_once_with_values_json_lacks_as_text():
     model = _invoke_result(InvokeResponse(status=200, body=ExpectedReplies(activities=[])))
     assert json.loads(model.text) == {"activities": []}
     assert _invoke_result(InvokeResponse(status=501)).status == 400
+
+
+def test_serve_moves_start_up_objects_out_of_the_collectors_sight(monkeypatch):
+    served = {}
+    monkeypatch.setattr(http_app.web, "run_app", lambda app, **options: served.update(app=app, **options))
+    gc.unfreeze()
+    try:
+        http_app.serve("the app", "127.0.0.1", 3978)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert served == {"app": "the app", "host": "127.0.0.1", "port": 3978, "print": None, "access_log": None}
