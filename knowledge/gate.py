@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.index import Index
 from knowledge.query import Concept, Query
+from knowledge.query_words import DOCUMENT_STEMS
 
 if TYPE_CHECKING:
     from knowledge.search import Match, Scored
@@ -25,6 +26,9 @@ CORE_NAMED_BELOW = 0.2
 """...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
 CENTRAL_SHARE = 0.4
 """...and then the concepts the passage is about must carry at least this share of the matched weight..."""
+STRONG_EVIDENCE = 3
+CENTRAL_SHARE_STRONG = 0.3
+"""...or this share with at least STRONG_EVIDENCE pieces of specific evidence (words or pairs found)..."""
 SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
 
@@ -41,10 +45,12 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     more everyday words together in one sentence or heading ("what should a booking form ask about
     events"). When an everyday word is left uncovered, the evidence must not be a place or other name
     ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
-    I become a foster carer" is not answered by a list of the people trained; a question naming Prevent
-    by lesser words is spared this when the hit is very confident), and the verb of a "how do I..."
-    question must be covered. `match` and `central` give the passage's coverage and the share of the
-    matched weight it is about (computed only when needed).
+    I become a foster carer" is not answered by a list of the people trained; the more specific evidence,
+    the less of the passage need be about it; a question naming Prevent by lesser words is spared this
+    when the hit is very confident), and the verb of a "how do I..." question must be covered. Words
+    naming the documents themselves ("what does the guidance say...") count as everyday words here.
+    `match` and `central` give the passage's coverage and the share of the matched weight it is about
+    (computed only when needed).
     """
     if query.off_topic and not query.strong:
         return False
@@ -61,7 +67,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     terms, kinds = index.terms[number], index.kinds[number]
     credits = [(c, c.credit(terms, kinds)) for c in query.concepts]
     uncovered = [c for c, credit in credits if credit == 0]
-    if any(not c.everyday and not _stray(c) for c in uncovered) or any(c.own == query.action for c in uncovered):
+    if any(not c.everyday and not _stray(c) and not DOCUMENT_STEMS.issuperset(c.own) for c in uncovered) \
+            or any(c.own == query.action for c in uncovered):
         return False
     pairs = set(pairwise(query.stems)) & index.bigrams[number]
     specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
@@ -69,7 +76,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
         if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:
             return True
-        return evidence >= 1 and central() >= CENTRAL_SHARE
+        return evidence >= 1 and central() >= (CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG)
     covered = match()
     together = len(credits) >= 3 and covered.segment >= 0.95
     written = [c for c in specific if _written(index, c, number)]

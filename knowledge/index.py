@@ -134,7 +134,9 @@ def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, c
     body = analyse(passage.text[context:])
     alt = [s for phrasing in alternates for s in analyse(phrasing)]
     ordered = [stem(w) for w in words(plain(head + " " + passage.text[context:])) if w not in STOPWORDS]
-    title = f"{passage.doc_title} {passage.doc_date[:4]}"  # "the 2016 letter": documents go by their year
+    # documents go by their year and their author's initials: "the 2016 letter", "the OSCT letter", "BCC's slides"
+    initials = " ".join(w for w in re.findall(r"[A-Za-z]+", passage.doc_publisher) if len(w) > 1 and w.isupper())
+    title = f"{passage.doc_title} {passage.doc_date[:4]} {initials}"
     return {"head": analyse(head), "path": analyse(path), "title": analyse(title), "body": body,
             "alt": alt,
             "gloss": _gloss_terms(glossary, ordered)}

@@ -256,7 +256,7 @@ def parse_document(path: Path) -> tuple[Document | None, list[ContentError]]:
             passage = Passage(id=f"{section_id}/{number}", doc_id=doc_id, doc_title=title,
                               heading_path=path_titles, text=unit.strip(), source_url=str(meta["source_url"]),
                               superseded_note=note, section_id=section_id, doc_date=str(meta["date"]),
-                              line=line)
+                              line=line, doc_publisher=str(meta["publisher"]))
             passages.append(passage)
             ids.append(passage.id)
         sections.append(Section(section_id, doc_id, heading.level, path_titles, tuple(ids), heading.line))

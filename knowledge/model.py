@@ -22,6 +22,7 @@ class Passage:
     section_id: str
     doc_date: str = ""
     line: int = 0
+    doc_publisher: str = ""
 
 
 @dataclass(frozen=True)

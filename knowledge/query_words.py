@@ -70,3 +70,7 @@ channel in Teams", "cling wrap" (unless the name and the next word are a compoun
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
                         "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
 """Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""
+DOCUMENT_STEMS = frozenset(stem(w) for w in ("guidance", "toolkit", "document", "section", "chapter", "page",
+                                             "paragraph"))
+"""Words naming the documents themselves ("what does the guidance say about..."): a passage need not use
+them to answer."""

@@ -8,7 +8,8 @@ Three sets, each tuned against only through general changes (never an item at a 
   saw the engine, and fresh_questions.yaml, written the same way later; all three since used to tune;
 - tuning_questions_c.yaml and tuning_questions_d.yaml, written blind and held back for two sessions
   (only their totals read), then moved here when new held-back sets replaced them;
-- tuning_questions_e.yaml to tuning_questions_n.yaml, written blind and used at once for diagnosis.
+- tuning_questions_e.yaml to tuning_questions_n.yaml, and _q and _r, written blind and used at once for diagnosis;
+- tuning_questions_o.yaml and tuning_questions_p.yaml, held back for one session, then moved here too.
 The sets under bench/heldback/ are never used here: `make bench` measures them as unseen questions.
 Thresholds: at least 90% of kb items answered with a citation and an expected phrase in the first 900
 characters, and at least 97% of none items (everyday and near-miss questions) without a citation; the
@@ -32,25 +33,31 @@ SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_quest
         "tuning-h": HERE / "tuning_questions_h.yaml", "tuning-i": HERE / "tuning_questions_i.yaml",
         "tuning-j": HERE / "tuning_questions_j.yaml", "tuning-k": HERE / "tuning_questions_k.yaml",
         "tuning-l": HERE / "tuning_questions_l.yaml", "tuning-m": HERE / "tuning_questions_m.yaml",
-        "tuning-n": HERE / "tuning_questions_n.yaml"}
+        "tuning-n": HERE / "tuning_questions_n.yaml", "tuning-o": HERE / "tuning_questions_o.yaml",
+        "tuning-p": HERE / "tuning_questions_p.yaml", "tuning-q": HERE / "tuning_questions_q.yaml",
+        "tuning-r": HERE / "tuning_questions_r.yaml"}
 KB_TARGET = 0.90
 TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c": 0.82, "tuning-d": 0.80,
                      "tuning-e": 0.77, "tuning-f": 0.84, "tuning-g": 0.86, "tuning-h": 0.80, "tuning-i": 0.80,
-                     "tuning-j": 0.79, "tuning-k": 0.74, "tuning-l": 0.85, "tuning-m": 0.82, "tuning-n": 0.83}
+                     "tuning-j": 0.79, "tuning-k": 0.74, "tuning-l": 0.85, "tuning-m": 0.82, "tuning-n": 0.83,
+                     "tuning-o": 0.85, "tuning-p": 0.79, "tuning-q": 0.79, "tuning-r": 0.83}
 """Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
 tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); tuning-c 102/120 and tuning-d
 100/120 when they joined (0.808 each while held back); tuning-e 78/100 and tuning-f 84/100 when written,
 80 and 86 after the changes they and the next two prompted; tuning-g 86/100 and tuning-h 82/100 when
 written, 89 and 83 after; tuning-i 79/100 and tuning-j 78/100 when written, 83 and 82 after; tuning-k
-76/100 and tuning-l 87/100 when written; tuning-m 85/100 and tuning-n 86/100 when written; the aim is
-0.90."""
+76/100 and tuning-l 87/100 when written; tuning-m 85/100 and tuning-n 86/100 when written; tuning-o
+104/120 and tuning-p 98/120 when they joined (fourth session; 105 and 98 after); tuning-q 81/100 and
+tuning-r 85/100 when written, 82 and 86 after; the aim is 0.90."""
 NONE_TARGET = 0.97
 TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tuning-h": 0.93, "tuning-i": 0.96,
-                       "tuning-m": 0.96, "tuning-n": 0.96}
+                       "tuning-m": 0.96, "tuning-n": 0.96, "tuning-o": 0.95, "tuning-p": 0.95}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual
-handling e-learning, tuning-m's backups "safeguarding" data, tuning-n's staff newsletter deadline."""
+handling e-learning, tuning-m's backups "safeguarding" data, tuning-n's staff newsletter deadline; tuning-o's
+risk assessment for working at height and menopause peer support group, tuning-p's manual handling refresher
+and cyber security e-learning."""
 
 
 def _report(results) -> str:
@@ -78,7 +85,8 @@ def test_dev_set_none_items_are_never_cited(kb):
                           ("fresh", 120, 40), ("tuning-c", 120, 40), ("tuning-d", 120, 40), ("tuning-e", 100, 30),
                           ("tuning-f", 100, 30), ("tuning-g", 100, 30), ("tuning-h", 100, 30), ("tuning-i", 100, 30),
                           ("tuning-j", 100, 30), ("tuning-k", 100, 30), ("tuning-l", 100, 30), ("tuning-m", 100, 30),
-                          ("tuning-n", 100, 30)])
+                          ("tuning-n", 100, 30), ("tuning-o", 120, 40), ("tuning-p", 120, 40),
+                          ("tuning-q", 100, 30), ("tuning-r", 100, 30)])
 def test_set_sizes(name, kb_items, none_items):
     data = load_set(SETS[name])
     assert len(data["kb"]) >= kb_items and len(data["none"]) >= none_items

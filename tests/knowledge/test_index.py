@@ -1,6 +1,6 @@
 """What the index records about a passage beyond its words."""
 
-from knowledge.index import _labels
+from knowledge.index import _fields, _labels
 
 
 def test_list_item_labels_are_read_as_sub_headings():
@@ -46,3 +46,14 @@ def test_a_passage_before_any_heading_does_not_take_the_title_as_its_heading(kb)
     index = kb._searcher.index
     opening = [n for n, p in enumerate(index.passages) if not p.heading_path]
     assert opening and all(not index.topic[n] for n in opening)
+
+
+def test_a_document_is_known_by_its_authors_initials_only(kb):
+    """"The OSCT letter", "BCC's slides": a publisher's initials are its passages' words; its everyday words
+    are not, or "office" would cover any question about an office."""
+    index = kb._searcher.index
+    letter = _numbered(index, "peer-support-letter-2016/purpose-of-the-letter/1")
+    assert "osct" in index.terms[letter]
+    assert "bcc" in index.terms[_numbered(index, "scrutiny-slides-2018/progress-in-education/1")]
+    title = _fields(index.passages[letter], (), kb.glossary)["title"]
+    assert index.passages[letter].doc_publisher.startswith("Home Office") and "offic" not in title

@@ -3,6 +3,7 @@
 
 import pytest
 
+from knowledge import gate
 from knowledge.base import Answer
 
 GOLDEN = [
@@ -232,3 +233,26 @@ def test_subject_words_and_years_the_guidance_uses_still_answer(kb, question, ph
     assert answer.kind == "passage", answer
     assert any(phrase.lower() in h.passage.text.lower() or phrase.lower() in " ".join(h.passage.heading_path).lower()
                for h in answer.hits[:3]), answer
+
+
+def test_words_naming_the_documents_need_not_be_in_the_passage(kb, monkeypatch):
+    """"What does the guidance say about..." asks about the subject; the passage need not say "guidance"."""
+    question = "what does the guidance say about sharing the local profile with partners"
+    assert kb.ask(question).hits[0].passage.id.endswith("disseminating-ctlp-findings/1")
+    monkeypatch.setattr(gate, "DOCUMENT_STEMS", frozenset())
+    assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize("question", ["Should we be training alongside the police and health rather than on our own?",
+                                      "Why is the peer support network modelled on the gangs and youth violence work?"])
+def test_more_specific_evidence_needs_less_of_the_passage_to_be_about_it(kb, monkeypatch, question):
+    """Three or more specific matches are evidence enough for a passage only partly about the question."""
+    assert kb.ask(question).kind == "passage"
+    monkeypatch.setattr(gate, "CENTRAL_SHARE_STRONG", gate.CENTRAL_SHARE)
+    assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize("question", ["premises licence for a pub",
+                                      "what do i need for a premises licence application for a pub"])
+def test_an_everyday_subject_with_little_evidence_is_still_refused(kb, question):
+    assert kb.ask(question).kind == "none"
