@@ -50,7 +50,7 @@ ABOUT_QUESTIONS = frozenset(stem(w) for w in ("selfassessment", "question", "que
 ACTORS = frozenset(("i", "we", "you", "they", "staff", "councils", "schools", "partners", "officers"))
 """Who "how do/can/should X ..." questions are about; the next word is the action asked about."""
 LIGHT_VERBS = frozenset(("keep", "make", "get", "do", "have", "use", "find", "know", "deal", "handle", "go", "take",
-                         "give", "put", "ensure", "stay", "sort", "work"))
+                         "give", "put", "ensure", "stay", "sort", "work", "ask", "pass", "tell", "raise"))
 """Verbs that say little on their own: a passage need not use them to answer "how do we keep X ..."."""
 NAME_STEMS = frozenset(stem(w) for w in NAME_WORDS)
 CORE_NAMES = frozenset(("prevent", "channel"))  # the bot's whole subject: as a name, about Prevent

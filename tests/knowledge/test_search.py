@@ -131,6 +131,12 @@ def test_a_light_verb_in_a_how_to_question_need_not_be_in_the_passage(kb):
     assert answer.kind == "passage" and "Action Plan" in " ".join(answer.hits[0].passage.heading_path)
 
 
+def test_passing_on_or_asking_is_a_light_verb_too(kb):
+    """"How do partners pass ... to the police": what is passed, and to whom, is the question."""
+    answer = kb.ask("how do partners pass low level community tension info to leics police")
+    assert answer.kind == "passage" and answer.hits[0].passage.doc_id == "leicestershire-update-2017"
+
+
 @pytest.mark.parametrize(("question", "phrase"), [
     ("who sits on the channel panel in notts", "chair"),
     ("when is the peer review meeting for the prevent board tmrw", "peer"),
