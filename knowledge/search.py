@@ -40,9 +40,9 @@ AMBIGUITY_MARGIN = 0.015
 STRONG_PASSAGE = 0.6
 """A "what is X" question gets the document passage instead of the glossary entry above this."""
 SCORE_SCALE = 4.0
-CANDIDATES = 30
+CANDIDATES = 20
 """How many BM25F leaders are considered..."""
-SHORTLIST = 8
+SHORTLIST = 6
 """...and how many of them (or as many as asked for, if more), best by BM25F, prior and coverage, are
 reranked in full."""
 DEFINITION_BOOST = 1.6
@@ -149,22 +149,24 @@ class Searcher:
         for term, weight in query.weights.items():
             for number, contribution in self.index.contribution(term):
                 totals[number] += weight * contribution
-        leaders = sorted([(-total, number) for number, total in enumerate(totals) if total])[:CANDIDATES]
+        # best total first, a tie in passage order (the sort is stable even reversed); none that scored nothing
+        leaders = [number for number in sorted(range(len(totals)), key=totals.__getitem__, reverse=True)[:CANDIDATES]
+                   if totals[number]]
         if not leaders:
             return []
         shortlist = max(SHORTLIST, k)
         if shortlist < len(leaders):
-            covered = self._coverages(query, [number for _, number in leaders])
-            leaders = sorted(leaders, key=lambda item: item[0] * self.index.priors[item[1]]
-                             * covered[item[1]] ** COVERAGE_POWER)[:shortlist]
+            covered, priors = self._coverages(query, leaders), self.index.priors
+            leaders = sorted(leaders, key=lambda number: -totals[number] * priors[number]
+                             * covered[number] ** COVERAGE_POWER)[:shortlist]
         stems, pairs = query.stems, set(pairwise(query.stems))
         index = self.index
         priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
         examples, terms = index.examples, index.terms
         defined = self._defined(query)
         reranked = []
-        for negative, number in leaders:
-            total = -negative
+        for number in leaders:
+            total = totals[number]
             boost = priors[number]
             if defined and defined in defines[number]:
                 boost *= DEFINITION_BOOST
@@ -300,7 +302,7 @@ class Searcher:
     def ask(self, text: str) -> Answer:
         """The answer the bot should give to a question."""
         query = self.analyse(text)
-        scored = self.rank(query, 8)
+        scored = self.rank(query, 6)
         hits = tuple(Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in scored)
         entry, mode, by_term = self._glossary_target(query)
         top = hits[0].score if hits else 0.0
