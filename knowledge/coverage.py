@@ -33,11 +33,13 @@ def cover(concept: "Concept", masks: dict[str, int], kinds: dict[str, int]) -> t
 
 
 def written_cover(concept: "Concept", index: Index) -> tuple[int, int]:
-    """Where a concept is fully covered by a passage's own words, and where only by a synonym or by the
-    passage's curated phrasings (which find a passage but are weaker evidence that it answers)."""
+    """Where a concept is fully covered by a passage's own words (or names its document's author), and where
+    only by a synonym or by the passage's curated phrasings (which find a passage but are weaker evidence
+    that it answers)."""
     full, synonym = cover(concept, index.term_masks, index.kind_masks)
     written, _ = cover(concept, index.written_masks, index.kind_masks)
-    return written, synonym | (full & ~written)
+    written |= index.author_masks.get(concept.own, 0)
+    return written, (synonym | full) & ~written
 
 
 def either(bits: tuple[int, int]) -> int:

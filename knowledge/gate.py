@@ -65,7 +65,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False
     number = best.number
     terms, kinds = index.terms[number], index.kinds[number]
-    credits = [(c, c.credit(terms, kinds)) for c in query.concepts]
+    credits = [(c, c.discount if _authored(index, c, number) else c.credit(terms, kinds)) for c in query.concepts]
     uncovered = [c for c, credit in credits if credit == 0]
     if any(not c.everyday and not _stray(c) and not DOCUMENT_STEMS.issuperset(c.own) for c in uncovered) \
             or any(c.own == query.action for c in uncovered):
@@ -92,7 +92,12 @@ def _unheard(index: Index, query: Query, number: int) -> bool:
 
 def _written(index: Index, concept: Concept, number: int) -> bool:
     """Whether the passage's own words (not only its curated phrasings) hold the concept's own stems."""
-    return all(index.written_masks.get(s, 0) >> number & 1 for s in concept.own)
+    return all(index.written_masks.get(s, 0) >> number & 1 for s in concept.own) or _authored(index, concept, number)
+
+
+def _authored(index: Index, concept: Concept, number: int) -> bool:
+    """Whether the concept names the author of the passage's document ("the Home Office letter")."""
+    return bool(index.author_masks.get(concept.own, 0) >> number & 1)
 
 
 def _stray(concept: Concept) -> bool:

@@ -94,6 +94,10 @@ class Index:
     """Like `term_masks`, over each passage's fields other than its curated phrasings (its text, headings,
     document title and glossary expansions)."""
     kind_masks: dict[str, int] = _field(default_factory=dict)
+    author_masks: dict[tuple[str, ...], int] = _field(default_factory=dict)
+    """The stems of each phrase of a publisher's name ("Home Office", "Leicestershire County Council") -> the
+    passages of its documents, which answer a question naming their author (a single word of the name
+    does not: "office" would cover every question about an office)."""
     segment_masks: tuple[dict[str, int], ...] = ()
     """Per passage, stem -> its segments (bit i = segment i) whose `segment_terms` hold it."""
     segment_kind_masks: tuple[dict[str, int], ...] = ()
@@ -219,12 +223,23 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         examples=tuple(_example(p) for p in passages),
         **_phrasing_tables(passages, alternates),
         central_masks=_bits(tables["central"]),
+        author_masks=_author_masks(passages),
         written_masks=_bits(frozenset().union(*(c.keys() for name, c in per_field.items() if name != "alt"))
                             for per_field in counts),
         pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields)),
         general_pairs=frozenset().union(*(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"])
                                           for f, p in zip(fields, passages, strict=True) if not _example(p))),
     )
+
+
+def _author_masks(passages: tuple[Passage, ...]) -> dict[tuple[str, ...], int]:
+    masks: dict[tuple[str, ...], int] = {}
+    for number, passage in enumerate(passages):
+        for name in re.split(r"[,()]", passage.doc_publisher):
+            phrase = phrase_stems(name)
+            if len(phrase) > 1:
+                masks[phrase] = masks.get(phrase, 0) | 1 << number
+    return masks
 
 
 _INNER_WORD = re.compile(r"(?<=[a-z0-9,;]\s)([A-Za-z][a-z'’]+)\b")

@@ -32,6 +32,7 @@ from knowledge.query_words import (
     GENERAL_STEMS,
     INTENTS,
     LIGHT_VERBS,
+    MEDIA_WORDS,
     NAME_AFTER,
     NAME_BEFORE,
     NAME_STEMS,
@@ -207,8 +208,9 @@ def _used_as_name(words: list[str], position: int, corrector: Corrector, capital
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and (stem(words[position]), stem(following)) in pairs:
         return SURE  # a compound the documents use: "prevent training", "prevent leads"
-    if EVERYDAY_NEAR.intersection(words[max(0, position - 1):position + 3]):
-        return 0
+    if EVERYDAY_NEAR.intersection(words[max(0, position - 1):position + 3]) \
+            or (words[position] == "channel" and MEDIA_WORDS.intersection(words)):
+        return 0  # "a Teams channel"; "a new channel in Microsoft Teams for my project"
     if capitalised:
         return SURE
     before = words[position - 1] if position else None

@@ -67,6 +67,10 @@ EVERYDAY_NEAR = frozenset(("teams", "tv", "television", "youtube", "slack", "wha
                            "tunnel", "islands", "ferry", "gift", "cling", "bubble", "tortilla"))
 """Words beside which (one before, two after) a Prevent name is used in another sense: "a Teams channel", "a
 channel in Teams", "cling wrap" (unless the name and the next word are a compound the documents use)."""
+MEDIA_WORDS = frozenset(("teams", "tv", "television", "telly", "youtube", "slack", "whatsapp", "radio", "freeview",
+                         "netflix", "podcast"))
+"""Anywhere in a message, words that make "channel" a Teams, TV or radio channel (unless the documents use the
+compound: "channel panel")."""
 VERB_AFTER = frozenset(("to", "i", "we", "you", "they", "can", "could", "how", "would", "should", "will",
                         "help", "must", "might", "do", "and", "or", "not", "cannot", "cant", "ways"))
 """Words after which "prevent" is a verb when an object follows ("how to prevent the flu")."""

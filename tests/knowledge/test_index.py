@@ -57,3 +57,14 @@ def test_a_document_is_known_by_its_authors_initials_only(kb):
     assert "bcc" in index.terms[_numbered(index, "scrutiny-slides-2018/progress-in-education/1")]
     title = _fields(index.passages[letter], (), kb.glossary)["title"]
     assert index.passages[letter].doc_publisher.startswith("Home Office") and "offic" not in title
+
+
+def test_a_question_naming_a_documents_author_is_answered_by_its_passages(kb):
+    """The 2016 letter never says "Home Office" but the Home Office wrote it; "office" alone is not its author."""
+    index = kb._searcher.index
+    letter = [n for n, p in enumerate(index.passages) if p.doc_id == "peer-support-letter-2016"]
+    assert all(index.author_masks[("home", "offic")] >> n & 1 for n in letter)
+    assert ("offic",) not in index.author_masks
+    answer = kb.ask("What did the Home Office peer support offer for councils include?")
+    assert answer.kind == "passage" and answer.hits[0].passage.doc_id == "peer-support-letter-2016"
+    assert kb.ask("whats the action plan for the office move").kind == "none"

@@ -42,3 +42,9 @@ def test_a_capital_that_starts_a_sentence_is_not_a_name(kb):
 def test_staff_words_reach_the_guidance_words(kb, typed, content):
     (concept,) = [c for c in kb._searcher.analyse(f"prevent {typed}").concepts if c.own != ("prevent",)]
     assert content in concept.alternatives
+
+
+@pytest.mark.parametrize("question", ["how do I set up a new channel in Microsoft Teams for my project",
+                                      "how do I change the channel on the meeting room TV"])
+def test_a_teams_or_tv_channel_anywhere_in_the_message_is_not_channel(kb, question):
+    assert kb.ask(question).kind == "none"
