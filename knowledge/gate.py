@@ -29,6 +29,11 @@ CENTRAL_SHARE = 0.4
 STRONG_EVIDENCE = 3
 CENTRAL_SHARE_STRONG = 0.3
 """...or this share with at least STRONG_EVIDENCE pieces of specific evidence (words or pairs found)..."""
+LONG_MESSAGE = 12
+LONG_EVIDENCE = 4
+LONG_BELOW = 0.35
+"""...or below this for a message of LONG_MESSAGE concepts or more that gives LONG_EVIDENCE pieces of specific
+evidence: scene-setting ("I'm a housing officer and my team leader says...") lowers the share covered..."""
 SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
 
@@ -48,7 +53,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     I become a foster carer" is not answered by a list of the people trained; the more specific evidence,
     the less of the passage need be about it; a question naming Prevent by lesser words is spared this
     when the hit is very confident), and the verb of a "how do I..." question must be covered. Words
-    naming the documents themselves ("what does the guidance say...") count as everyday words here.
+    naming the documents themselves ("what does the guidance say...") count as everyday words here. A long
+    message that gives much specific evidence needs less confidence: its scene-setting is not uncovered
+    subject matter.
     `match` and `central` give the passage's coverage and the share of the matched weight it is about
     (computed only when needed).
     """
@@ -61,7 +68,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
         if query.core_named:
             return best.confidence >= CORE_NAMED_BELOW
-    if best.confidence < NOT_NAMED_BELOW:
+    if best.confidence < min(NOT_NAMED_BELOW, LONG_BELOW):
         return False
     number = best.number
     terms, kinds = index.terms[number], index.kinds[number]
@@ -72,8 +79,11 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False
     pairs = set(pairwise(query.stems)) & index.bigrams[number]
     specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
+    evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
+    long_message = len(credits) >= LONG_MESSAGE and evidence >= LONG_EVIDENCE
+    if best.confidence < (LONG_BELOW if long_message else NOT_NAMED_BELOW):
+        return False
     if uncovered:
-        evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
         if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:
             return True
         return evidence >= 1 and central() >= (CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG)

@@ -262,3 +262,13 @@ def test_more_specific_evidence_needs_less_of_the_passage_to_be_about_it(kb, mon
                                       "what do i need for a premises licence application for a pub"])
 def test_an_everyday_subject_with_little_evidence_is_still_refused(kb, question):
     assert kb.ask(question).kind == "none"
+
+
+def test_a_long_message_with_much_specific_evidence_is_answered_despite_its_scene_setting(kb, monkeypatch):
+    question = ("Bit of a tricky one - a group has booked our community hall and asked for men and women to sit "
+                "separately. Our bookings team doesn't know whether we can agree to this or whether it causes "
+                "problems under equality law. What's the position for a council building?")
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and "Gender" in " ".join(answer.hits[0].passage.heading_path)
+    monkeypatch.setattr(gate, "LONG_BELOW", gate.NOT_NAMED_BELOW)
+    assert kb.ask(question).kind == "none"
