@@ -54,6 +54,8 @@ class KnowledgeBase:
             section_numbers={s.id: n for d in documents for n, s in enumerate(d.sections)},
         )
         self._related: dict[tuple[str, int], tuple[Passage, ...]] = {}
+        self._section_passages = {s.id: self._gather(s) for d in documents for s in d.sections}
+        self._section_texts = {sid: _section_markdown(ps) for sid, ps in self._section_passages.items()}
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -79,35 +81,25 @@ class KnowledgeBase:
         """A section by id, or None."""
         return self._tables.sections.get(section_id)
 
-    def section_passages(self, passage_id: str) -> list[Passage]:
+    def section_passages(self, passage_id: str) -> tuple[Passage, ...]:
         """The passages of a passage's section and of its subsections, in document order."""
         passage = self.passage(passage_id)
-        if passage is None:
-            return []
-        section = self._tables.sections[passage.section_id]
-        document = next(d for d in self.documents if d.id == passage.doc_id)
-        start = self._tables.section_numbers[passage.section_id]
+        return self._section_passages[passage.section_id] if passage else ()
+
+    def section_text(self, passage_id: str) -> str:
+        """The whole section of a passage as Markdown (subsection headings in bold), for "Show more"."""
+        passage = self.passage(passage_id)
+        return self._section_texts[passage.section_id] if passage else ""
+
+    def _gather(self, section: Section) -> tuple[Passage, ...]:
+        document = next(d for d in self.documents if d.id == section.doc_id)
+        start = self._tables.section_numbers[section.id]
         chosen = [section]
         for other in document.sections[start + 1:]:
             if other.level <= section.level:
                 break
             chosen.append(other)
-        return [self._tables.passages[pid] for s in chosen for pid in s.passage_ids]
-
-    def section_text(self, passage_id: str) -> str:
-        """The whole section of a passage as Markdown (subsection headings in bold), for "Show more"."""
-        passages = self.section_passages(passage_id)
-        if not passages:
-            return ""
-        depth = len(passages[0].heading_path)
-        parts: list[str] = []
-        current: tuple[str, ...] = passages[0].heading_path
-        for passage in passages:
-            if passage.heading_path != current:
-                current = passage.heading_path
-                parts.append("**" + " › ".join(current[depth:] or current[-1:]) + "**")
-            parts.append(passage.text)
-        return "\n\n".join(parts)
+        return tuple(self._tables.passages[pid] for s in chosen for pid in s.passage_ids)
 
     def related(self, passage_id: str, k: int = 3) -> list[Passage]:
         """Passages from other sections on a similar subject, for follow-up suggestions."""
@@ -122,7 +114,7 @@ class KnowledgeBase:
             return []
         index = self._searcher.index
         stems = analyse(" ".join(passage.heading_path[-1:]) + " " + passage.text)
-        rare = sorted(set(stems), key=lambda s: -index.idf.get(s, 0.0))[:12]
+        rare = sorted(set(stems), key=lambda s: (-index.idf.get(s, 0.0), s))[:12]  # a tie by name, not set order
         scores: dict[int, float] = {}
         for term in rare:
             for number, contribution in index.contribution(term):
@@ -186,3 +178,18 @@ def load_knowledge_base(content_dir: Path = CONTENT_DIR, cache_dir: Path | str |
 def _ordered(documents: tuple[Document, ...]) -> list[Document]:
     """Documents in their front matter's `order`, then by id."""
     return sorted(documents, key=lambda d: (int(d.meta.get("order", 100)), d.id))
+
+
+def _section_markdown(passages: tuple[Passage, ...]) -> str:
+    """A section's passages as Markdown, each subsection's heading in bold."""
+    if not passages:
+        return ""
+    depth = len(passages[0].heading_path)
+    parts: list[str] = []
+    current: tuple[str, ...] = passages[0].heading_path
+    for passage in passages:
+        if passage.heading_path != current:
+            current = passage.heading_path
+            parts.append("**" + " › ".join(current[depth:] or current[-1:]) + "**")
+        parts.append(passage.text)
+    return "\n\n".join(parts)

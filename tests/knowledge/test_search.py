@@ -1,10 +1,16 @@
 """Search over the shipped content: golden queries, typos, acronyms, no-answer cases and speed."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from knowledge import gate
 from knowledge.base import Answer
+
+REPO = Path(__file__).resolve().parents[2]
 
 GOLDEN = [
     # (question, a heading the top passage must sit under)
@@ -272,3 +278,13 @@ def test_a_long_message_with_much_specific_evidence_is_answered_despite_its_scen
     assert answer.kind == "passage" and "Gender" in " ".join(answer.hits[0].passage.heading_path)
     monkeypatch.setattr(gate, "LONG_BELOW", gate.NOT_NAMED_BELOW)
     assert kb.ask(question).kind == "none"
+
+
+def test_related_passages_do_not_depend_on_the_process_hash_seed():
+    """Equally rare words are taken by name: set order changes with PYTHONHASHSEED from process to process."""
+    script = ("from knowledge.base import load_knowledge_base\n"
+              "kb = load_knowledge_base(cache_dir=None)\n"
+              "print([[p.id for p in kb.related(pid, 3)] for pid in sorted(kb._tables.passages)])")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1
