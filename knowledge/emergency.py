@@ -25,7 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
-from knowledge.text import STOPWORDS
+from knowledge.text import STOPWORDS, literal_union
 
 RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
@@ -106,16 +106,19 @@ def _heads(items: list) -> set[str] | None:
     return None
 
 
-def _opening(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A quick literal pre-check for a pattern: when it finds nothing, neither can the pattern (None when the
+def _openings(*patterns: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A quick literal pre-check for patterns: when it finds nothing, neither can any of them (None when a
     pattern's openings cannot be told)."""
-    try:
-        heads = _heads(list(sre_parse.parse(pattern.pattern, pattern.flags)))
-    except (re.error, TypeError, ValueError):  # a parser this code does not know: no pre-check
-        return None
-    if not heads or "" in heads or pattern.flags & re.IGNORECASE:
-        return None
-    return re.compile("|".join(re.escape(head) for head in sorted(heads)))
+    found: set[str] = set()
+    for pattern in patterns:
+        try:
+            heads = _heads(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+        except (re.error, TypeError, ValueError):  # a parser this code does not know: no pre-check
+            return None
+        if not heads or "" in heads or pattern.flags & re.IGNORECASE:
+            return None
+        found |= heads
+    return re.compile(literal_union(found))
 
 
 @cache
@@ -157,12 +160,10 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
     starts = "|".join(re.escape(str(q)) for q in sorted(data["question_starts"], key=len, reverse=True))
     concepts = {name: _any([_phrase_pattern(raw[name]), *data["patterns"].get(name, ())], slots)
                 for name in _CONCEPTS}
-    openings = {name: _opening(pattern) for name, pattern in concepts.items()}
-    needed = [openings[name] for name in _NEEDED]
     return _Rules(
         concepts=concepts,
-        openings=openings,
-        any_needed=None if None in needed else re.compile("|".join(o.pattern for o in needed)),
+        openings={name: _openings(pattern) for name, pattern in concepts.items()},
+        any_needed=_openings(*(concepts[name] for name in _NEEDED)),
         phrases={name: re.compile(_phrase_pattern(raw[name])) for name in _DANGER},
         figurative=_any(data["figurative"], slots),
         guidance_question=_any(data["guidance_question"], slots),

@@ -9,6 +9,7 @@ consistent, not linguistically perfect: American spellings are folded to British
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -208,3 +209,23 @@ def cut_at_sentence(text: str, limit: int) -> tuple[str, bool]:
         best = text.rfind(" ", 0, limit - 1)
         return text[: best if best > 0 else limit - 1].rstrip(" ,;:") + "…", True
     return text[:best].rstrip(), True
+
+
+def literal_union(texts: Iterable[str]) -> str:
+    """A regular expression matching exactly these literal texts, factored by their shared prefixes: a long
+    alternation of literals is tried branch by branch at every position of a message, a trie letter by letter."""
+    trie: dict[str, dict] = {}
+    for text in texts:
+        node = trie
+        for character in text:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a text ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        options = [re.escape(character) + branch(child) for character, child in sorted(node.items()) if character]
+        if not options:
+            return ""
+        group = options[0] if len(options) == 1 and "" not in node else "(?:" + "|".join(options) + ")"
+        return group + "?" if "" in node else group
+
+    return branch(trie)

@@ -1,6 +1,10 @@
 """Normalisation: spelling folding, stems, tokens and sentence cutting."""
 
-from knowledge.text import analyse, cut_at_sentence, fold, plain, slugify, stem, words
+import re
+
+import pytest
+
+from knowledge.text import analyse, cut_at_sentence, fold, literal_union, plain, slugify, stem, words
 
 
 def test_american_spellings_fold_to_british():
@@ -57,3 +61,15 @@ def test_segments_split_sentences_and_list_lines():
     assert [text[a:b] for a, b in segments(text)] == [
         "Lead in:", "- One item.", "Second sentence.", "- Another; still one", "Next paragraph."]
     assert segments("") == []
+
+
+@pytest.mark.parametrize("texts", [["bomb", "bombs", "bomber", "knife", "kill"], ["a", "ab", "abc"], ["x.y", "(z)"]])
+def test_literal_union_matches_exactly_its_texts(texts):
+    pattern = re.compile(literal_union(texts))
+    assert all(pattern.fullmatch(text) for text in texts)
+    assert not any(pattern.fullmatch(text) for text in ("", "bo", "kil", "abcd", "xzy", "z"))
+
+
+def test_literal_union_finds_any_of_its_texts_in_a_message():
+    pattern = re.compile(literal_union(["bomb", "knife", "kill"]))
+    assert pattern.search("he said he has a knife") and not pattern.search("he said nothing")
