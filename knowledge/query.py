@@ -14,7 +14,7 @@ corrected first (see `knowledge.corrector`: "chanel pannel" -> channel panel, "w
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.common_words import COMMON_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
 from knowledge.corrector import Corrector
@@ -30,7 +30,7 @@ from knowledge.query_words import (
     EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
-    INTENTS,
+    INTENT_CUES,
     LIGHT_VERBS,
     MEDIA_WORDS,
     NAME_AFTER,
@@ -68,10 +68,10 @@ STRONG_FLOOR = 0.5
 common in the content, but in "is prevent a safeguarding issue" it is what the question is about."""
 
 
-
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Concept:
-    """One thing asked about: its own stems, the stem phrases that also count, a weight."""
+    """One thing asked about: its own stems, the stem phrases that also count, a weight. Never changed once made
+    (not frozen: a frozen dataclass is three times as slow to make, and each question makes several)."""
 
     own: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...]
@@ -89,12 +89,15 @@ class Concept:
     """Strong only as a term of safeguarding or local government at large ("MASH", "KCSIE")."""
     proper: bool = False
     """Typed as a name ("Wagner", "Australia")."""
+    singles: frozenset[str] = field(init=False, repr=False)  # the synonyms of one stem, then of more
+    multis: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
+    discount: float = field(init=False, repr=False)  # less credit for a typo-fixed word
 
     def __post_init__(self) -> None:
         others = self.alternatives[1:]
-        object.__setattr__(self, "singles", frozenset(a[0] for a in others if len(a) == 1))
-        object.__setattr__(self, "multis", tuple(a for a in others if len(a) > 1))
-        object.__setattr__(self, "discount", 0.8 if self.fuzzy else 1.0)
+        self.singles = frozenset(a[0] for a in others if len(a) == 1)
+        self.multis = tuple(a for a in others if len(a) > 1)
+        self.discount = 0.8 if self.fuzzy else 1.0
 
     def credit(self, terms: frozenset[str], kinds: frozenset[str] = frozenset()) -> float:
         """How fully a set of stems covers the concept: its own words 1, a synonym 0.85, less when
@@ -135,9 +138,6 @@ class Query:
 
 
 SURE, LIKELY = 2, 1
-_INTENT_CUES = tuple((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
-                     for kind, cues in INTENTS)
-"""Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text)."""
 _PROPER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
 
@@ -279,7 +279,7 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
                  strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged) or logistics,
                  named_only=named_only, action=_action(words),
                  core_named=any(words[p] in CORE_NAMES for p in tokens.named - tokens.likely),
-                 wants_example=bool(EXAMPLE_STEMS & set(stems)),
+                 wants_example=bool(EXAMPLE_STEMS & set(stems)), names=frozenset(stems) & index.names,
                  about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words))
 
 
@@ -372,7 +372,7 @@ def _intents(words: list[str]) -> frozenset[str]:
     """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what
     happens when...")."""
     text = " " + " ".join(words) + " "
-    found = {kind for kind, cues in _INTENT_CUES if cues.search(text)}
+    found = {kind for kind, cues in INTENT_CUES if cues.search(text)}
     if words[:1] == ["when"]:
         found.add("date")
     return frozenset(found)

@@ -1,6 +1,8 @@
 """The word lists that query analysis reads: Prevent's subject words and names, the senses a name can be
 used in, question-word typos, and the phrasings that say what kind of fact a question wants."""
 
+import re
+
 from knowledge.text import stem
 
 STRONG_WORDS = frozenset(stem(w) for w in str.split("""
@@ -30,6 +32,9 @@ INTENTS = (
               "where is", "where are", "download", "online")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
+INTENT_CUES = tuple((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
+                    for kind, cues in INTENTS)
+"""Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text)."""
 CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
              "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
              "website": "link", "webpage": "link", "download": "link"}

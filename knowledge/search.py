@@ -140,8 +140,7 @@ class Searcher:
         self._last: tuple[Query, _Plan] | None = None
 
     def analyse(self, text: str) -> Query:
-        query = analyse_query(text, self.index, self.glossary, self.corrector, self.thesaurus)
-        return replace(query, names=frozenset(query.stems) & self.index.names)
+        return analyse_query(text, self.index, self.glossary, self.corrector, self.thesaurus)
 
     def rank(self, query: Query, k: int) -> list[Scored]:
         """The k best passages with their confidence, best first."""
