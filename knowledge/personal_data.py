@@ -75,6 +75,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
 )
 _DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
+_ANY_DIGIT = re.compile(r"\d")
 _NHS = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 
 
@@ -83,14 +84,27 @@ def find_personal_data(text: str) -> list[Finding]:
     if not text:
         return []
     found: list[Finding] = []
+    has_digit, lowered = _ANY_DIGIT.search(text) is not None, text.lower()
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, text, lowered, has_digit):
+            continue
         for match in pattern.finditer(text):
             if kind == "name_with_age" and not _plausible_name_age(match):
                 continue
             found.append(Finding(kind, match.start(), match.end()))
-    found.extend(_phones(text))
-    found.extend(_nhs_numbers(text))
+    if has_digit:
+        found.extend(_phones(text))
+        found.extend(_nhs_numbers(text))
     return _without_overlaps(found)
+
+
+def _may_match(kind: str, text: str, lowered: str, has_digit: bool) -> bool:
+    """What every match of a kind needs, looked for first: most messages have no digit, "@", "called" or "named"."""
+    if kind == "email":
+        return "@" in text
+    if kind == "name":
+        return "called" in lowered or "named" in lowered
+    return has_digit
 
 
 def _plausible_name_age(match: re.Match[str]) -> bool:
