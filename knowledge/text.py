@@ -179,7 +179,9 @@ def slugify(text: str, max_len: int = 40) -> str:
     return slug or "section"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9*\[\"'(-])|\n+")
+_SENTENCE_END = re.compile(r"[.!?](?P<gap>[\"')\]]?\s+)(?=[A-Z0-9*\[\"'(-])|\n+")
+"""A sentence's end (the gap after its stop) or a line break; a pattern that starts with the stop, not a
+look-behind at it, lets the regular expression engine skip to the next stop instead of trying every position."""
 _SEGMENT_END = re.compile(r"(?<=[.!?;])[\"')\]]?\s+(?=[A-Z0-9*\[\"'(])|\n+")
 
 
@@ -202,9 +204,10 @@ def cut_at_sentence(text: str, limit: int) -> tuple[str, bool]:
         return text, False
     best = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.start() > limit:
+        end = match.start("gap") if match.group("gap") is not None else match.start()
+        if end > limit:
             break
-        best = match.start()
+        best = end
     if best < limit // 3:  # no usable boundary: cut at a word
         best = text.rfind(" ", 0, limit - 1)
         return text[: best if best > 0 else limit - 1].rstrip(" ,;:") + "…", True
