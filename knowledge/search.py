@@ -153,14 +153,14 @@ class Searcher:
                    if totals[number]]
         if not leaders:
             return []
+        index = self.index
+        priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
         shortlist = max(SHORTLIST, k)
         if shortlist < len(leaders):
-            covered, priors = self._coverages(query, leaders), self.index.priors
+            covered = self._coverages(query, leaders)
             leaders = sorted(leaders, key=lambda number: -totals[number] * priors[number]
                              * covered[number] ** COVERAGE_POWER)[:shortlist]
         stems, pairs = query.stems, set(pairwise(query.stems))
-        index = self.index
-        priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
         examples, terms = index.examples, index.terms
         defined = self._defined(query)
         reranked = []
@@ -301,7 +301,7 @@ class Searcher:
     def ask(self, text: str) -> Answer:
         """The answer the bot should give to a question."""
         query = self.analyse(text)
-        scored = self.rank(query, 6)
+        scored = self.rank(query, SHORTLIST)
         hits = tuple(Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in scored)
         entry, mode, by_term = self._glossary_target(query)
         top = hits[0].score if hits else 0.0
