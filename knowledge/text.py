@@ -123,7 +123,7 @@ def stem(word: str) -> str:
 
 def plain(text: str) -> str:
     """Text without Markdown links (their label is kept), emphasis or heading marks."""
-    return _MARKUP.sub("", _LINK.sub(r"\1", text))
+    return _MARKUP.sub("", _LINK.sub(r"\1", text) if "[" in text else text)  # most text has no link
 
 
 def words(text: str) -> list[str]:

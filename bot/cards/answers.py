@@ -73,7 +73,7 @@ def source_name(passage: Passage) -> str:
 
 def plain_links(text: str) -> str:
     """Markdown links as "label (url)": the sentence reads whole in any client, the address still shown."""
-    return _LINK.sub(r"\1 (\2)", text)
+    return _LINK.sub(r"\1 (\2)", text) if "[" in text else text
 
 
 def _note(passage: Passage) -> str:
