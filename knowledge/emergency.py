@@ -14,7 +14,6 @@ logged or stored: a match carries only the category and the vocabulary terms (or
 """
 
 import re
-import re._constants as sre
 import re._parser as sre_parse
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -25,6 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
+from knowledge.pattern_words import WordKeyedPatterns, first_words, leading_texts
 from knowledge.text import STOPWORDS, literal_union
 
 RULES_FILE = Path(__file__).with_name("emergency.yaml")
@@ -41,9 +41,8 @@ _CONTRACTIONS = (
     (r"\bhes\b", "he is"), (r"\bshes\b", "she is"), (r"\btheyre\b", "they are"), (r"\bim\b", "i am"),
     (r"\bdont\b", "do not"), (r"\bdidnt\b", "did not"), (r"\bive\b", "i have"), (r"\bhell\b(?= \w+ing)", "he will"),
 )
-# Precompiled once. The fixes run in order; when none of them matches the text, none is tried one by one.
+# Precompiled once. The fixes run in order, each only when the message holds what its matches start with.
 _CONTRACTION_FIXES = tuple((re.compile(pattern), replacement) for pattern, replacement in _CONTRACTIONS)
-_ANY_CONTRACTION = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _CONTRACTIONS))
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GOT_BEEN = re.compile(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b")
@@ -61,11 +60,10 @@ class EmergencyMatch:
 
 @dataclass(frozen=True)
 class _Rules:
-    concepts: dict[str, re.Pattern[str]]
-    openings: dict[str, re.Pattern[str] | None]
-    any_needed: re.Pattern[str] | None  # every _NEEDED concept's opening at once (None if one has none)
+    concepts: WordKeyedPatterns  # per concept its phrases (one pattern), then its own patterns
     phrases: dict[str, re.Pattern[str]]
     figurative: re.Pattern[str]
+    figurative_parts: WordKeyedPatterns  # one group, to tell when no figurative phrase can be in a message
     guidance_question: re.Pattern[str]
     agents: re.Pattern[str]
     generic_agents: re.Pattern[str]
@@ -73,8 +71,8 @@ class _Rules:
     not_hypothetical: re.Pattern[str]
     question_start: re.Pattern[str]
     misspellings: dict[str, str]
-    context_fixes: tuple[tuple[re.Pattern[str], str], ...]
-    any_context_fix: re.Pattern[str]
+    context_fixes: WordKeyedPatterns
+    context_replacements: tuple[str, ...]
     vocabulary: frozenset[str]
     english: frozenset[str]
     targets: tuple[str, ...]
@@ -82,65 +80,31 @@ class _Rules:
     short_targets: tuple[str, ...]
 
 
-def _heads(items: list) -> set[str] | None:
-    """The literal text every match of a parsed pattern starts with (one string per alternative), or None
-    when that cannot be told: zero-width assertions are skipped, groups and alternatives looked into."""
-    for position, (op, arg) in enumerate(items):
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue
-        if op is sre.LITERAL:
-            run = []
-            for next_op, next_arg in items[position:]:
-                if next_op is not sre.LITERAL:
-                    break
-                run.append(chr(next_arg))
-            return {"".join(run)}
-        if op is sre.IN and all(member_op is sre.LITERAL for member_op, _ in arg):
-            return {chr(member) for _, member in arg}
-        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:
-            return _heads(list(arg[3]))
-        if op is sre.BRANCH:
-            alternatives = [_heads(list(alternative)) for alternative in arg[1]]
-            return None if None in alternatives else set().union(*alternatives)
-        return None
-    return None
-
-
-def _openings(*patterns: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A quick literal pre-check for patterns: when it finds nothing, neither can any of them (None when a
-    pattern's openings cannot be told)."""
-    found: set[str] = set()
-    for pattern in patterns:
-        try:
-            heads = _heads(list(sre_parse.parse(pattern.pattern, pattern.flags)))
-        except (re.error, TypeError, ValueError):  # a parser this code does not know: no pre-check
-            return None
-        if not heads or "" in heads or pattern.flags & re.IGNORECASE:
-            return None
-        found |= heads
-    return re.compile(literal_union(found))
-
-
 @cache
 def _contraction_fixes() -> tuple[tuple[re.Pattern[str], str, frozenset[str] | None], ...]:
     """The contraction fixes in order, each with the texts one of which every match starts with."""
-    return tuple((pattern, replacement, None if (heads := _heads(list(sre_parse.parse(pattern.pattern)))) is None
+    return tuple((pattern, replacement, None if (heads := leading_texts(list(sre_parse.parse(pattern.pattern)))) is None
                   or "" in heads else frozenset(heads)) for pattern, replacement in _CONTRACTION_FIXES)
 
 
-def _phrase_pattern(phrases: list[str]) -> str:
+def _phrase_pattern(phrases: list[str], trie: bool = False) -> str:
+    """Any of the phrases as whole words, the longest first where several start at one place (as a trie,
+    factored by shared prefixes, when only the match matters and not its pattern's first words)."""
     ordered = sorted({" ".join(str(p).lower().split()) for p in phrases}, key=len, reverse=True)
-    return r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![a-z0-9])"
+    union = literal_union(ordered) if trie else "|".join(re.escape(p) for p in ordered)
+    return r"(?<![a-z0-9])(?:" + union + r")(?![a-z0-9])"
+
+
+def _fill(pattern: str, slots: dict[str, str]) -> str:
+    """A pattern with {roles} and {objects} filled in."""
+    for name, alternatives in slots.items():
+        pattern = pattern.replace("{" + name + "}", alternatives)
+    return pattern
 
 
 def _any(patterns: list[str], slots: dict[str, str]) -> re.Pattern[str]:
     """One regular expression for a list of them, with {roles} and {objects} filled in."""
-    filled = []
-    for pattern in patterns:
-        for name, alternatives in slots.items():
-            pattern = pattern.replace("{" + name + "}", alternatives)
-        filled.append(pattern)
-    return re.compile("|".join(f"(?:{p})" for p in filled))
+    return re.compile("|".join(f"(?:{_fill(p, slots)})" for p in patterns))
 
 
 @cache
@@ -158,14 +122,13 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
     danger = frozenset(str(p).lower() for c in _DANGER for p in raw[c] if " " not in str(p))
     openers = "|".join(re.escape(str(o)) for o in sorted(data["openers"], key=len, reverse=True))
     starts = "|".join(re.escape(str(q)) for q in sorted(data["question_starts"], key=len, reverse=True))
-    concepts = {name: _any([_phrase_pattern(raw[name]), *data["patterns"].get(name, ())], slots)
-                for name in _CONCEPTS}
+    concepts = WordKeyedPatterns({name: [_phrase_pattern(raw[name], trie=True)]
+                                  + [_fill(p, slots) for p in data["patterns"].get(name, ())] for name in _CONCEPTS})
     return _Rules(
         concepts=concepts,
-        openings={name: _openings(pattern) for name, pattern in concepts.items()},
-        any_needed=_openings(*(concepts[name] for name in _NEEDED)),
         phrases={name: re.compile(_phrase_pattern(raw[name])) for name in _DANGER},
         figurative=_any(data["figurative"], slots),
+        figurative_parts=WordKeyedPatterns({"figurative": [_fill(p, slots) for p in data["figurative"]]}),
         guidance_question=_any(data["guidance_question"], slots),
         agents=_any(data["agents"], slots),
         generic_agents=_any(data["generic_agents"], slots),
@@ -173,8 +136,8 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
         not_hypothetical=_any(data["not_hypothetical"], slots),
         question_start=re.compile(rf"^(?:(?:{openers})\s+)*(?:{starts})\b"),
         misspellings={str(k).lower(): str(v).lower() for k, v in data["misspellings"].items()},
-        context_fixes=tuple((re.compile(pattern), replacement) for pattern, replacement in data["context_fixes"]),
-        any_context_fix=re.compile("|".join(f"(?:{pattern})" for pattern, _ in data["context_fixes"]) or "(?!)"),
+        context_fixes=WordKeyedPatterns({"fix": [pattern for pattern, _ in data["context_fixes"]]}),
+        context_replacements=tuple(replacement for _, replacement in data["context_fixes"]),
         vocabulary=frozenset(words),
         english=frozenset(COMMON_WORDS | ENGLISH_WORDS | STOPWORDS
                           | {str(w).lower() for w in data["protected"] + data["protected_found"]}),
@@ -188,15 +151,41 @@ def prepare(text: str, rules: _Rules | None = None) -> str:
     """Normalise a message for matching: lower case, contractions expanded, typos of vocabulary words fixed."""
     rules = rules or load_rules()
     text = text.lower().translate(_QUOTES)
-    if _ANY_CONTRACTION.search(text):
+    tokens = _TOKEN.findall(text)
+    bare = _apostrophe_free_words()
+    if "'" in text or bare is None or not bare.isdisjoint(tokens):
         for pattern, replacement, heads in _contraction_fixes():
             if heads is None or any(head in text for head in heads):  # a fix whose first text is absent can't apply
                 text = pattern.sub(replacement, text)
-    said = " ".join([_correct(token) for token in _TOKEN.findall(text)])
-    if rules.any_context_fix.search(said):
-        for pattern, replacement in rules.context_fixes:
-            said = pattern.sub(replacement, said)
+        tokens = _TOKEN.findall(text)
+    said = _fix_in_context(" ".join([_correct(token) for token in tokens]), rules)
     return _GOT_BEEN.sub(r"\1 has \2", said)
+
+
+def _fix_in_context(said: str, rules: _Rules) -> str:
+    """The context fixes applied in order, each to what the one before wrote, trying only those that could
+    start at one of its words."""
+    fixes, number = rules.context_fixes, 0
+    while later := [n for n in fixes.candidates(said).get("fix", ()) if n >= number]:
+        number = later[0]
+        said = fixes.patterns["fix"][number].sub(rules.context_replacements[number], said)
+        number += 1
+    return said
+
+
+@cache
+def _apostrophe_free_words() -> frozenset[str] | None:
+    """The words a contraction fix that needs no apostrophe can start at ("dont", "wont"), or None when a fix
+    cannot be told: any other fix needs an apostrophe in the message."""
+    words: set[str] = set()
+    for pattern, _ in _CONTRACTION_FIXES:
+        spellings = first_words(pattern.pattern)
+        if spellings is None:
+            heads = leading_texts(list(sre_parse.parse(pattern.pattern)))
+            if not heads or not all("'" in head for head in heads):
+                return None
+        words |= {word for word in spellings or () if "'" not in word}
+    return frozenset(words)
 
 
 @lru_cache(maxsize=16384)
@@ -253,9 +242,10 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
     if not text or not text.strip():
         return None
     rules = load_rules()
-    said = " ".join(rules.figurative.sub(" ", prepare(text, rules)).split())
-    if rules.any_needed is not None and rules.any_needed.search(said) is None:
-        return None  # not even the first word of a danger concept: the ordinary question
+    said = prepare(text, rules)
+    if rules.figurative_parts.candidates(said):  # blank "killing it" out, when a figurative phrase may be there
+        said = rules.figurative.sub(" ", said)
+    said = " ".join(said.split())
     found = _Found(said, rules)
     has = _Has(found)
     if not any(has[name] for name in _NEEDED):
@@ -269,18 +259,17 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
 
 
 class _Found(dict):
-    """Each concept's first match in the message, searched for only when a rule first asks about it."""
+    """Each concept's first match in the message, searched for only when a rule first asks about it, and
+    then only with the concept's patterns that could start at one of the message's words."""
 
     def __init__(self, said: str, rules: _Rules) -> None:
         super().__init__()
         self.said, self.rules = said, rules
+        self.candidates = rules.concepts.candidates(said)
 
     def __missing__(self, name: str) -> re.Match[str] | None:
-        opening = self.rules.openings[name]
-        if opening is not None and opening.search(self.said) is None:
-            match = self[name] = None  # not even the first word of the concept is there
-        else:
-            match = self[name] = self.rules.concepts[name].search(self.said)
+        candidates = self.candidates.get(name)
+        match = self[name] = self.rules.concepts.search(name, self.said, candidates) if candidates else None
         return match
 
 
