@@ -6,9 +6,13 @@ under "e_tag", and writing an item whose "e_tag" no longer matches the stored on
 `EtagConflict` (optimistic concurrency). An item without an eTag, or with "*", is written
 unconditionally.
 
-SQLite calls run on one dedicated worker thread so that a slow disk or a locked database never blocks
-the event loop; WAL mode lets readers run while a write commits, and every write is its own
-transaction, so anything acknowledged survives the process being killed. `probe()` is the readiness
+Writes, deletes and the probe run on one dedicated worker thread so that a slow disk or a locked
+database never blocks the event loop; every write is its own transaction, so anything acknowledged
+survives the process being killed. Reads run on the event loop itself, on a second connection that never
+waits: in WAL mode a read by key does not wait for a writer, and takes a few microseconds, while handing
+it to the worker thread cost more than the read (about 0.6 M instructions of a 12 M turn, measured). A
+read that does find the database busy, or fails in any way, is retried on the worker thread with the
+full busy timeout, which raises `StorageUnavailable` as before if it still fails. `probe()` is the readiness
 check: in WAL mode a locked or read-only database still answers reads, so it commits a tiny write too.
 """
 
@@ -79,6 +83,7 @@ class SqliteStorage(Storage):
         self._busy_timeout_ms = busy_timeout_ms
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
         self._connection: sqlite3.Connection | None = None
+        self._reader: sqlite3.Connection | None = None  # the event loop's own, for reads that never wait
         self._closed = False
 
     @property
@@ -174,6 +179,30 @@ class SqliteStorage(Storage):
 
     # -- event-loop side ----------------------------------------------------------------------
 
+    def _read_now(self, keys: list[str]) -> dict[str, tuple[str, str]] | None:
+        """The rows, read on the event loop without waiting; None when that cannot be done (no database
+        opened yet, an in-memory one, a busy or failing one): the worker thread reads instead."""
+        if self._connection is None or str(self._path) == ":memory:" or self._closed:
+            return None
+        try:
+            if self._reader is None:
+                self._reader = sqlite3.connect(str(self._path), timeout=0, isolation_level=None,
+                                               check_same_thread=False)
+            marks = ",".join("?" * len(keys))
+            rows = self._reader.execute(f"SELECT key, etag, data FROM state WHERE key IN ({marks})", keys)
+            return {key: (etag, data) for key, etag, data in rows}
+        except sqlite3.Error:
+            self._close_reader()
+            return None
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            try:
+                self._reader.close()
+            except sqlite3.Error:
+                pass
+            self._reader = None
+
     async def _run(self, work: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, work, *args)
 
@@ -182,7 +211,9 @@ class SqliteStorage(Storage):
         if not keys:
             return {}
         asked = {_stored_key(key): key for key in keys}
-        rows = await self._run(self._read_rows, list(asked))
+        rows = self._read_now(list(asked))
+        if rows is None:
+            rows = await self._run(self._read_rows, list(asked))
         items = {}
         for stored, (etag, data) in rows.items():
             key = asked.get(stored, stored)
@@ -224,5 +255,6 @@ class SqliteStorage(Storage):
         if self._closed:
             return
         self._closed = True
+        self._close_reader()
         await self._run(self._close_connection)
         self._executor.shutdown(wait=True)

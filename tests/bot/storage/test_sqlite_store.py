@@ -71,3 +71,37 @@ async def test_unusable_database_raises_storage_unavailable(tmp_path):
     with pytest.raises(StorageUnavailable):
         await store.read(["k"])
     await store.close()
+
+
+async def test_reads_run_on_the_event_loop_once_the_database_is_open(store, monkeypatch):
+    await store.write({"k": {"v": 1}})
+    handed_over = []
+    real_run = store._run
+
+    async def counted(work, *args):
+        handed_over.append(work.__name__)
+        return await real_run(work, *args)
+
+    monkeypatch.setattr(store, "_run", counted)
+    assert (await store.read(["k"]))["k"]["v"] == 1
+    await store.write({"k": {"v": 2}})
+    assert (await store.read(["k"]))["k"]["v"] == 2  # a new connection's read sees the worker's commit
+    assert handed_over == ["_write_rows"]
+
+
+async def test_a_read_that_fails_on_the_event_loop_is_retried_on_the_worker_thread(store, monkeypatch):
+    await store.write({"k": {"v": "kept"}})
+    assert (await store.read(["k"]))["k"]["v"] == "kept"
+    handed_over = []
+    real_run = store._run
+
+    async def counted(work, *args):
+        handed_over.append(work.__name__)
+        return await real_run(work, *args)
+
+    monkeypatch.setattr(store, "_run", counted)
+    store._reader.close()  # as if its read had failed: busy, or the file pulled away
+    assert (await store.read(["k"]))["k"]["v"] == "kept"
+    assert handed_over == ["_read_rows"]
+    assert (await store.read(["k"]))["k"]["v"] == "kept"  # and the next read opens a new connection
+    assert handed_over == ["_read_rows"]
