@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge.corpus import load_corpus
-from knowledge.glossary import Glossary, is_acronym, parse_glossary
+from knowledge.glossary import Glossary, is_acronym, load_yaml, parse_glossary
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,14 @@ def test_general_must_be_true_or_false(tmp_path):
                     '    meaning: A test.\n    synonyms: []\n    general: "yes"\n', encoding="utf-8")
     _entries, errors = parse_glossary(path)
     assert [(e.field, e.line) for e in errors] == [("general", 4)]
+
+
+def test_a_key_given_twice_is_an_error_naming_its_line(tmp_path):
+    """Plain YAML would keep the second mapping for a key and drop the first without a word."""
+    path = tmp_path / "alternates.yaml"
+    path.write_text("id: alternates\nversion: '1'\nalternates:\n  doc/section:\n    - one way to ask\n"
+                    "  doc/other:\n    - another\n  doc/section:\n    - a third\n", encoding="utf-8")
+    data, errors = load_yaml(path)
+    assert data is None
+    assert len(errors) == 1 and errors[0].line == 8
+    assert "duplicate key 'doc/section'" in errors[0].message and "line 4" in errors[0].message
