@@ -69,6 +69,22 @@ def _stored_key(key: str) -> str:
     return key
 
 
+def _select_rows(db: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """(eTag, data) per stored key, for the keys that exist."""
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(f"SELECT key, etag, data FROM state WHERE key IN ({marks})", keys)
+    return {key: (etag, data) for key, etag, data in rows}
+
+
+def _close_quietly(connection: sqlite3.Connection | None) -> None:
+    """Close a connection, if there is one, ignoring a failure to (it is being dropped either way)."""
+    if connection is not None:
+        try:
+            connection.close()
+        except sqlite3.Error:
+            pass
+
+
 def _rollback(db: sqlite3.Connection) -> None:
     """Roll back if a transaction is still open: SQLite ends one itself on some errors (disk full)."""
     if db.in_transaction:
@@ -113,20 +129,11 @@ class SqliteStorage(Storage):
             raise StorageUnavailable(f"{type(error).__name__}: {error}") from error
 
     def _close_connection(self) -> None:
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            except sqlite3.Error:
-                pass
-            self._connection = None
+        _close_quietly(self._connection)
+        self._connection = None
 
     def _read_rows(self, keys: list[str]) -> dict[str, tuple[str, str]]:
-        def work(db: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-            marks = ",".join("?" * len(keys))
-            rows = db.execute(f"SELECT key, etag, data FROM state WHERE key IN ({marks})", keys)
-            return {key: (etag, data) for key, etag, data in rows}
-
-        return self._guarded(work)
+        return self._guarded(lambda db: _select_rows(db, keys))
 
     def _write_rows(self, rows: list[tuple[str, str | None, str]]) -> None:
         def work(db: sqlite3.Connection) -> None:
@@ -188,20 +195,14 @@ class SqliteStorage(Storage):
             if self._reader is None:
                 self._reader = sqlite3.connect(str(self._path), timeout=0, isolation_level=None,
                                                check_same_thread=False)
-            marks = ",".join("?" * len(keys))
-            rows = self._reader.execute(f"SELECT key, etag, data FROM state WHERE key IN ({marks})", keys)
-            return {key: (etag, data) for key, etag, data in rows}
+            return _select_rows(self._reader, keys)
         except sqlite3.Error:
             self._close_reader()
             return None
 
     def _close_reader(self) -> None:
-        if self._reader is not None:
-            try:
-                self._reader.close()
-            except sqlite3.Error:
-                pass
-            self._reader = None
+        _close_quietly(self._reader)
+        self._reader = None
 
     async def _run(self, work: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, work, *args)

@@ -73,8 +73,8 @@ async def test_unusable_database_raises_storage_unavailable(tmp_path):
     await store.close()
 
 
-async def test_reads_run_on_the_event_loop_once_the_database_is_open(store, monkeypatch):
-    await store.write({"k": {"v": 1}})
+def _record_hand_overs(store, monkeypatch) -> list[str]:
+    """The names of the store's calls handed to its worker thread, from now on."""
     handed_over = []
     real_run = store._run
 
@@ -83,6 +83,12 @@ async def test_reads_run_on_the_event_loop_once_the_database_is_open(store, monk
         return await real_run(work, *args)
 
     monkeypatch.setattr(store, "_run", counted)
+    return handed_over
+
+
+async def test_reads_run_on_the_event_loop_once_the_database_is_open(store, monkeypatch):
+    await store.write({"k": {"v": 1}})
+    handed_over = _record_hand_overs(store, monkeypatch)
     assert (await store.read(["k"]))["k"]["v"] == 1
     await store.write({"k": {"v": 2}})
     assert (await store.read(["k"]))["k"]["v"] == 2  # a new connection's read sees the worker's commit
@@ -92,14 +98,7 @@ async def test_reads_run_on_the_event_loop_once_the_database_is_open(store, monk
 async def test_a_read_that_fails_on_the_event_loop_is_retried_on_the_worker_thread(store, monkeypatch):
     await store.write({"k": {"v": "kept"}})
     assert (await store.read(["k"]))["k"]["v"] == "kept"
-    handed_over = []
-    real_run = store._run
-
-    async def counted(work, *args):
-        handed_over.append(work.__name__)
-        return await real_run(work, *args)
-
-    monkeypatch.setattr(store, "_run", counted)
+    handed_over = _record_hand_overs(store, monkeypatch)
     store._reader.close()  # as if its read had failed: busy, or the file pulled away
     assert (await store.read(["k"]))["k"]["v"] == "kept"
     assert handed_over == ["_read_rows"]
