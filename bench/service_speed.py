@@ -18,7 +18,7 @@ The client runs in this process on the same 2 cores as the servers, as it would 
 benchmark: absolute figures include its cost, the ratios between servers share it. Our bot runs with
 its default settings except RATE_LIMIT_PER_MINUTE=0 (a benchmark user sends far more than 30 a minute).
 
-    python -m bench.service_speed [--requests 300] [--starts 3] [--rounds 3]
+    python -m bench.service_speed [--requests 600] [--starts 3] [--rounds 3]
 """
 
 import argparse
@@ -154,7 +154,7 @@ def cold_starts(server: ServerProcess, starts: int, *, builds_index: bool) -> tu
     return cold, first
 
 
-def run(requests: int = 300, starts: int = 3, levels: Sequence[int] = LEVELS, warmup: int = 30,
+def run(requests: int = 600, starts: int = 3, levels: Sequence[int] = LEVELS, warmup: int = 30,
         time_limit: float = 90.0, workdir: Path | None = None, rounds: int = 3) -> dict:
     """Cold starts for each server one at a time, then all of them running (idle while another is driven)
     for the interleaved rounds, then each one's resident memory."""
@@ -199,7 +199,7 @@ def ratios(servers: dict) -> list[dict]:
 def main() -> int:
     """Print latency, throughput, cold start and memory per server, and our ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=300, help="requests per concurrency level")
+    parser.add_argument("--requests", type=int, default=600, help="requests per concurrency level")
     parser.add_argument("--starts", type=int, default=3, help="cold starts per server (median reported)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds the requests are split over")
     args = parser.parse_args()
