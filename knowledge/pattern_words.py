@@ -2,14 +2,15 @@
 
 Python's `re` tries a long alternation branch by branch at every position of a message, so the emergency
 guard's vocabulary (dozens of patterns, hundreds of phrases) would cost far more than the message's few
-words. Two cheap pre-checks are read off the parsed patterns once, at start-up:
+words. Three cheap pre-checks are read off the parsed patterns once, at start-up:
 - `first_words`: a pattern anchored at a word start (`\\b`, `^` or a look-behind) whose first word is one of
   a finite set of literal spellings ("blow", "blowing", "blows" for `\\bblow(?:ing|s)? `) can only match a
   message holding one of those words;
+- `required_texts`: literal texts every match holds somewhere (" is killing me" after any first word);
 - `leading_texts`: the literal text every match starts with, one per alternative, for patterns that are not
   anchored at a word start ("n't").
-`WordKeyedPatterns` uses the first: it keeps a list of patterns and, per message, runs only those whose
-first word the message holds (a look-up per word, not a scan per pattern).
+`WordKeyedPatterns` uses the first two: it keeps groups of patterns and, per message, runs only those whose
+first word the message holds (a look-up per word, not a scan per pattern) and whose required texts it holds.
 """
 
 import re
@@ -99,8 +100,15 @@ def first_words(pattern: str) -> frozenset[str] | None:
     """Every word a match of `pattern` can start with (a word ends at a space or a word boundary), or None
     when the pattern is not anchored at a word start or its first word is not a finite set of spellings."""
     try:
-        done, partial = _walk(list(sre_parse.parse(pattern)), {""})
-    except (_Unbounded, re.error):
+        return _first_words(list(sre_parse.parse(pattern)))
+    except re.error:
+        return None
+
+
+def _first_words(items: list) -> frozenset[str] | None:
+    try:
+        done, partial = _walk(items, {""})
+    except _Unbounded:
         return None
     if partial or not done or _START in done:
         return None  # a first word running on to the end of the pattern could be the start of a longer one
@@ -133,25 +141,40 @@ def leading_texts(items: list) -> set[str] | None:
 
 def required_texts(pattern: str, shortest: int = 3, most: int = 8) -> tuple[frozenset[str], ...]:
     """Texts every match of `pattern` contains, read from its top-level sequence: per run of literal text and
-    groups of literal alternatives there, the set of texts one of which it holds (`{" killing me"}` in
-    `\\w+ (?:is|are) killing me`, `{"shot", "soot"}` in `(?:to|will) (?:shot|soot)`). Sets holding a text
-    shorter than `shortest`, or more than `most` texts, are left out: they rule out too little for their cost."""
+    groups of literal alternatives there, the set of texts one of which it holds (`{" is killing me",
+    " are killing me"}` in `\\w+ (?:is|are) killing me`). A run with more than `most` spellings gives its
+    longest end with few enough; sets holding a text shorter than `shortest` are left out: they rule out too
+    little for their cost."""
     try:
-        items = list(sre_parse.parse(pattern))
+        return _required_texts(list(sre_parse.parse(pattern)), shortest, most)
     except re.error:
         return ()
+
+
+def _required_texts(items: list, shortest: int, most: int) -> tuple[frozenset[str], ...]:
     found, run = [], []
-    for item in [*items, None]:  # each run of items that only spell literal text, as its set of spellings
-        if item is not None and _literal_alternatives([item]) is not None:
-            run.append(item)
+    for item in [*items, None]:  # each run of items that only spell literal text, as its items' spellings
+        spellings = None if item is None else _literal_alternatives([item])
+        if spellings is not None:
+            run.append(spellings)
             continue
         for start in range(len(run)):  # the run, or its longest end with few enough spellings
-            texts = _literal_alternatives(run[start:])
-            if texts is not None and len(texts) <= most:
+            texts = _joined(run[start:], most)
+            if texts is not None:
                 found.append(texts)
                 break
         run = []
     return tuple(texts for texts in found if min(map(len, texts)) >= shortest)
+
+
+def _joined(parts: list[frozenset[str]], most: int) -> frozenset[str] | None:
+    """Every text made of one spelling of each part in turn, or None when there would be more than `most`."""
+    texts = {""}
+    for part in parts:
+        if len(texts) * len(part) > most:
+            return None
+        texts = {t + p for t in texts for p in part}
+    return frozenset(texts)
 
 
 def _literal_alternatives(items: list) -> frozenset[str] | None:
@@ -197,12 +220,13 @@ class WordKeyedPatterns:
         self._required: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
         for name, patterns in self.patterns.items():
             for number, pattern in enumerate(patterns):
-                words = first_words(pattern.pattern)
+                items = list(sre_parse.parse(pattern.pattern))  # it compiled, so it parses
+                words = _first_words(items)
                 if words is None:
                     self._unkeyed.append((name, number))
                 for word in words or ():
                     self._by_word.setdefault(word, []).append((name, number))
-                required = tuple(texts for texts in required_texts(pattern.pattern) if texts != words)
+                required = tuple(texts for texts in _required_texts(items, 3, 8) if texts != words)
                 if required:
                     self._required[name, number] = required
 
