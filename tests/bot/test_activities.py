@@ -2,7 +2,7 @@
 
 import copy
 
-from botbuilder.core import CardFactory, TurnContext
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, DeliveryModes
 
@@ -26,6 +26,30 @@ def test_a_copy_shares_the_card_and_citation_and_serialises_the_same():
     assert copied.attachments[0] is activity.attachments[0]
     assert copied.entities[0] is activity.entities[0]
     assert serializer_helper(copied) == serializer_helper(activity)
+
+
+def test_a_copy_is_as_independent_as_a_generic_deep_copy():
+    activity = _answer_activity()
+    activity.channel_data = {"notification": {"alert": True}}
+    copied = copy.deepcopy(activity)
+    assert type(copied) is type(activity)
+    assert serializer_helper(copied) == serializer_helper(activity)
+    copied.entities.append("another")
+    copied.channel_data["notification"]["alert"] = False
+    copied.additional_properties["x"] = 1
+    copied.text = "changed"
+    assert len(activity.entities) == 1 and activity.channel_data["notification"]["alert"] is True
+    assert activity.additional_properties == {} and activity.text != "changed"
+
+
+def test_replies_serialise_as_the_sdk_message_factory_makes_them():
+    card = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "Hi"}]}
+    one, two = CardFactory.adaptive_card(card), CardFactory.adaptive_card(card)
+    pairs = [(Reply(text="hello"), MessageFactory.text("hello")),
+             (Reply(text="", cards=(card,)), MessageFactory.attachment(one)),
+             (Reply(text="look", cards=(card, card)), MessageFactory.list([one, two], "look"))]
+    for reply, made in pairs:
+        assert serializer_helper(to_activity(reply)) == serializer_helper(made)
 
 
 def test_card_attachment_serialises_as_the_sdk_factory_would():
