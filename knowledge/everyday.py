@@ -5,8 +5,8 @@
   "how do I book a meeting room" is about the office, not about venue hire ("a meeting room for a
   community event" still is).
 - `respell`: a word the content has only through its stem ("governers" stems like "government") and that
-  is not itself an English word is respelt as a close content word with another stem ("governors"),
-  provided that is not an everyday word itself ("locking" never becomes "looking").
+  is not itself an English word (or the plural of one) is respelt as a close content word with another
+  stem ("governors"), provided that is not an everyday word itself ("locking" never becomes "looking").
 """
 
 from functools import lru_cache
@@ -40,12 +40,16 @@ def is_logistics(stems: list[str] | tuple[str, ...], content_pairs: frozenset[tu
 
 def respell(word: str, choices: list[str], vocabulary: dict[str, str]) -> str | None:
     """The content word that a known word, known only by its stem, is a misspelling of, or None."""
-    if word in vocabulary or fold(word) in vocabulary or word in COMMON_WORDS or word in FILLER_WORDS \
-            or word in ENGLISH_WORDS or is_off_topic(word):
-        return None
+    if _english(word, vocabulary) or (word.endswith("s") and _english(word[:-1], vocabulary)):
+        return None  # an English word, or the plural of one ("persons" is not a misspelling of "parsons")
     found = process.extract(word, choices, scorer=DamerauLevenshtein.normalized_similarity,
                             score_cutoff=STEM_ONLY_CUTOFF, limit=3)
     return next((f[0] for f in found if stem(f[0]) != stem(word) and f[0] not in COMMON_WORDS), None)
+
+
+def _english(word: str, vocabulary: dict[str, str]) -> bool:
+    return word in vocabulary or fold(word) in vocabulary or word in COMMON_WORDS or word in FILLER_WORDS \
+        or word in ENGLISH_WORDS or is_off_topic(word)
 
 
 __all__ = ["OFF_TOPIC_PHRASES", "is_logistics", "off_topic_pairs", "respell"]

@@ -138,6 +138,7 @@ class Query:
 
 
 SURE, LIKELY = 2, 1
+_EDGE_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
 _PROPER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
 
@@ -160,7 +161,12 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
     text = plain(text)
     raw = phrase_words(text)
-    capitalised = {w.lower() for w in text.split()[1:] if w[:1].isupper()}
+    typed_words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
+    shouted = not any(character.islower() for character in text)
+    # capitalised after the first word ("ask Channel"), or in capitals anywhere ("WRAP - what is it"); in a
+    # message all in capitals, neither says anything
+    capitalised = set() if shouted else {w.lower() for i, w in enumerate(typed_words)
+                                         if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
     typed = _PROPER.findall(text)
     opening = {w.lower() for w in _SENTENCE_START.findall(text)}  # capitalised as a sentence's first word
     proper = {w.lower() for w in typed if w[:1].isupper() and not w.isupper()} - opening

@@ -29,6 +29,16 @@ def test_prevent_as_a_verb_is_still_not_the_name(kb):
     assert not kb._searcher.analyse("how can we prevent damp in the building").strong
 
 
+def test_a_name_typed_in_capitals_is_the_name_even_first(kb):
+    assert kb._searcher.analyse("WRAP - what is it and who is it aimed at?").strong
+    assert kb.ask("WRAP - what is it and who is it aimed at?").kind == "passage"
+
+
+def test_a_message_all_in_capitals_gives_no_sense_of_a_name(kb):
+    assert not kb._searcher.analyse("HOW DO I PREVENT MY SCREEN LOCKING").strong
+    assert kb.ask("HOW DO I PREVENT MY SCREEN LOCKING").kind == "none"
+
+
 def test_a_capital_that_starts_a_sentence_is_not_a_name(kb):
     query = kb._searcher.analyse("I chair our channel panel. Nobody on the panel knows who to ask")
     assert not any(c.proper for c in query.concepts)

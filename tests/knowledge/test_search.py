@@ -60,6 +60,13 @@ def test_a_misspelling_known_only_by_its_stem_is_respelt(kb):
     assert answer.kind == "passage" and "Governor" in answer.hits[0].passage.text
 
 
+def test_the_plural_of_an_english_word_is_not_respelt(kb):
+    """"persons" is known only by its stem too, but it is the plural of "person", not a misspelling of the
+    "Parsons" the content names."""
+    query = kb._searcher.analyse("sharing a referred persons details with partners")
+    assert "persons" in query.corrected and "parsons" not in query.corrected
+
+
 def test_american_spelling_is_folded(kb):
     british = [h.passage.id for h in kb.search("radicalisation in the community", k=3)]
     american = [h.passage.id for h in kb.search("radicalization in the community", k=3)]
