@@ -29,6 +29,11 @@ CENTRAL_SHARE = 0.4
 STRONG_EVIDENCE = 3
 CENTRAL_SHARE_STRONG = 0.3
 """...or this share with at least STRONG_EVIDENCE pieces of specific evidence (words or pairs found)..."""
+AMPLE_EVIDENCE = 5
+CENTRAL_SHARE_AMPLE = 0.15
+"""...or this share with at least AMPLE_EVIDENCE: so many of the question's own words found is evidence enough
+that the passage answers, though it is about more besides ("should our risk assessment include people who
+came back from fighting abroad": returnees are one point of a passage about risk assessment)..."""
 LONG_MESSAGE = 12
 LONG_EVIDENCE = 4
 LONG_BELOW = 0.35
@@ -86,7 +91,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     if uncovered:
         if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:
             return True
-        return evidence >= 1 and central() >= (CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG)
+        return evidence >= 1 and central() >= (CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG
+                                               if evidence < AMPLE_EVIDENCE else CENTRAL_SHARE_AMPLE)
     covered = match()
     together = len(credits) >= 3 and covered.segment >= 0.95
     written = [c for c in specific if _written(index, c, number)]

@@ -13,7 +13,6 @@ subject the guidance never covers (weather, pay, food: see `knowledge.common_wor
 corrected first (see `knowledge.corrector`: "chanel pannel" -> channel panel, "wht" -> what).
 """
 
-import re
 from dataclasses import dataclass, field
 
 from knowledge.common_words import COMMON_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
@@ -42,6 +41,7 @@ from knowledge.query_words import (
     SUBJECT_STEMS,
     VERB_AFTER,
     WEAK_FORMS,
+    typed_capitals,
 )
 from knowledge.text import STOPWORDS, phrase_stems, phrase_words, plain, stem
 
@@ -138,9 +138,6 @@ class Query:
 
 
 SURE, LIKELY = 2, 1
-_EDGE_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
-_PROPER = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
 
 
 @dataclass
@@ -161,15 +158,7 @@ def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] =
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
     text = plain(text)
     raw = phrase_words(text)
-    typed_words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
-    shouted = not any(character.islower() for character in text)
-    # capitalised after the first word ("ask Channel"), or in capitals anywhere ("WRAP - what is it"); in a
-    # message all in capitals, neither says anything
-    capitalised = set() if shouted else {w.lower() for i, w in enumerate(typed_words)
-                                         if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
-    typed = _PROPER.findall(text)
-    opening = {w.lower() for w in _SENTENCE_START.findall(text)}  # capitalised as a sentence's first word
-    proper = {w.lower() for w in typed if w[:1].isupper() and not w.isupper()} - opening
+    capitalised, proper = typed_capitals(text)
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)
     for word in raw:
         word = QUESTION_TYPOS.get(word, word)

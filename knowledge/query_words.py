@@ -83,3 +83,22 @@ DOCUMENT_STEMS = frozenset(stem(w) for w in ("guidance", "toolkit", "document", 
                                              "paragraph"))
 """Words naming the documents themselves ("what does the guidance say about..."): a passage need not use
 them to answer."""
+
+
+_EDGE_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
+_TYPED_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
+
+
+def typed_capitals(text: str) -> tuple[set[str], set[str]]:
+    """The words of a message typed with capitals, lower-cased: those capitalised after its first word ("ask
+    Channel") or in capitals anywhere ("WRAP - what is it"), none in a message all in capitals; and those
+    typed as names: capitalised, not as a sentence's first word, not in capitals ("Wagner", not "LLR", which
+    is as often a local abbreviation)."""
+    if not any(character.islower() for character in text):
+        return set(), set()
+    words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
+    capitalised = {w.lower() for i, w in enumerate(words) if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
+    opening = {w.lower() for w in _SENTENCE_START.findall(text)}
+    proper = {w.lower() for w in _TYPED_WORD.findall(text) if w[:1].isupper() and not w.isupper()} - opening
+    return capitalised, proper

@@ -144,6 +144,13 @@ def test_a_light_verb_in_a_how_to_question_need_not_be_in_the_passage(kb):
     assert answer.kind == "passage" and "Action Plan" in " ".join(answer.hits[0].passage.heading_path)
 
 
+def test_ample_specific_evidence_needs_less_of_the_passage_to_be_about_it(kb):
+    """Six specific words found (risk, assessment, fighting, abroad...) in a passage about risk assessment
+    at large: the returnees are one of its points, not its subject, and it still answers."""
+    answer = kb.ask("should our risk assessment include people who came back from fighting abroad")
+    assert answer.kind == "passage" and "risk assessment" in answer.hits[0].passage.text.lower()
+
+
 def test_passing_on_or_asking_is_a_light_verb_too(kb):
     """"How do partners pass ... to the police": what is passed, and to whom, is the question."""
     answer = kb.ask("how do partners pass low level community tension info to leics police")
