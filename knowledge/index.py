@@ -7,7 +7,8 @@ profile"). Per-term contributions are precomputed, so a query is a few dictionar
 
 Beside the postings the index keeps what reranking and excerpts need: each passage's sentences and list
 lines ("segments") as stem sets, the kinds of fact it states (numbers, dates, how often, how long, email
-addresses, links: a "how often" question wants a passage that says how often), and its "central" terms,
+addresses, links, what came of something: a "how often" question wants a passage that says how often, "how
+did it turn out" one that tells the outcome), and its "central" terms,
 the ones it is about rather than mentions in passing (its headings, first sentence and repeated words).
 The surface vocabulary (with stopwords) is kept for typo correction.
 """
@@ -268,6 +269,9 @@ KINDS = {
     "duration": re.compile(r"\b(?:\d+|one|two|half)[- ](?:minute|hour|day|week|month|year)s?\b|"
                            r"\b(?:one|two)/(?:one|two)[- ]day\b|\b\d+ (?:minutes|hours|days|weeks|months)\b",
                            re.I),
+    "outcome": re.compile(r"\b(?:outcomes?|as a result|resulted in|led to|has (?:not|since|now)|have since|"
+                         r"since then|successful(?:ly)?|reduced|increased|improved|took the decision|"
+                         r"(?:was|were) cancelled|went ahead)\b", re.I),
     "email": re.compile(r"@[\w-]+\.[a-z]"),
     "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
 }

@@ -7,7 +7,7 @@ English words (they frame a question rather than name its subject), and highest 
 never uses, so an off-topic word like "canteen" pulls confidence down. Chat filler ("pls") is dropped.
 
 The query also records what kind of fact it wants (a number, a date, how often, how long, an email
-address, a link), whether it names Prevent's own subject matter (a "strong" word: radicalisation,
+address, a link, an outcome), whether it names Prevent's own subject matter (a "strong" word: radicalisation,
 extremism, the CTLP, or "Prevent"/"Channel" used as a name), and whether it is built on an everyday
 subject the guidance never covers (weather, pay, food: see `knowledge.common_words`). Misspellings are
 corrected first (see `knowledge.corrector`: "chanel pannel" -> channel panel, "wht" -> what).

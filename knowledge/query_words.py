@@ -28,6 +28,8 @@ INTENTS = (
     ("date", ("what date", "what year", "deadline", "by when", "what day", "closing date", "since when")),
     ("email", ("email", "e mail", "mailbox", "email address", "contact", "who do i ask", "who can i ask",
                "who should i ask", "who to ask", "who do we ask", "who can we ask")),
+    ("outcome", ("turn out", "turned out", "what happened", "did it work", "did that work", "actually work",
+                 "how did it go", "what difference", "what impact", "end result", "the result", "the results")),
     ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
               "where is", "where are", "download", "online")),
 )

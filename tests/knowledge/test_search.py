@@ -151,6 +151,16 @@ def test_ample_specific_evidence_needs_less_of_the_passage_to_be_about_it(kb):
     assert answer.kind == "passage" and "risk assessment" in answer.hits[0].passage.text.lower()
 
 
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("how did the far right student case study in the toolkit turn out", "has not come to the adverse attention"),
+    ("What happened with the community centre event in Waltham Forest?", "un-invite"),
+])
+def test_asking_how_it_turned_out_finds_the_outcome_of_a_case_study(kb, question, phrase):
+    """A case study runs over several passages; "what happened" wants the one that tells the outcome."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text
+
+
 def test_passing_on_or_asking_is_a_light_verb_too(kb):
     """"How do partners pass ... to the police": what is passed, and to whom, is the question."""
     answer = kb.ask("how do partners pass low level community tension info to leics police")
