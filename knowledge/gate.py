@@ -13,11 +13,16 @@ from typing import TYPE_CHECKING
 from knowledge.index import Index
 from knowledge.query import Concept, Query
 from knowledge.query_words import DOCUMENT_STEMS
+from knowledge.text import stem
 
 if TYPE_CHECKING:
     from knowledge.search import Match, Scored
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total cost price salary wage penalty quorum
+    quorate age"""))
+"""Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses
+them (or a synonym) does not give the figure, however well it covers the rest ("a Channel panel")."""
 NO_ANSWER_BELOW = 0.2
 """Below this the top hit is not shown as an answer."""
 NOT_NAMED_BELOW = 0.55
@@ -68,6 +73,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
+    if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
+        return False  # a figure the passage never mentions: the documents do not give it
     if query.strong:
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)

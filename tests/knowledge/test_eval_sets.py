@@ -63,16 +63,16 @@ tuning-x 80/100 when written; the aim is 0.90."""
 NONE_TARGET = 0.97
 TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tuning-h": 0.93, "tuning-i": 0.96,
                        "tuning-m": 0.96, "tuning-n": 0.96, "tuning-o": 0.95, "tuning-p": 0.95, "tuning-v": 0.95,
-                       "tuning-w": 0.5, "tuning-x": 0.5}
+                       "tuning-w": 0.62, "tuning-x": 0.57}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual
 handling e-learning, tuning-m's backups "safeguarding" data, tuning-n's staff newsletter deadline; tuning-o's
 risk assessment for working at height and menopause peer support group, tuning-p's manual handling refresher
 and cyber security e-learning; tuning-v's manual handling refresher dates and personal development review
-template. tuning-w (21/40) and tuning-x (20/40) lose most of their near misses: a question naming a Prevent
-subject is answered when a passage covers that subject, even if the fact asked for (a pass mark, a fine, a
-budget, a minimum age) is nowhere in it."""
+template. tuning-w and tuning-x lose many of their near misses (21/40 and 20/40 when written; 26 and 24 once
+a figure the passage never mentions stopped an answer): a question naming a Prevent subject is answered when
+a passage covers that subject, even if the fact asked for (a pass mark, a fine, a budget) is nowhere in it."""
 
 
 def _report(results) -> str:

@@ -161,6 +161,18 @@ def test_asking_how_it_turned_out_finds_the_outcome_of_a_case_study(kb, question
     assert answer.kind == "passage" and phrase in answer.hits[0].passage.text
 
 
+@pytest.mark.parametrize("question", ["what's the minimum age for someone to be referred to channel",
+                                      "How much does Hydra simulation training cost per place?",
+                                      "what's the quorum for a prevent partnership board meeting"])
+def test_a_figure_the_passage_never_mentions_is_not_answered(kb, question):
+    """The subject is covered ("Channel", "Hydra"), the figure asked for is not: saying so beats a guess."""
+    assert kb.ask(question).kind == "none"
+
+
+def test_a_figure_a_synonym_covers_is_still_answered(kb):
+    assert kb.ask("does WRAP cost anything").kind == "passage"  # "freely available"
+
+
 def test_passing_on_or_asking_is_a_light_verb_too(kb):
     """"How do partners pass ... to the police": what is passed, and to whom, is the question."""
     answer = kb.ask("how do partners pass low level community tension info to leics police")
