@@ -13,6 +13,7 @@ subject the guidance never covers (weather, pay, food: see `knowledge.common_wor
 corrected first (see `knowledge.corrector`: "chanel pannel" -> channel panel, "wht" -> what).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.common_words import COMMON_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
@@ -138,6 +139,9 @@ class Query:
 
 
 SURE, LIKELY = 2, 1
+_QUESTION_NUMBER = re.compile(r"(?<![\d.,£$])\d{1,2}\.[1-9]\d?(?![\d.%])")
+"""A self-assessment question's number ("what does 5.2 ask", not "2.0", "£1.5" or "1.5%"): the question lists
+are fair answers."""
 
 
 @dataclass
@@ -275,7 +279,8 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
                  named_only=named_only, action=_action(words),
                  core_named=any(words[p] in CORE_NAMES for p in tokens.named - tokens.likely),
                  wants_example=bool(EXAMPLE_STEMS & set(stems)), names=frozenset(stems) & index.names,
-                 about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words))
+                 about_questions=bool(ABOUT_QUESTIONS & set(stems)) or ("self" in words and "assessment" in words)
+                 or bool(_QUESTION_NUMBER.search(text)))
 
 
 def _glossary_matches(stems: list[str], glossary: Glossary,

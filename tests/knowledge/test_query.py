@@ -39,6 +39,15 @@ def test_a_message_all_in_capitals_gives_no_sense_of_a_name(kb):
     assert kb.ask("HOW DO I PREVENT MY SCREEN LOCKING").kind == "none"
 
 
+@pytest.mark.parametrize(("question", "about"), [("what does 5.2 check at channel panel", True),
+                                               ("Benchmark 5.1 supporting details", True),
+                                               ("how many of the 3,000 staff trained were teachers", False),
+                                               ("is version 2.0 of the toolkit out", False),
+                                               ("did funding rise 1.5% or £1.5m", False)])
+def test_a_question_number_makes_the_self_assessment_questions_fair_answers(kb, question, about):
+    assert kb._searcher.analyse(question).about_questions is about
+
+
 def test_a_capital_that_starts_a_sentence_is_not_a_name(kb):
     query = kb._searcher.analyse("I chair our channel panel. Nobody on the panel knows who to ask")
     assert not any(c.proper for c in query.concepts)
