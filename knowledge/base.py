@@ -15,11 +15,12 @@ from knowledge.corpus import load_corpus
 from knowledge.errors import InvalidContent
 from knowledge.glossary import Glossary, Thesaurus
 from knowledge.index import build_index
+from knowledge.leads import Lead, read_on
 from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Section
 from knowledge.search import Searcher
 from knowledge.text import analyse
 
-__all__ = ["Answer", "GlossaryEntry", "Hit", "KnowledgeBase", "Passage", "load_knowledge_base"]
+__all__ = ["Answer", "GlossaryEntry", "Hit", "KnowledgeBase", "Lead", "Passage", "load_knowledge_base"]
 
 log = logging.getLogger(__name__)
 GLOSSARY_TITLE = "Prevent Signpost glossary"
@@ -56,6 +57,7 @@ class KnowledgeBase:
         self._related: dict[tuple[str, int], tuple[Passage, ...]] = {}
         self._section_passages = {s.id: self._gather(s) for d in documents for s in d.sections}
         self._section_texts = {sid: _section_markdown(ps) for sid, ps in self._section_passages.items()}
+        self._leads = {p.id: read_on(p, self.section_passages(p.id), self.section_text) for p in passages}
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -90,6 +92,10 @@ class KnowledgeBase:
         """The whole section of a passage as Markdown (subsection headings in bold), for "Show more"."""
         passage = self.passage(passage_id)
         return self._section_texts[passage.section_id] if passage else ""
+
+    def lead(self, passage_id: str) -> Lead | None:
+        """What an answer shows of a passage read from its start (see `knowledge.leads`), or None."""
+        return self._leads.get(passage_id)
 
     def _gather(self, section: Section) -> tuple[Passage, ...]:
         document = next(d for d in self.documents if d.id == section.doc_id)

@@ -15,15 +15,13 @@ import re
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
 from knowledge.base import Answer, GlossaryEntry, KnowledgeBase, Passage
+from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
 
-ANSWER_CHARS = 700
 WINDOW_CHARS = 1000
 """A close runner-up is added only when the whole reply stays within what a reader sees at a glance."""
 MORE_CHARS = 6000
 ABSTRACT_CHARS = 160
-SHORT_LEAD = 250
-"""A passage shorter than this that ends its own section continues into the next subsection."""
 GLOSSARY_NAME = "Prevent Signpost glossary"
 CITATION_CONTEXT = "https://schema.org"
 SEPARATOR = " › "
@@ -38,7 +36,8 @@ GONE_TEXT = "I can't find that passage any more: the guidance may have been upda
 
 
 def citation_entity(name: str, abstract: str, url: str, *more: tuple[str, str, str]) -> dict:
-    """The Teams citation entity for the cited sources ([1], then [2]... for `more` (name, abstract, url))."""
+    """The Teams citation entity for the cited sources ([1], then [2]... for `more` (name, abstract, url));
+    each abstract made by `abstract` (or `abstract_of_plain`)."""
     return {
         "type": "https://schema.org/Message",
         "@type": "Message",
@@ -47,13 +46,19 @@ def citation_entity(name: str, abstract: str, url: str, *more: tuple[str, str, s
         "citation": [{
             "@type": "Claim",
             "position": position,
-            "appearance": {"@type": "DigitalDocument", "name": n[:200], "abstract": _abstract(a), "url": u},
+            "appearance": {"@type": "DigitalDocument", "name": n[:200], "abstract": a, "url": u},
         } for position, (n, a, u) in enumerate(((name, abstract, url), *more), start=1)],
     }
 
 
-def _abstract(text: str) -> str:
-    flat = " ".join(plain(text).replace("\n- ", " ").split())
+def abstract(text: str) -> str:
+    """A citation's abstract of Markdown text: one plain line of at most ABSTRACT_CHARS."""
+    return abstract_of_plain(plain(text))
+
+
+def abstract_of_plain(text: str) -> str:
+    """The same, for text already without Markdown."""
+    flat = " ".join(text.replace("\n- ", " ").split())
     if len(flat) <= ABSTRACT_CHARS:
         return flat
     return flat[: ABSTRACT_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -80,40 +85,14 @@ def _note(passage: Passage) -> str:
     return f"\n\n_{passage.superseded_note}_" if passage.superseded_note else ""
 
 
-def _answer_body(kb: KnowledgeBase, passage: Passage, excerpt: str = "", limit: int = ANSWER_CHARS
-                 ) -> tuple[str, bool]:
-    """The passage (or the excerpt of it that answers), continued with the next passages of its section
-    up to the limit; and whether there is more to show."""
+def _answer_body(kb: KnowledgeBase, passage: Passage, excerpt: str = "") -> tuple[str, bool, str]:
+    """The passage (or the excerpt of it that answers) as the answer shows it, whether there is more to show,
+    and its text without Markdown."""
     if excerpt:
-        return cut_at_sentence(excerpt, limit)[0], True
-    following = kb.section_passages(passage.id)
-    start = next((i for i, p in enumerate(following) if p.id == passage.id), 0)
-    own = [p for p in following if p.heading_path == passage.heading_path]
-    if start and sum(len(p.text) + 2 for p in own) <= ANSWER_CHARS:
-        start = 0  # a short section reads best whole; the hit is still in it
-        passage = own[0]
-    text = passage.text
-    for nxt in following[start + 1:]:
-        if len(text) >= ANSWER_CHARS:
-            break
-        if nxt.heading_path != passage.heading_path:
-            if len(text) >= SHORT_LEAD:
-                break
-            # a one-line section introduction reads on into its first subsection
-            text += "\n\n**" + nxt.heading_path[-1] + "**"
-            passage = nxt
-        text += "\n" + _continuation(text, nxt.text)
-    body, cut = cut_at_sentence(text, limit)
-    longer = len(kb.section_text(passage.id)) > len(body) + 20
-    return body, cut or longer
-
-
-def _continuation(shown: str, following: str) -> str:
-    """The next passage to append: without the lead-in line it repeats (a long list split in chunks)."""
-    lead, _sep, rest = following.partition("\n")
-    if rest and lead.rstrip().endswith(":") and lead in shown:
-        return rest
-    return "\n" + following
+        body = cut_at_sentence(excerpt, ANSWER_CHARS)[0]
+        return body, True, plain(body)
+    lead = kb.lead(passage.id)
+    return lead.text, lead.more, lead.plain
 
 
 def _feedback(passage_id: str) -> list[dict]:
@@ -167,17 +146,17 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     """A cited passage answer."""
     passage = answer.hits[0].passage
     title = heading(passage)
-    body, more = _answer_body(kb, passage, answer.hits[0].excerpt)
+    body, more, plain_body = _answer_body(kb, passage, answer.hits[0].excerpt)
     extra, sources = "", []
     also = answer.also
-    if also is not None and plain(also.excerpt.lstrip("…"))[:80] not in plain(body):
+    if also is not None and plain(also.excerpt.lstrip("…"))[:80] not in plain_body:
         extra = f"\n\n**{_short(also.passage, 80)}**\n\n{plain_links(also.excerpt)} [2]"
         if len(title) + len(body) + len(extra) <= WINDOW_CHARS:
-            sources.append((source_name(also.passage), also.excerpt, also.passage.source_url))
+            sources.append((source_name(also.passage), abstract(also.excerpt), also.passage.source_url))
         else:
             extra = ""  # no room to read it beside the answer
     text = f"**{title}**\n\n{plain_links(body)} [1]{extra}{_note(passage)}"
-    entity = citation_entity(source_name(passage), body, passage.source_url, *sources)
+    entity = citation_entity(source_name(passage), abstract_of_plain(plain_body), passage.source_url, *sources)
     card = _passage_card(kb, answer, passage, more)
     return [Reply(text=text, entities=(entity,), cards=(card,), summary=heading(passage))]
 
@@ -200,8 +179,8 @@ def render_glossary(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     quoted = answer.also  # the guidance's own use of the term, when a passage uses it confidently
     if quoted is not None and quoted.excerpt:
         text += f"\n\n**{heading(quoted.passage)}**\n\n{plain_links(quoted.excerpt)} [2]{_note(quoted.passage)}"
-        sources.append((source_name(quoted.passage), quoted.excerpt, quoted.passage.source_url))
-    entity = citation_entity(f"{GLOSSARY_NAME}: {entry.term}", f"{entry.term}{expansion}: {entry.meaning}",
+        sources.append((source_name(quoted.passage), abstract(quoted.excerpt), quoted.passage.source_url))
+    entity = citation_entity(f"{GLOSSARY_NAME}: {entry.term}", abstract(f"{entry.term}{expansion}: {entry.meaning}"),
                              _glossary_url(kb, entry), *sources)
     body: list[dict] = []
     mentions = [h.passage for h in answer.hits if h.score >= 0.3][:2]
@@ -260,7 +239,7 @@ def render_more(kb: KnowledgeBase, passage_id: str) -> list[Reply]:
     if cut:
         body += "\n\n_(Shortened: open the source for the full section.)_"
     text = f"**{heading(passage)}**\n\n{plain_links(body)} [1]{_note(passage)}"
-    entity = citation_entity(source_name(passage), passage.text, passage.source_url)
+    entity = citation_entity(source_name(passage), abstract(passage.text), passage.source_url)
     body_blocks: list[dict] = [
         text_block("Related", is_subtle=True),
         {"type": "ActionSet", "actions": _follow_ups(kb, Answer("passage", ()), passage)},
