@@ -2,10 +2,11 @@
 
 The index keeps stem -> bit-set tables (`Index.term_masks` and the others); these helpers turn a concept
 (its own stems, synonyms and fact kind, see `knowledge.query.Concept`) into the bits where it is covered
-fully and where only by a synonym, and pick the best single position (segment or phrasing).
+fully and where only by a synonym (`Packed` does it for every table in one pass), and pick the best single
+position (segment or phrasing).
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from knowledge.index import Index
 
@@ -32,22 +33,6 @@ def cover(concept: "Concept", masks: dict[str, int], kinds: dict[str, int]) -> t
     return full, synonym & ~full
 
 
-def written_cover(concept: "Concept", index: Index) -> tuple[int, int]:
-    """Where a concept is fully covered by a passage's own words (or names its document's author), and where
-    only by a synonym or by the passage's curated phrasings (which find a passage but are weaker evidence
-    that it answers)."""
-    full, synonym = cover(concept, index.term_masks, index.kind_masks)
-    written, _ = cover(concept, index.written_masks, index.kind_masks)
-    written |= index.author_masks.get(concept.own, 0)
-    return written, (synonym | full) & ~written
-
-
-def either(bits: tuple[int, int]) -> int:
-    """The positions where a concept is covered at all, fully or by a synonym (see `cover`)."""
-    full, synonym = bits
-    return full | synonym
-
-
 def best_share(entries: list[tuple[int, int, float, float]], total: float) -> tuple[float, int]:
     """The best total, over bit positions, of each entry's full value where its full bits hold the position
     and its synonym value where only its synonym bits do, as a share of `total`; and that position (the
@@ -71,3 +56,82 @@ def best_share(entries: list[tuple[int, int, float, float]], total: float) -> tu
         if share > best + 1e-9:
             best, which = share, at.bit_length() - 1
     return best, which
+
+
+class Covered(NamedTuple):
+    """Where one concept is covered, as bit sets over passages (see `written_cover`), over their headings
+    (full, synonym: see `cover`), over their central terms (either), over the curated phrasings (full,
+    synonym), and over every passage's segments end to end (full, synonym: `Packed.segments` takes out one
+    passage's)."""
+
+    written: int
+    found: int
+    topic_full: int
+    topic_synonym: int
+    central: int
+    said_full: int
+    said_synonym: int
+    segment_full: int
+    segment_synonym: int
+
+
+class Packed:
+    """The index's stem -> bit-set tables laid side by side in one integer per stem, so that a concept's
+    cover in all of them takes one pass over its stems (`covered`) instead of one per table. The fields,
+    lowest bits first: passages' terms, their written fields, headings and central terms (one bit per
+    passage each), the curated phrasings, then each passage's segments in passage order."""
+
+    def __init__(self, index: Index):
+        width = self.width = len(index.passages)
+        self.passages = (1 << width) - 1
+        said = max((bits.bit_length() for bits in index.phrasing_bits), default=0)
+        said = max([said] + [bits.bit_length() for bits in index.phrasing_masks.values()])
+        self.phrasings = (1 << said) - 1
+        self.segment_start = 4 * width + said
+        starts, sizes, start = [], [], 0
+        for segments in index.segment_masks:
+            starts.append(start)
+            size = max((bits.bit_length() for bits in segments.values()), default=0)
+            size = max([size] + [bits.bit_length() for bits in index.segment_kind_masks[len(sizes)].values()])
+            sizes.append((1 << size) - 1)
+            start += size
+        self.starts, self.sizes = tuple(starts), tuple(sizes)
+        self.authors = index.author_masks
+        self.stems = self._lay(width, (index.term_masks, index.written_masks, index.topic_masks,
+                                       index.central_masks), index.phrasing_masks, index.segment_masks)
+        self.kinds = self._lay(width, (index.kind_masks,) * 4, {}, index.segment_kind_masks)
+
+    def _lay(self, width: int, per_passage: tuple[dict[str, int], ...], phrasings: dict[str, int],
+             segments: tuple[dict[str, int], ...]) -> dict[str, int]:
+        laid: dict[str, int] = {}
+        for field, masks in enumerate(per_passage):
+            for key, bits in masks.items():
+                laid[key] = laid.get(key, 0) | bits << field * width
+        for key, bits in phrasings.items():
+            laid[key] = laid.get(key, 0) | bits << 4 * width
+        spread: dict[str, list[int]] = {}
+        for start, masks in zip(self.starts, segments, strict=True):
+            for key, bits in masks.items():
+                spread.setdefault(key, []).append(bits << start)
+        for key, parts in spread.items():
+            whole = 0
+            for part in parts:
+                whole |= part
+            laid[key] = laid.get(key, 0) | whole << self.segment_start
+        return laid
+
+    def covered(self, concept: "Concept") -> Covered:
+        """Where the concept is covered in every table at once (as `cover` and `written_cover` give it)."""
+        full, synonym = cover(concept, self.stems, self.kinds)
+        width, passages, said = self.width, self.passages, self.phrasings
+        written = (full >> width & passages) | self.authors.get(concept.own, 0)
+        segments = self.segment_start
+        return Covered(written, ((full | synonym) & passages) & ~written,
+                       full >> 2 * width & passages, synonym >> 2 * width & passages,
+                       (full | synonym) >> 3 * width & passages,
+                       full >> 4 * width & said, synonym >> 4 * width & said,
+                       full >> segments, synonym >> segments)
+
+    def segments(self, bits: int, number: int) -> int:
+        """One passage's segments (bit i = its segment i) from a `Covered` segment field."""
+        return bits >> self.starts[number] & self.sizes[number]

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from knowledge.corrector import Corrector
-from knowledge.coverage import best_share, cover, either, written_cover
+from knowledge.coverage import Packed, best_share
 from knowledge.excerpts import excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
@@ -82,19 +82,25 @@ QUOTE_MIN = 0.3
 
 @dataclass(frozen=True)
 class Match:
-    """How a passage covers a question: overall, in its best segment (and which), in its headings."""
+    """How a passage covers a question: overall, in its best segment (and which), in its headings, in its
+    best curated phrasing (all as shares of the question's weight: see `Searcher._new_match`), and the share
+    of the weight it matches that falls on what the passage is about (its central terms, see
+    `knowledge.index.Index.central`), not on passing mentions."""
 
     coverage: float
     segment: float
     which: int
     topic: float
+    phrasing: float
+    central: float
 
 
 class _Cover(NamedTuple):
     """Where one concept of a query is covered: its weight times a full and a synonym credit (as
     `Concept.credit` gives them), then bit sets (see `knowledge.coverage.cover`) of the passages covering it
     fully and by a synonym or curated phrasing only, of those whose headings do (fully, by a synonym), of
-    those whose central terms do, and of the curated phrasings that do (fully, by a synonym)."""
+    those whose central terms do, of the curated phrasings that do (fully, by a synonym), and of all
+    passages' segments that do (fully, by a synonym; see `knowledge.coverage.Packed`)."""
 
     concept: Concept
     full_value: float
@@ -106,6 +112,8 @@ class _Cover(NamedTuple):
     central: int
     said_full: int
     said_synonym: int
+    segment_full: int
+    segment_synonym: int
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,7 @@ class Searcher:
         self.thesaurus = thesaurus
         self.corrector = Corrector(index.vocabulary, frozenset(index.idf))
         self._numbers = {p.id: n for n, p in enumerate(index.passages)}
+        self._packed = Packed(index)
         self._last: tuple[Query, _Plan] | None = None
 
     def analyse(self, text: str) -> Query:
@@ -183,8 +192,8 @@ class Searcher:
             match = self._match(query, number)
             topic = match.topic if query.about_questions or asks[number] < LISTED_QUESTIONS else 0.0
             boost *= (1 + SEGMENT_BONUS * match.segment) * (1 + TOPIC_BONUS * topic) \
-                * (1 + PHRASING_BONUS * self._phrasing(query, number))
-            boost *= 1 + CENTRAL_BONUS * self._central(query, number)
+                * (1 + PHRASING_BONUS * match.phrasing)
+            boost *= 1 + CENTRAL_BONUS * match.central
             reranked.append((number, total * boost * match.coverage ** COVERAGE_POWER, total, match.coverage))
         reranked.sort(key=lambda item: (-item[1], item[0]))
         best = reranked[: max(k, 1)]
@@ -200,15 +209,6 @@ class Searcher:
         """The stems of the term a "what is X" question asks about, or ()."""
         target = definitional_target(query.corrected)
         return tuple(analyse(target[1])) if target and target[0] != "bare" else ()
-
-    def _phrasing(self, query: Query, number: int) -> float:
-        """The share of the question's weight that the best single curated phrasing of the passage covers."""
-        mine = self.index.phrasing_bits[number]
-        if not mine:
-            return 0.0
-        plan = self._plan(query)
-        return best_share([(c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value)
-                           for c in plan.concepts if (c.said_full | c.said_synonym) & mine], plan.weight)[0]
 
     def _coverages(self, query: Query, numbers: list[int]) -> dict[int, float]:
         """Per passage, the weighted share of the question's concepts it covers (fully, or by a synonym)."""
@@ -227,30 +227,16 @@ class Searcher:
                 shares[bit.bit_length() - 1] += c.full_value if c.full & bit else c.synonym_value
         return {number: share / plan.weight for number, share in shares.items()}
 
-    def _central(self, query: Query, number: int) -> float:
-        """The share of the matched weight carried by concepts the passage is about (its central terms: see
-        `knowledge.index.Index.central`), not just mentions."""
-        bit = 1 << number
-        matched = central = 0.0
-        for c in self._plan(query).concepts:
-            if (c.full | c.synonym) & bit:
-                matched += c.concept.weight
-                if c.central & bit:
-                    central += c.concept.weight
-        return central / matched if matched > 0 else 0.0
-
     def _plan(self, query: Query) -> "_Plan":
         """The query's concept weights and, per concept, the passages it covers (kept for the last query)."""
         last = self._last
         if last is not None and last[0] is query:
             return last[1]
-        index = self.index
+        covered = self._packed.covered
         plan = _Plan(sum(c.weight for c in query.concepts),
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
-                     tuple(_Cover(c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
-                                  *written_cover(c, index), *cover(c, index.topic_masks, index.kind_masks),
-                                  either(cover(c, index.central_masks, index.kind_masks)),
-                                  *cover(c, index.phrasing_masks, {})) for c in query.concepts))
+                     tuple(_Cover(c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount), *covered(c))
+                           for c in query.concepts))
         self._last = (query, plan)
         return plan
 
@@ -266,26 +252,37 @@ class Searcher:
     def _new_match(self, plan: "_Plan", number: int) -> "Match":
         weight = plan.weight
         if weight <= 0:
-            return Match(0.0, 0.0, 0, 0.0)
+            return Match(0.0, 0.0, 0, 0.0, 0.0, 0.0)
         bit = 1 << number
-        covered, topical, present = [], [], []
-        for c, full_value, synonym_value, full, synonym, topic_full, topic_synonym, *_rest in plan.concepts:
-            if full & bit:
-                covered.append(full_value)
-            elif synonym & bit:
-                covered.append(synonym_value)
+        mine = self.index.phrasing_bits[number]
+        segments = self._packed.segments
+        covered = topical = matched = central = 0.0
+        present, said = [], []
+        for c in plan.concepts:
+            if c.full & bit:
+                covered += c.full_value
+            elif c.synonym & bit:
+                covered += c.synonym_value
             else:
+                if (c.said_full | c.said_synonym) & mine:
+                    said.append((c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value))
                 continue
-            if c.known:
-                present.append((c, full_value, synonym_value))
-                if topic_full & bit:
-                    topical.append(full_value)
-                elif topic_synonym & bit:
-                    topical.append(synonym_value)
-        segments, segment_kinds = self.index.segment_masks[number], self.index.segment_kind_masks[number]
-        best, which = best_share([(*cover(c, segments, segment_kinds), full_value, synonym_value)
-                                  for c, full_value, synonym_value in present], plan.known)
-        return Match(sum(covered) / weight, min(best, 1.0), which, sum(topical) / weight)
+            concept = c.concept
+            matched += concept.weight
+            if c.central & bit:
+                central += concept.weight
+            if (c.said_full | c.said_synonym) & mine:
+                said.append((c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value))
+            if concept.known:
+                present.append((segments(c.segment_full, number), segments(c.segment_synonym, number),
+                                c.full_value, c.synonym_value))
+                if c.topic_full & bit:
+                    topical += c.full_value
+                elif c.topic_synonym & bit:
+                    topical += c.synonym_value
+        best, which = best_share(present, plan.known)
+        return Match(covered / weight, min(best, 1.0), which, topical / weight,
+                     best_share(said, weight)[0] if said else 0.0, central / matched if matched > 0 else 0.0)
 
     @staticmethod
     def _confidence(coverage: float, total: float, score: float, top: float) -> float:
@@ -312,7 +309,7 @@ class Searcher:
                 return Answer("glossary", hits[:3], entry, also=self._quoted(query, scored, entry))
         chosen = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
                        and answerable(self.index, query, s, lambda s=s: self._match(query, s.number),
-                                      lambda s=s: self._central(query, s.number))), None) \
+                                      lambda s=s: self._match(query, s.number).central)), None) \
             if scored else None
         if chosen is None:
             return Answer("none", ())
