@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from knowledge.index import Index
 from knowledge.query import Concept, Query
 from knowledge.query_words import DOCUMENT_STEMS
-from knowledge.text import stem
+from knowledge.text import STOPWORDS, stem
 
 if TYPE_CHECKING:
     from knowledge.search import Match, Scored
@@ -75,6 +75,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a figure the passage never mentions: the documents do not give it
+    if _asked_for_elsewhere(index, query, best.number):
+        return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
     if query.strong:
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
@@ -104,6 +106,43 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     together = len(credits) >= 3 and covered.segment >= 0.95
     written = [c for c in specific if _written(index, c, number)]
     return bool(written or pairs) or together
+
+
+_ASKED_FOR = re.compile(r"^(?:.*? )?(?:(?:what|which|whats)(?: (?:is|was|are|were|s))?(?: (?:the|a|an))?"
+                        r"|how (?:many|much)|is there (?:a|an|any)) ((?:[a-z0-9]+ ){0,3}?)"
+                        r"(?:of|for|does|do|did|can|could|should|would|will|is|are|was|were|must|has|have|per)\b")
+"""The usual ways to ask for one thing: "what is the pass mark for...", "what percentage of...", "how many
+officers does...", "is there a template for..."; the group is the words naming the thing."""
+FIGURE_STEMS = QUANTITY_STEMS | frozenset(stem(w) for w in str.split("""budget fee fine rate mark score minimum funding
+    grant"""))
+"""Words naming a figure: asked for ("what was the budget for..."), a passage that never uses them does not
+give it. Only as the thing asked for: elsewhere in a message they set the scene ("it's fine", "rated low")."""
+FRAME_STEMS = frozenset(stem(w) for w in str.split("sort kind type list way value point argument reason purpose idea "
+                                                   "case benefit"))
+"""Words that frame a question rather than name what it asks for ("what sort of background...")."""
+
+
+def asked_for(query: Query) -> str:
+    """The stem of the thing a question asks for, when it asks in one of the usual ways: the last word of the
+    phrase naming it ("pass mark" -> "mark"), or "" (none found, or a framing word such as "sort")."""
+    found = _ASKED_FOR.match(" ".join(query.corrected) + " ")
+    named = [w for w in found.group(1).split() if w not in STOPWORDS] if found else []
+    if not named or named[-1].endswith("where"):  # "is there a list somewhere of..."
+        return ""
+    head = stem(named[-1])
+    return "" if head in FRAME_STEMS else head
+
+
+def _asked_for_elsewhere(index: Index, query: Query, number: int) -> bool:
+    """The thing asked for is a figure, a kind of fact ("percentage", "deadline") or a word the guidance never
+    uses ("template"), and the passage neither names it nor states that kind of fact: however well it covers
+    the rest, it does not give what was asked."""
+    head = asked_for(query)
+    if not head:
+        return False
+    terms, kinds = index.terms[number], index.kinds[number]
+    return any(c.own[-1] == head and (not c.known or c.kind or head in FIGURE_STEMS)
+               and not c.credit(terms, kinds) and not _authored(index, c, number) for c in query.concepts)
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:

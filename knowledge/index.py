@@ -272,6 +272,7 @@ KINDS = {
     "outcome": re.compile(r"\b(?:outcomes?|as a result|resulted in|led to|has (?:not|since|now)|have since|"
                          r"since then|successful(?:ly)?|reduced|increased|improved|took the decision|"
                          r"(?:was|were) cancelled|went ahead)\b", re.I),
+    "percent": re.compile(r"\d\s?%|\bper ?cent\b", re.I),
     "email": re.compile(r"@[\w-]+\.[a-z]"),
     "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
 }

@@ -39,7 +39,8 @@ INTENT_CUES = tuple((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue i
 """Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text)."""
 CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
              "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
-             "website": "link", "webpage": "link", "download": "link"}
+             "website": "link", "webpage": "link", "download": "link", "percentage": "percent", "percent": "percent",
+             "proportion": "percent"}
 """Words that only say what kind of fact is wanted: dropped from the concepts (""), or covered by a passage
 that states that kind of fact ("email" by an address) as well as by the word itself."""
 NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into", "by",

@@ -1,6 +1,8 @@
 """What the index records about a passage beyond its words."""
 
-from knowledge.index import _fields, _labels
+import pytest
+
+from knowledge.index import _fields, _labels, kinds_of
 
 
 def test_list_item_labels_are_read_as_sub_headings():
@@ -68,3 +70,16 @@ def test_a_question_naming_a_documents_author_is_answered_by_its_passages(kb):
     answer = kb.ask("What did the Home Office peer support offer for councils include?")
     assert answer.kind == "passage" and answer.hits[0].passage.doc_id == "peer-support-letter-2016"
     assert kb.ask("whats the action plan for the office move").kind == "none"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("45% of schools have had training", {"number", "percent"}),
+    ("nine per cent of referrals", {"percent"}),
+    ("write to prevent@example.gov.uk by March 2019", {"email", "date", "link", "number"}),
+    ("the panel meets every month", {"frequency"}),
+    ("a two-day course", {"duration"}),
+    ("As a result, the event was cancelled", {"outcome"}),
+    ("Panels should be chaired by the local authority", set()),
+])
+def test_the_kinds_of_fact_a_text_states(text, kinds):
+    assert kinds_of(text) == kinds

@@ -9,6 +9,7 @@ import pytest
 
 from knowledge import gate
 from knowledge.base import Answer
+from knowledge.gate import asked_for
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -173,6 +174,38 @@ def test_a_figure_a_synonym_covers_is_still_answered(kb):
     assert kb.ask("does WRAP cost anything").kind == "passage"  # "freely available"
 
 
+@pytest.mark.parametrize("question", ["What is the pass mark for the Prevent e-learning?",
+                                      "What was Birmingham's budget for its Prevent communications strategy?",
+                                      "What percentage of Channel referrals are about the far right?",
+                                      "Is there an official template for the Prevent partnership action plan?"])
+def test_the_thing_asked_for_must_be_in_the_passage_when_it_is_a_figure_or_unheard_of(kb, question):
+    """The passage is about the subject (the e-learning, the action plan) but never gives the mark, the
+    budget, a percentage or a template: no answer, rather than an answer to another question."""
+    assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("What proportion of schools have done prevent training according to the scrutiny slides?", "%"),
+    ("what sort of background do they want for prevent peers", "peer"),
+    ("is there a list anywhere of prevent courses we could send people on", "training"),
+])
+def test_a_figure_stated_as_such_or_a_framing_word_still_answers(kb, question, phrase):
+    """"Proportion" is answered by a percentage; "sort", and a list "anywhere", only frame the question."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text.lower(), answer
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What is the pass mark for the Prevent e-learning?", "mark"),
+    ("how many prevent officers does the home office fund", "offic"),
+    ("whats the deadline for responding to a foi request", "deadlin"),
+    ("what sort of background do they want", ""),
+    ("who chairs the channel panel", ""),
+])
+def test_the_thing_a_question_asks_for(kb, question, asked):
+    assert asked_for(kb._searcher.analyse(question)) == asked
+
+
 def test_passing_on_or_asking_is_a_light_verb_too(kb):
     """"How do partners pass ... to the police": what is passed, and to whom, is the question."""
     answer = kb.ask("how do partners pass low level community tension info to leics police")
@@ -274,7 +307,7 @@ def test_a_number_in_a_question_does_not_match_section_numbering(kb):
     ("what did the Feb 2018 home office peer review find", "peer review"),
     ("who chairs the Channel panel in LLR", "chair"),
     ("any news about prevent training dates", "training"),
-    ("is there a Teams chat for prevent leads", "prevent"),
+    ("can I share the prevent referral process in a Teams chat", "prevent"),
 ])
 def test_subject_words_and_years_the_guidance_uses_still_answer(kb, question, phrase):
     answer = kb.ask(question)
