@@ -155,8 +155,12 @@ class Searcher:
         """The k best passages with their confidence, best first."""
         totals = [0.0] * len(self.index.passages)
         for term, weight in query.weights.items():
-            for number, contribution in self.index.contribution(term):
-                totals[number] += weight * contribution
+            if weight == 1.0:  # most postings are of the question's own words: no product to take
+                for number, contribution in self.index.contribution(term):
+                    totals[number] += contribution
+            else:
+                for number, contribution in self.index.contribution(term):
+                    totals[number] += weight * contribution
         # best total first, a tie in passage order (the sort is stable even reversed); none that scored nothing
         leaders = [number for number in sorted(range(len(totals)), key=totals.__getitem__, reverse=True)[:CANDIDATES]
                    if totals[number]]
@@ -213,19 +217,19 @@ class Searcher:
     def _coverages(self, query: Query, numbers: list[int]) -> dict[int, float]:
         """Per passage, the weighted share of the question's concepts it covers (fully, or by a synonym)."""
         plan = self._plan(query)
-        shares = dict.fromkeys(numbers, 0.0)
         if plan.weight <= 0:
-            return shares
-        wanted = 0
+            return dict.fromkeys(numbers, 0.0)
+        concepts = [(c.full, c.synonym, c.full_value, c.synonym_value) for c in plan.concepts]
+        shares = {}
         for number in numbers:
-            wanted |= 1 << number
-        for c in plan.concepts:
-            found = (c.full | c.synonym) & wanted
-            while found:  # each wanted passage covering the concept, by its bit
-                bit = found & -found
-                found ^= bit
-                shares[bit.bit_length() - 1] += c.full_value if c.full & bit else c.synonym_value
-        return {number: share / plan.weight for number, share in shares.items()}
+            share = 0.0
+            for full, synonym, full_value, synonym_value in concepts:
+                if full >> number & 1:
+                    share += full_value
+                elif synonym >> number & 1:
+                    share += synonym_value
+            shares[number] = share / plan.weight
+        return shares
 
     def _plan(self, query: Query) -> "_Plan":
         """The query's concept weights and, per concept, the passages it covers (kept for the last query)."""
