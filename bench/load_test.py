@@ -285,15 +285,22 @@ class LoadTest:
                 "quick_checks_finished": sum(1 for s in saved.values() if s and s.complete and s.mode == "quick")}
 
 
-def bot_log_errors(log_path: Path) -> int:
-    """Lines the bot logged at error level (a turn that failed)."""
-    count = 0
+def bot_log_errors(log_path: Path) -> tuple[int, list[str]]:
+    """Lines the bot logged at error level (a turn that failed), and the first few of them as their message
+    and error (its last traceback line): the log carries no message text, so neither do these."""
+    count, examples = 0, []
     for line in log_path.read_text(errors="replace").splitlines():
         try:
-            count += json.loads(line).get("level") == "error"
-        except (ValueError, AttributeError):
+            record = json.loads(line)
+        except ValueError:
             continue
-    return count
+        if not isinstance(record, dict) or record.get("level") != "error":
+            continue
+        count += 1
+        if len(examples) < 3:
+            trace = str(record.get("traceback") or record.get("error") or "").strip().splitlines()
+            examples.append(f"{record.get('logger', '')}: {record.get('event', '')}: {trace[-1] if trace else ''}")
+    return count, examples
 
 
 def run(conversations: int = 200, messages: int = 20, kill: bool = False, workdir: Path | None = None,
@@ -314,7 +321,7 @@ def run(conversations: int = 200, messages: int = 20, kill: bool = False, workdi
         finally:
             bot.stop()
         checks = test.verify()
-        log_errors = bot_log_errors(Path(folder) / "bot.log")
+        log_errors, log_examples = bot_log_errors(Path(folder) / "bot.log")
     tally = test.tally
     planned = conversations * len(test.kinds)
     result = {
@@ -322,7 +329,7 @@ def run(conversations: int = 200, messages: int = 20, kill: bool = False, workdi
         "sent": tally.sent, "acknowledged": tally.acknowledged, "answered": tally.answered,
         "interrupted": tally.interrupted, "typing_indicators": tally.typing,
         "errors": len(tally.errors), "error_examples": tally.errors[:5],
-        "bot_log_errors": log_errors, "seconds": timing["seconds"],
+        "bot_log_errors": log_errors, "bot_log_error_examples": log_examples, "seconds": timing["seconds"],
         "throughput": tally.acknowledged / timing["seconds"], "latency": latency_ms(tally.latencies),
         "rate_limit_off": "RATE_LIMIT_PER_MINUTE" in env, **checks, "kill_report": test.kill_report,
     }

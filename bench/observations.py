@@ -88,7 +88,7 @@ def _load(results: dict) -> list[str]:
             typing = run.get("typing_indicators", 0)
             if typing:
                 out.append(f"- Over those {run['acknowledged']} turns the bot also sent {typing} typing indicators: "
-                           "queued turns take longer than the SDK middleware's 0.5 s delay, so it adds outgoing "
+                           "queued turns take longer than the typing middleware's 0.5 s delay, so it adds outgoing "
                            "POSTs to the connector just when the bot is busiest.")
         report = run.get("kill_report") or {}
         if "lost_after_kill" in report:

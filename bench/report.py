@@ -245,9 +245,14 @@ def load(results: dict) -> list[str]:
                       f"{run['unfinished_quick_checks']} conversations failed to finish their quick check.", ""]
         elif report:
             lines += [f"Kill: {report.get('skipped', report)}", ""]
+    for run in runs.values():
+        logged = run.get("bot_log_error_examples") or []
+        if logged:
+            lines += [f"Errors the bot logged{' (kill run)' if run.get('kill') else ''}, the first "
+                      f"{len(logged)}: " + "; ".join(f"`{line}`" for line in logged), ""]
     typing = [run.get("typing_indicators", 0) for run in runs.values() if "error" not in run]
     if typing:
-        lines += [f"Typing indicators the bot also sent (the SDK's middleware, for turns over 0.5 s): "
+        lines += [f"Typing indicators the bot also sent (`bot.typing`, for turns over 0.5 s): "
                   f"{', '.join(str(t) for t in typing)}.", ""]
     return lines
 
