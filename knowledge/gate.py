@@ -3,6 +3,7 @@
 The bar depends on how clearly the question is about Prevent (see `answerable`): a question naming
 Prevent's subject matter needs only a confident hit; any other must also leave nothing but everyday words
 uncovered and give specific evidence that the passage answers it rather than shares a few words with it.
+Either way, a year, a figure or a kind of fact the question asks for must be in the passage.
 """
 
 import re
@@ -65,7 +66,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     when the hit is very confident), and the verb of a "how do I..." question must be covered. Words
     naming the documents themselves ("what does the guidance say...") count as everyday words here. A long
     message that gives much specific evidence needs less confidence: its scene-setting is not uncovered
-    subject matter.
+    subject matter. Whatever the question, a year, a figure ("the maximum", "the budget"), a kind of fact
+    ("what percentage") or a word the guidance never uses ("is there a template for...") that it asks for
+    must be in the passage: a passage about the subject that lacks it answers another question.
     `match` and `central` give the passage's coverage and the share of the matched weight it is about
     (computed only when needed).
     """
