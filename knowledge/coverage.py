@@ -59,13 +59,15 @@ def best_share(entries: list[tuple[int, int, float, float]], total: float) -> tu
 
 
 class Covered(NamedTuple):
-    """Where one concept is covered, as bit sets over passages (see `written_cover`), over their headings
-    (full, synonym: see `cover`), over their central terms (either), over the curated phrasings (full,
-    synonym), and over every passage's segments end to end (full, synonym: `Packed.segments` takes out one
-    passage's)."""
+    """Where one concept is covered, as bit sets: the passages covering it fully in their own words (or
+    naming their document's author), those covering it otherwise (by a synonym, or only in their curated
+    phrasings, which find a passage but are weaker evidence that it answers); the passages whose headings
+    cover it (fully, by a synonym: see `cover`) and whose central terms do (either); the curated phrasings
+    that do (fully, by a synonym); and every passage's segments end to end (fully, by a synonym:
+    `Packed.segments` takes out one passage's)."""
 
-    written: int
-    found: int
+    full: int
+    synonym: int
     topic_full: int
     topic_synonym: int
     central: int

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from knowledge.corrector import Corrector
-from knowledge.coverage import Packed, best_share
+from knowledge.coverage import Covered, Packed, best_share
 from knowledge.excerpts import excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
@@ -95,25 +95,10 @@ class Match:
     central: float
 
 
-class _Cover(NamedTuple):
-    """Where one concept of a query is covered: its weight times a full and a synonym credit (as
-    `Concept.credit` gives them), then bit sets (see `knowledge.coverage.cover`) of the passages covering it
-    fully and by a synonym or curated phrasing only, of those whose headings do (fully, by a synonym), of
-    those whose central terms do, of the curated phrasings that do (fully, by a synonym), and of all
-    passages' segments that do (fully, by a synonym; see `knowledge.coverage.Packed`)."""
-
-    concept: Concept
-    full_value: float
-    synonym_value: float
-    full: int
-    synonym: int
-    topic_full: int
-    topic_synonym: int
-    central: int
-    said_full: int
-    said_synonym: int
-    segment_full: int
-    segment_synonym: int
+_Cover = NamedTuple("_Cover", [("concept", Concept), ("full_value", float), ("synonym_value", float),
+                                *Covered.__annotations__.items()])
+"""Where one concept of a query is covered: the concept, its weight times a full and a synonym credit (as
+`Concept.credit` gives them), then its `knowledge.coverage.Covered` bit sets."""
 
 
 @dataclass(frozen=True)

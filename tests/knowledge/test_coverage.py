@@ -59,8 +59,8 @@ def test_a_fact_kind_covers_every_table_but_the_phrasings(kb):
     searcher = kb._searcher
     concept = next(c for c in searcher.analyse("what is the email address for prevent").concepts if c.kind)
     covered = Packed(searcher.index).covered(concept)
-    assert covered.written and covered.central and covered.segment_full
-    assert covered.written == (covered.written | searcher.index.kind_masks[concept.kind])
+    assert covered.full and covered.central and covered.segment_full
+    assert covered.full == (covered.full | searcher.index.kind_masks[concept.kind])
 
 
 def test_best_share_takes_the_first_of_equal_positions():
