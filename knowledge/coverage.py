@@ -123,7 +123,7 @@ class Packed:
         return laid
 
     def covered(self, concept: "Concept") -> Covered:
-        """Where the concept is covered in every table at once (as `cover` and `written_cover` give it)."""
+        """Where the concept is covered in every table at once (as `cover` gives it for each table)."""
         full, synonym = cover(concept, self.stems, self.kinds)
         width, passages, said = self.width, self.passages, self.phrasings
         written = (full >> width & passages) | self.authors.get(concept.own, 0)

@@ -248,20 +248,18 @@ class Searcher:
         covered = topical = matched = central = 0.0
         present, said = [], []
         for c in plan.concepts:
+            if (c.said_full | c.said_synonym) & mine:  # the passage's (or its section's) curated phrasings
+                said.append((c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value))
             if c.full & bit:
                 covered += c.full_value
             elif c.synonym & bit:
                 covered += c.synonym_value
             else:
-                if (c.said_full | c.said_synonym) & mine:
-                    said.append((c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value))
                 continue
             concept = c.concept
             matched += concept.weight
             if c.central & bit:
                 central += concept.weight
-            if (c.said_full | c.said_synonym) & mine:
-                said.append((c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value))
             if concept.known:
                 present.append((segments(c.segment_full, number), segments(c.segment_synonym, number),
                                 c.full_value, c.synonym_value))
