@@ -362,3 +362,12 @@ async def test_contacts_card_buttons_start_a_referral(journey):
     await journey.say("who should I contact")
     replies = await journey.click("Make a referral")
     assert title_of(replies) == GATE
+
+
+async def test_asking_for_a_phone_number_gets_the_contacts_card_not_a_passage(journey):
+    """The guidance holds no team's phone number; the area's contacts do."""
+    replies = await journey.say("What's the phone number for the police Prevent team?")
+    card_text = all_text([{"attachments": replies[0]["attachments"]}])
+    assert "Who to contact now: Example Borough Council" in card_text
+    assert "Example Police Prevent team (Counter Terrorism Policing)" in card_text
+    assert not any(e.get("citation") for r in replies for e in r.get("entities") or [])

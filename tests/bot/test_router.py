@@ -15,6 +15,9 @@ from bot.router import normalise, route
     ("contacts", "contacts", {}),
     ("Who do I call?", "contacts", {}),
     ("out of hours", "contacts", {}),
+    ("What's the phone number for the police Prevent team?", "contacts", {}),
+    ("telephone number for the MASH", "contacts", {}),
+    ("what number do I ring for prevent out of hours", "contacts", {}),
     ("change area", "change_area", {}),
     ("quick check", "quick_check", {}),
     ("quik check", "quick_check", {}),
@@ -43,6 +46,8 @@ def test_commands(text, name, args):
     "Who should receive strategic briefings on the Prevent duty?",
     "what does the benchmark say about training",
     "check the referral pathway for children",
+    "what is the number of channel panels in the region",
+    "how many phone calls does the prevent team get",
 ])
 def test_questions_are_not_commands(text):
     assert route(text).name == "question"
