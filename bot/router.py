@@ -49,7 +49,7 @@ COMMANDS: tuple[Command, ...] = (
             ("referral", "make a referral", "referral pathway")),
     Command("contacts",
             r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now)?"
-            r"|who to (call|contact|ring)|on[- ]?call|out of hours|ooh|emergency contacts?|contact numbers?"
+            r"|who to (call|contact|ring)|on[- ]?call|out of hours|ooh|emergency contacts?"
             r"|(what('?s| is| are) (the |a )?)?(phone|telephone|contact) (number|no)s?( (for|of|to ring|to call)"
             r" [a-z' ]{1,60})?|what (phone )?number (do|should|can) (i|we) (call|ring|phone)( [a-z' ]{1,60})?",
             ("contacts", "who do i call", "out of hours", "on call")),
