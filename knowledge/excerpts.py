@@ -1,10 +1,12 @@
 """What of a passage to show: an excerpt of a long passage from the sentence that answers, after its
-lead-in, or a runner-up's answering sentence. Segments are the index's sentences and list lines; `which`
-is the segment that covers the question best (see `knowledge.search`)."""
+lead-in; a runner-up's answering sentence; or, for a question about a long list split in chunks as a whole,
+a digest of its items. Segments are the index's sentences and list lines; `which` is the segment that
+covers the question best (see `knowledge.search`)."""
 
 import re
 
 from knowledge.index import Index
+from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence
 
 EXCERPT_CHARS = 600
@@ -65,3 +67,47 @@ def _item_start(text: str, spans: tuple[tuple[int, int], ...], which: int, budge
     while first > 0 and spans[first - 1][0] >= line_start and spans[which][0] - spans[first - 1][0] <= budget // 2:
         first -= 1
     return first
+
+
+ITEM_CHARS = 160
+"""A list item in a digest is shown by its opening sentence, cut to at most this many characters (at a
+sentence, else at a word)."""
+
+
+def list_chunks(index: Index, number: int) -> range:
+    """The passages of the long list a passage opens when it was split in chunks that repeat its lead-in
+    (see `knowledge.index.Index.contexts`); an empty range for any other passage."""
+    contexts, passages = index.contexts, index.passages
+    end = number + 1
+    while end < len(passages) and contexts[end] and passages[end].heading_path == passages[number].heading_path:
+        end += 1
+    return range(number, end) if end - number >= 2 and not contexts[number] else range(0)
+
+
+def digest(index: Index, number: int, which: int, limit: int = ANSWER_CHARS) -> str:
+    """For a question answered by the lead-in of a long list ("what are good ways to engage communities"),
+    the lead-in and the opening sentence of each item across the list's chunks ("" = not such a question):
+    the items are the answer, and the first chunk alone would show only the first of them."""
+    chunks = list_chunks(index, number)
+    if not chunks:
+        return ""
+    lead_end = index.contexts[chunks[1]]
+    spans = index.spans[number]
+    if not spans or spans[which][0] >= lead_end:
+        return ""  # the question is answered by an item, which the passage shows as it is
+    lead = index.passages[number].text[:lead_end].rstrip()
+    lines = [lead[lead.rfind("\n", 0, spans[which][0]) + 1:]]  # from the paragraph that answers
+    for chunk in chunks:
+        text = index.passages[chunk].text
+        for start, end in index.spans[chunk]:
+            if start < (lead_end if chunk == number else index.contexts[chunk]):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            if not _BULLET.match(text, line_start) or text[line_start:start].strip(" \t-*"):
+                continue  # a later sentence of an item, or text that is not an item
+            item = text[start:end].strip()
+            marker = _BULLET.match(item)
+            item, _cut = cut_at_sentence(item[marker.end():] if marker else item, ITEM_CHARS)
+            lines.append("- " + item)
+    shown = "\n".join(lines)
+    return cut_at_sentence(shown, limit)[0] if len(lines) > 2 else ""

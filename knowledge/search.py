@@ -10,7 +10,8 @@ question's concepts that the passage covers (a rare word the passage lacks costs
 one, a word the content never uses costs the most), scaled by how strong the match is.
 
 `ask` turns the hits into an Answer: a passage (shown from the start of its section when no later
-paragraph answers better, or as an excerpt from the answering sentence when it is long), a glossary
+paragraph answers better, as an excerpt from the answering sentence when it is long, or as a digest of
+its items when the question asks about a long list as a whole), a glossary
 entry, a "did you mean" choice when two different passages are about equally likely and neither is more
 than weakly supported (above that the top one is answered, the others offered as related, and a close
 runner-up from another passage given by its answering sentence in `Answer.also`), or none.
@@ -25,7 +26,7 @@ from typing import NamedTuple
 
 from knowledge.corrector import Corrector
 from knowledge.coverage import Covered, Packed, best_share
-from knowledge.excerpts import excerpt, sentence
+from knowledge.excerpts import digest, excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
@@ -310,7 +311,8 @@ class Searcher:
                       and h.passage.section_id != hits[0].passage.section_id]
             return Answer("ambiguous", (hits[0], *others[:2]))
         lead = self._section_lead(query, scored)
-        shown = excerpt(self.index, lead.number, self._match(query, lead.number).which)
+        which = self._match(query, lead.number).which
+        shown = digest(self.index, lead.number, which) or excerpt(self.index, lead.number, which)
         first = Hit(self.index.passages[lead.number], hits[0].score, shown)
         rest = [h for h in hits if h.passage.id != first.passage.id][:3]
         return Answer("passage", (first, *rest), also=self._also(query, scored, lead.number))

@@ -1,6 +1,6 @@
 """What of a long passage an answer quotes."""
 
-from knowledge.excerpts import _item_start, excerpt, sentence
+from knowledge.excerpts import _item_start, digest, excerpt, list_chunks, sentence
 
 
 def _numbered(kb, suffix: str) -> int:
@@ -38,3 +38,38 @@ def test_a_long_opening_sentence_does_not_crowd_out_the_answer():
     spans = _spans(text, opening, "The answer.")
     assert _item_start(text, spans, 1, 260) == 1
     assert _item_start(text, spans, 1, 1000) == 0
+
+
+def test_a_question_about_a_split_list_as_a_whole_gets_every_item_by_its_opening_sentence(kb):
+    answer = kb.ask("what are some good ways to engage communities on prevent")
+    shown = answer.hits[0].excerpt
+    assert answer.hits[0].passage.id.endswith("community-engagement/1")
+    assert "different ways in which local authorities can engage meaningfully" in shown
+    # items from the second and third chunks, which the first chunk alone does not show
+    assert "- Organising regular and structured engagement with key community influencers" in shown
+    assert "- Have an awareness of local community groups" in shown
+    assert len(shown) <= 700
+
+
+def test_a_digest_keeps_an_items_bold_label_and_drops_only_the_bullet(kb):
+    index = kb._searcher.index
+    number = _numbered(kb, "non-local-authority-owned-premises/1")
+    lead_in = next(i for i, (start, _end) in enumerate(index.spans[number]) if start == 0)
+    shown = digest(index, number, lead_in)
+    assert "\n- **Health and safety considerations:** Some events" in shown
+    assert "\n- **Reputation:**" in shown
+
+
+def test_a_question_answered_by_one_item_gets_no_digest(kb):
+    index = kb._searcher.index
+    number = _numbered(kb, "community-engagement/1")
+    last = len(index.spans[number]) - 1  # a sentence of the first item
+    assert digest(index, number, last) == ""
+
+
+def test_only_the_first_chunk_of_a_split_list_opens_it(kb):
+    index = kb._searcher.index
+    first = _numbered(kb, "community-engagement/1")
+    assert len(list_chunks(index, first)) == 6
+    assert not list_chunks(index, first + 1)
+    assert not list_chunks(index, _numbered(kb, "introduction/1"))
