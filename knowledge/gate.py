@@ -3,7 +3,7 @@
 The bar depends on how clearly the question is about Prevent (see `answerable`): a question naming
 Prevent's subject matter needs only a confident hit; any other must also leave nothing but everyday words
 uncovered and give specific evidence that the passage answers it rather than shares a few words with it.
-Either way, a year, a figure or a kind of fact the question asks for must be in the passage.
+Either way, a year, a figure, a kind of fact or a count the question asks for must be in the passage.
 """
 
 import re
@@ -68,7 +68,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     message that gives much specific evidence needs less confidence: its scene-setting is not uncovered
     subject matter. Whatever the question, a year, a figure ("the maximum", "the budget"), a kind of fact
     ("what percentage") or a word the guidance never uses ("is there a template for...") that it asks for
-    must be in the passage: a passage about the subject that lacks it answers another question.
+    must be in the passage, and a count asked for by the thing counted ("how many officers...") must be
+    stated in a sentence naming that thing: a passage about the subject that lacks it answers another question.
     `match` and `central` give the passage's coverage and the share of the matched weight it is about
     (computed only when needed).
     """
@@ -80,6 +81,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # a figure the passage never mentions: the documents do not give it
     if _asked_for_elsewhere(index, query, best.number):
         return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
+    if _count_elsewhere(index, query, best.number):
+        return False  # "how many Channel referrals were there in 2017": no sentence counts referrals
     if query.strong:
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
@@ -146,6 +149,20 @@ def _asked_for_elsewhere(index: Index, query: Query, number: int) -> bool:
     terms, kinds = index.terms[number], index.kinds[number]
     return any(c.own[-1] == head and (not c.known or c.kind or head in FIGURE_STEMS)
                and not c.credit(terms, kinds) and not _authored(index, c, number) for c in query.concepts)
+
+
+def _count_elsewhere(index: Index, query: Query, number: int) -> bool:
+    """A count is asked for by the thing counted ("how many officers does...", "what number of schools...")
+    and no sentence of the passage both states a number and names that thing: the passage gives other
+    figures, or none."""
+    if "number" not in query.intents:
+        return False
+    head = asked_for(query)
+    counted = [c for c in query.concepts if not c.kind and c.own[-1] == head] if head else []
+    if not counted:
+        return False
+    return not any("number" in kinds and any(c.credit(terms) for c in counted)
+                   for terms, kinds in zip(index.segment_terms[number], index.segment_kinds[number], strict=True))
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:

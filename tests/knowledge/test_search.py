@@ -184,6 +184,25 @@ def test_the_thing_asked_for_must_be_in_the_passage_when_it_is_a_figure_or_unhea
     assert kb.ask(question).kind == "none"
 
 
+@pytest.mark.parametrize("question", [
+    "How many Channel referrals were made nationally in 2017?",
+    "How many Prevent officers does the Home Office fund in each Dovetail pilot site?",
+])
+def test_a_count_no_sentence_of_the_passage_gives_is_not_answered(kb, question):
+    """The passage names the subject and states other figures (dates, "15 practitioners"), but none of its
+    sentences counts the thing asked about."""
+    assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("how many accredited prevent trainers does BCC have in schools", "680 Home Office Accredited Prevent trainers"),
+    ("How many practitioners were the Home Office looking for as Prevent peers?", "approximately 15 practitioners"),
+])
+def test_a_count_a_sentence_gives_is_answered(kb, question, phrase):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text, answer
+
+
 @pytest.mark.parametrize(("question", "phrase"), [
     ("What proportion of schools have done prevent training according to the scrutiny slides?", "%"),
     ("what sort of background do they want for prevent peers", "peer"),
