@@ -3,7 +3,7 @@
 The bar depends on how clearly the question is about Prevent (see `answerable`): a question naming
 Prevent's subject matter needs only a confident hit; any other must also leave nothing but everyday words
 uncovered and give specific evidence that the passage answers it rather than shares a few words with it.
-Either way, a year, a figure, a kind of fact or a count the question asks for must be in the passage.
+Either way, a year, a figure, a kind of fact, a count or a sum the question asks for must be in the passage.
 """
 
 import re
@@ -68,8 +68,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     message that gives much specific evidence needs less confidence: its scene-setting is not uncovered
     subject matter. Whatever the question, a year, a figure ("the maximum", "the budget"), a kind of fact
     ("what percentage") or a word the guidance never uses ("is there a template for...") that it asks for
-    must be in the passage, and a count asked for by the thing counted ("how many officers...") must be
-    stated in a sentence naming that thing: a passage about the subject that lacks it answers another question.
+    must be in the passage, a count asked for by the thing counted ("how many officers...") must be stated
+    in a sentence naming that thing, and a sum of money asked for ("how much funding...") must be stated, or
+    the thing said to be free: a passage about the subject that lacks it answers another question.
     `match` and `central` give the passage's coverage and the share of the matched weight it is about
     (computed only when needed).
     """
@@ -83,6 +84,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
     if _count_elsewhere(index, query, best.number):
         return False  # "how many Channel referrals were there in 2017": no sentence counts referrals
+    if _amount_elsewhere(index, query, best.number):
+        return False  # "how much are Prevent peers paid": the passage says what they do, not what they earn
     if query.strong:
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
@@ -126,6 +129,9 @@ give it. Only as the thing asked for: elsewhere in a message they set the scene 
 FRAME_STEMS = frozenset(stem(w) for w in str.split("sort kind type list way value point argument reason purpose idea "
                                                    "case benefit"))
 """Words that frame a question rather than name what it asks for ("what sort of background...")."""
+MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost price pay paid salary wage budget grant
+    fee spend charge"""))
+"""Words that make "how much" ask for a sum of money."""
 
 
 def asked_for(query: Query) -> str:
@@ -163,6 +169,13 @@ def _count_elsewhere(index: Index, query: Query, number: int) -> bool:
         return False
     return not any("number" in kinds and any(c.credit(terms) for c in counted)
                    for terms, kinds in zip(index.segment_terms[number], index.segment_kinds[number], strict=True))
+
+
+def _amount_elsewhere(index: Index, query: Query, number: int) -> bool:
+    """A sum of money is asked for ("how much funding...", "how much are peers paid") and the passage states
+    none, nor that the thing is free: it may mention the funding, but not how much."""
+    return "number" in query.intents and any(c.own[-1] in MONEY_STEMS for c in query.concepts) \
+        and "money" not in index.kinds[number] and " how much " in f" {' '.join(query.corrected)} "
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:

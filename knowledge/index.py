@@ -273,6 +273,7 @@ KINDS = {
                          r"since then|successful(?:ly)?|reduced|increased|improved|took the decision|"
                          r"(?:was|were) cancelled|went ahead)\b", re.I),
     "percent": re.compile(r"\d\s?%|\bper ?cent\b", re.I),
+    "money": re.compile(r"£\s?\d|\bfree(?:ly)?\b|\bcost-free\b|\bno (?:further )?cost|\bno charge\b|\bunpaid\b", re.I),
     "email": re.compile(r"@[\w-]+\.[a-z]"),
     "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
 }

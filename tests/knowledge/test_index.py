@@ -80,6 +80,7 @@ def test_a_question_naming_a_documents_author_is_answered_by_its_passages(kb):
     ("a two-day course", {"duration"}),
     ("As a result, the event was cancelled", {"outcome"}),
     ("- 680 accredited trainers in schools", {"number"}),  # a list item opening with a figure
+    ("the course costs £40, or is free for members", {"money", "number"}),
     ("1.2 Is there a board?\n- a) a plan", set()),  # numbering is not a figure
     ("Panels should be chaired by the local authority", set()),
 ])

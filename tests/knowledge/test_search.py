@@ -194,6 +194,18 @@ def test_a_count_no_sentence_of_the_passage_gives_is_not_answered(kb, question):
     assert kb.ask(question).kind == "none"
 
 
+@pytest.mark.parametrize("question", ["How much are Prevent peers paid per day for doing a review?",
+                                      "How much money does the Home Office give each Prevent priority area?"])
+def test_a_sum_of_money_the_passage_never_states_is_not_answered(kb, question):
+    """The guidance mentions the funding and the peers' work, but never an amount."""
+    assert kb.ask(question).kind == "none"
+
+
+def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb):
+    answer = kb.ask("How much does WRAP cost?")
+    assert answer.kind == "passage" and "freely available" in answer.hits[0].passage.text
+
+
 @pytest.mark.parametrize(("question", "phrase"), [
     ("how many accredited prevent trainers does BCC have in schools", "680 Home Office Accredited Prevent trainers"),
     ("How many practitioners were the Home Office looking for as Prevent peers?", "approximately 15 practitioners"),
