@@ -3,7 +3,8 @@
 The bar depends on how clearly the question is about Prevent (see `answerable`): a question naming
 Prevent's subject matter needs only a confident hit; any other must also leave nothing but everyday words
 uncovered and give specific evidence that the passage answers it rather than shares a few words with it.
-Either way, a year, a figure, a kind of fact, a count or a sum the question asks for must be in the passage.
+Either way, a year, a figure, a kind of fact, a count or a sum the question asks for must be in the passage,
+and nothing is said about how things stand today.
 """
 
 import re
@@ -70,12 +71,16 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     ("what percentage") or a word the guidance never uses ("is there a template for...") that it asks for
     must be in the passage, a count asked for by the thing counted ("how many officers...") must be stated
     in a sentence naming that thing, and a sum of money asked for ("how much funding...") must be stated, or
-    the thing said to be free: a passage about the subject that lacks it answers another question.
+    the thing said to be free: a passage about the subject that lacks it answers another question. A level,
+    count or change asked for as it stands now ("the current threat level") is never answered: the documents
+    date from 2016 to 2018.
     `match` and `central` give the passage's coverage and the share of the matched weight it is about
     (computed only when needed).
     """
     if query.off_topic and not query.strong:
         return False
+    if _asks_for_now(query):
+        return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
@@ -129,6 +134,11 @@ give it. Only as the thing asked for: elsewhere in a message they set the scene 
 FRAME_STEMS = frozenset(stem(w) for w in str.split("sort kind type list way value point argument reason purpose idea "
                                                    "case benefit"))
 """Words that frame a question rather than name what it asks for ("what sort of background...")."""
+_NOW = re.compile(r"\b(?:right now|at the moment|this (?:week|month)|today|current|currently|at present|as of now|"
+                  r"nowadays|these days)\b")
+_STATE = re.compile(r"\b(?:levels?\b(?! of)|changed?\b|status\b)")
+"""With a word for now (see `_NOW`), words asking for something that changes over time ("the threat level", not
+"the level of training")."""
 MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost price pay paid salary wage budget grant
     fee spend charge"""))
 """Words that make "how much" ask for a sum of money."""
@@ -155,6 +165,13 @@ def _asked_for_elsewhere(index: Index, query: Query, number: int) -> bool:
     terms, kinds = index.terms[number], index.kinds[number]
     return any(c.own[-1] == head and (not c.known or c.kind or head in FIGURE_STEMS)
                and not c.credit(terms, kinds) and not _authored(index, c, number) for c in query.concepts)
+
+
+def _asks_for_now(query: Query) -> bool:
+    """A question about a level, a count or a change as it stands today ("the current threat level", "how
+    many are currently in prison", "has it changed this week"): the documents cannot say."""
+    text = " ".join(query.corrected)
+    return ("number" in query.intents or _STATE.search(text) is not None) and _NOW.search(text) is not None
 
 
 def _count_elsewhere(index: Index, query: Query, number: int) -> bool:

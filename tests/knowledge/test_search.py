@@ -201,6 +201,19 @@ def test_a_sum_of_money_the_passage_never_states_is_not_answered(kb, question):
     assert kb.ask(question).kind == "none"
 
 
+@pytest.mark.parametrize("question", ["What is the current UK terrorism threat level?",
+                                      "has the national threat level changed this week",
+                                      "How many people are currently in UK prisons for terrorism offences?"])
+def test_a_level_count_or_change_as_it_stands_today_is_not_answered(kb, question):
+    """The documents date from 2016 to 2018: they cannot give today's threat level or figures."""
+    assert kb.ask(question).kind == "none"
+
+
+def test_now_with_a_question_about_the_guidance_is_still_answered(kb):
+    answer = kb.ask("what level of training do staff need at the moment")
+    assert answer.kind == "passage" and answer.hits[0].passage.heading_path[-1] == "Levels of training"
+
+
 def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb):
     answer = kb.ask("How much does WRAP cost?")
     assert answer.kind == "passage" and "freely available" in answer.hits[0].passage.text
