@@ -57,7 +57,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     A question naming Prevent's subject matter needs only a confident hit. One that names it only by a
     lesser name ("Dovetail", "WRAP") or by a word shared with safeguarding at large ("safeguarding",
     "vulnerable"), and any other question, needs a more confident one that leaves nothing uncovered but
-    everyday words, with specific evidence: a word of the question that is not an everyday word, found
+    everyday words (or one word the guidance uses elsewhere, when AMPLE_EVIDENCE of the question's words
+    are found: "the civic centre hall" in a message that is otherwise all about booking a segregated
+    event), with specific evidence: a word of the question that is not an everyday word, found
     in its own form ("KIKIT", "exhaustive"), or a pair of its words in order, or failing that three or
     more everyday words together in one sentence or heading ("what should a booking form ask about
     events"). When an everyday word is left uncovered, the evidence must not be a place or other name
@@ -102,12 +104,13 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     terms, kinds = index.terms[number], index.kinds[number]
     credits = [(c, c.discount if _authored(index, c, number) else c.credit(terms, kinds)) for c in query.concepts]
     uncovered = [c for c, credit in credits if credit == 0]
-    if any(not c.everyday and not _stray(c) and not DOCUMENT_STEMS.issuperset(c.own) for c in uncovered) \
-            or any(c.own == query.action for c in uncovered):
-        return False
     pairs = set(pairwise(query.stems)) & index.bigrams[number]
     specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
     evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
+    unexplained = [c for c in uncovered if not c.everyday and not _stray(c) and not DOCUMENT_STEMS.issuperset(c.own)]
+    spared = len(unexplained) == 1 and unexplained[0].known and evidence >= AMPLE_EVIDENCE
+    if (unexplained and not spared) or any(c.own == query.action for c in uncovered):
+        return False
     long_message = len(credits) >= LONG_MESSAGE and evidence >= LONG_EVIDENCE
     if best.confidence < (LONG_BELOW if long_message else NOT_NAMED_BELOW):
         return False

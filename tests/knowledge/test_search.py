@@ -214,6 +214,14 @@ def test_now_with_a_question_about_the_guidance_is_still_answered(kb):
     assert answer.kind == "passage" and answer.hits[0].passage.heading_path[-1] == "Levels of training"
 
 
+def test_one_unmatched_word_is_spared_when_the_rest_of_the_question_is_found(kb):
+    """"Civic" is not in the gender segregation passage, but hall, booking, men, women and seated are."""
+    answer = kb.ask("A group wants to book the civic centre hall and we're concerned about men and women being "
+                    "seated separately. What should the booking form ask?")
+    assert answer.kind == "passage" and "gender-segregation" in answer.hits[0].passage.id
+    assert kb.ask("can I book the civic centre hall for my wedding").kind == "none"
+
+
 def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb):
     answer = kb.ask("How much does WRAP cost?")
     assert answer.kind == "passage" and "freely available" in answer.hits[0].passage.text
