@@ -46,6 +46,8 @@ LONG_EVIDENCE = 4
 LONG_BELOW = 0.35
 """...or below this for a message of LONG_MESSAGE concepts or more that gives LONG_EVIDENCE pieces of specific
 evidence: scene-setting ("I'm a housing officer and my team leader says...") lowers the share covered..."""
+STRAY_LETTERS = 5
+"""An unknown word of at most this many letters (stemmed) is taken for an abbreviation or slang ("leics")."""
 SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
 
@@ -107,7 +109,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     pairs = set(pairwise(query.stems)) & index.bigrams[number]
     specific = [c for c, credit in credits if not c.everyday and credit >= 0.8]
     evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
-    unexplained = [c for c in uncovered if not c.everyday and not _stray(c) and not DOCUMENT_STEMS.issuperset(c.own)]
+    wordy = len(credits) >= LONG_MESSAGE
+    unexplained = [c for c in uncovered if not c.everyday and not _stray(index, c, wordy)
+                   and not DOCUMENT_STEMS.issuperset(c.own)]
     spared = len(unexplained) == 1 and unexplained[0].known and evidence >= AMPLE_EVIDENCE
     if (unexplained and not spared) or any(c.own == query.action for c in uncovered):
         return False
@@ -215,7 +219,15 @@ def _authored(index: Index, concept: Concept, number: int) -> bool:
     return bool(index.author_masks.get(concept.own, 0) >> number & 1)
 
 
-def _stray(concept: Concept) -> bool:
-    """A word of three or more letters found neither in the content nor in English word lists: an
-    abbreviation or slang ("leics", "feb", "dodgy") that need not block an otherwise covered question."""
-    return not concept.known and len(concept.own) == 1 and len(concept.own[0]) >= 3
+def _stray(index: Index, concept: Concept, wordy: bool) -> bool:
+    """A word found neither in the content nor among everyday words that need not block an otherwise covered
+    question: a short one is an abbreviation or slang ("leics", "feb", "bham"); a longer one that starts with a
+    content word is a form of it ("registration", "register"); in a message of LONG_MESSAGE concepts or more,
+    any is scene-setting
+    ("stretched", "hypothetically"). A longer word in a short question is a subject of its own ("manual
+    handling", "menopause") that the guidance does not cover."""
+    if concept.known or len(concept.own) != 1 or len(concept.own[0]) < 3:
+        return False
+    word = concept.own[0]
+    return wordy or len(word) <= STRAY_LETTERS or any(
+        word[:end] in index.idf for end in range(len(word) - 1, STRAY_LETTERS - 1, -1))

@@ -222,6 +222,21 @@ def test_one_unmatched_word_is_spared_when_the_rest_of_the_question_is_found(kb)
     assert kb.ask("can I book the civic centre hall for my wedding").kind == "none"
 
 
+@pytest.mark.parametrize("question", ["where can i find the manual handling e-learning",
+                                      "is there a peer support group for staff going through the menopause"])
+def test_an_uncommon_word_the_guidance_never_uses_is_a_subject_it_does_not_cover(kb, question):
+    assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("does the hounslow stall registration cost anything", "cost-free"),  # a form of "register"
+    ("bham prevent media coverage", "media"),  # short for Birmingham
+])
+def test_a_form_of_a_content_word_or_an_abbreviation_does_not_block_an_answer(kb, question, phrase):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text, answer
+
+
 def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb):
     answer = kb.ask("How much does WRAP cost?")
     assert answer.kind == "passage" and "freely available" in answer.hits[0].passage.text
