@@ -154,8 +154,8 @@ class _Tokens:
     likely: set[int]
     """Names judged only by the content word after them ("channel shift"): not enough for a core name."""
     proper: set[str]
-    """Words typed as names: capitalised after the first word ("Wagner"), not acronyms in capitals ("LLR",
-    which are as often a local abbreviation)."""
+    """Words typed as names: capitalised after the first word ("Wagner"), not short acronyms in capitals
+    ("LLR", which are as often a local abbreviation)."""
 
 
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:

@@ -88,6 +88,8 @@ DOCUMENT_STEMS = frozenset(stem(w) for w in ("guidance", "toolkit", "document", 
 them to answer."""
 
 
+NAMED_ACRONYM_LETTERS = 4
+"""A word in capitals at least this long is a name ("GCHQ"); a shorter one is as often a local abbreviation."""
 _EDGE_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
 _TYPED_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
@@ -96,12 +98,13 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|\n\s*)([A-Za-z][A-Za-z'’-]*)")
 def typed_capitals(text: str) -> tuple[set[str], set[str]]:
     """The words of a message typed with capitals, lower-cased: those capitalised after its first word ("ask
     Channel") or in capitals anywhere ("WRAP - what is it"), none in a message all in capitals; and those
-    typed as names: capitalised, not as a sentence's first word, not in capitals ("Wagner", not "LLR", which
-    is as often a local abbreviation)."""
+    typed as names: capitalised, not as a sentence's first word, and not in capitals unless as long as
+    NAMED_ACRONYM_LETTERS ("Wagner" and "GCHQ", not "LLR", which is as often a local abbreviation)."""
     if not any(character.islower() for character in text):
         return set(), set()
     words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
     capitalised = {w.lower() for i, w in enumerate(words) if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
     opening = {w.lower() for w in _SENTENCE_START.findall(text)}
-    proper = {w.lower() for w in _TYPED_WORD.findall(text) if w[:1].isupper() and not w.isupper()} - opening
+    proper = {w.lower() for w in _TYPED_WORD.findall(text)
+              if w[:1].isupper() and (not w.isupper() or len(w) >= NAMED_ACRONYM_LETTERS)} - opening
     return capitalised, proper

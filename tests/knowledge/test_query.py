@@ -54,6 +54,12 @@ def test_a_capital_that_starts_a_sentence_is_not_a_name(kb):
     assert any(c.proper for c in kb._searcher.analyse("why was the Wagner Group proscribed").concepts)
 
 
+@pytest.mark.parametrize(("question", "named"), [("What role does GCHQ play in counter terrorism?", True),
+                                                 ("does LLR have a prevent board", False)])
+def test_a_long_acronym_in_capitals_is_a_name_and_a_short_one_may_be_local(kb, question, named):
+    assert any(c.proper for c in kb._searcher.analyse(question).concepts) is named
+
+
 @pytest.mark.parametrize(("typed", "content"), [("take account of", ("consid",)), ("procedure", ("process",)),
                                                  ("frontline", ("front", "line")), ("jihadist", ("daesh",)),
                                                  ("alongside", ("supplement",)), ("banned", ("proscrib",)),

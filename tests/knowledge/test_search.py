@@ -124,6 +124,7 @@ def test_off_topic_questions_get_no_answer(kb, question):
     "how many Prevent referrals were made nationally in 2023/24",
     "why was the Wagner Group proscribed by the UK government", "how do deradicalisation programmes work in Australia",
     "how do I get through the channel tunnel", "ferry times to the channel islands",
+    "What role does GCHQ play in counter terrorism?",
 ])
 def test_near_misses_built_from_the_documents_words_get_no_answer(kb, question):
     assert kb.ask(question).kind == "none", kb.ask(question)
