@@ -69,7 +69,7 @@ def _item_start(text: str, spans: tuple[tuple[int, int], ...], which: int, budge
     return first
 
 
-ITEM_CHARS = 160
+ITEM_CHARS = 120
 """A list item in a digest is shown by its opening sentence, cut to at most this many characters (at a
 sentence, else at a word)."""
 
@@ -95,8 +95,7 @@ def digest(index: Index, number: int, which: int, limit: int = ANSWER_CHARS) -> 
     spans = index.spans[number]
     if not spans or spans[which][0] >= lead_end:
         return ""  # the question is answered by an item, which the passage shows as it is
-    lead = index.passages[number].text[:lead_end].rstrip()
-    lines = [lead[lead.rfind("\n", 0, spans[which][0]) + 1:]]  # from the paragraph that answers
+    lines = [index.passages[number].text[:lead_end].rstrip()]
     for chunk in chunks:
         text = index.passages[chunk].text
         for start, end in index.spans[chunk]:
