@@ -23,7 +23,7 @@ from bench.observations import observations
 from bench.questions import REPO, available_sets
 from bench.report import write
 
-FULL = {"requests": 600, "warmup": 30, "starts": 3, "rounds": 5, "service_rounds": 3, "builds": 3,
+FULL = {"requests": 1500, "warmup": 30, "starts": 3, "rounds": 5, "service_rounds": 5, "builds": 3,
         "conversations": 200, "messages": 20, "level_time_limit": 90.0, "load_time_limit": 600.0}
 SMOKE = {"requests": 16, "warmup": 4, "starts": 1, "rounds": 1, "service_rounds": 1, "builds": 1,
          "conversations": 5, "messages": 6, "level_time_limit": 20.0, "load_time_limit": 60.0, "search_limit": 40}
