@@ -5,7 +5,7 @@ Parsing (`knowledge.markdown`, `knowledge.glossary`) produces these; search and 
 """
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,7 @@ class GlossaryEntry:
     it does not make a question about Prevent."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A passage and its confidence (0..1) that it answers the query.
 
     `excerpt` is set on an answer's first hit when the passage is long and the part that answers is not

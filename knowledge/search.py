@@ -20,7 +20,7 @@ confident hit; any other must also leave nothing but everyday words uncovered an
 (see `knowledge.gate`), and a question built on an everyday subject the guidance never covers gets no answer.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -81,8 +81,7 @@ QUOTE_MIN = 0.3
 """A glossary answer quotes the guidance's own use of the term from a passage at least this confident."""
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """How a passage covers a question: overall, in its best segment (and which), in its headings, in its
     best curated phrasing (all as shares of the question's weight: see `Searcher._new_match`), and the share
     of the weight it matches that falls on what the passage is about (its central terms, see
@@ -113,8 +112,7 @@ class _Plan:
     """`Searcher._match` per passage number, filled as the ranking, the gate and the excerpt ask."""
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
     """A passage number with its rank score and confidence."""
 
     number: int
@@ -338,7 +336,7 @@ class Searcher:
             if other.confidence >= QUOTE_MIN and self._mentions(hit, entry) \
                     and self.index.asks[other.number] < LISTED_QUESTIONS:
                 snippet = sentence(self.index, other.number, self._match(query, other.number).which)
-                return replace(hit, excerpt=snippet) if snippet else None
+                return hit._replace(excerpt=snippet) if snippet else None
         return None
 
     def _section_lead(self, query: Query, scored: list[Scored]) -> Scored:
