@@ -208,15 +208,6 @@ def test_one_unmatched_word_is_spared_when_the_rest_of_the_question_is_found(kb)
     assert kb.ask("can I book the civic centre hall for my wedding").kind == "none"
 
 
-@pytest.mark.parametrize(("question", "phrase"), [
-    ("does the hounslow stall registration cost anything", "cost-free"),  # a form of "register"
-    ("bham prevent media coverage", "media"),  # short for Birmingham
-])
-def test_a_form_of_a_content_word_or_an_abbreviation_does_not_block_an_answer(kb, question, phrase):
-    answer = kb.ask(question)
-    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text, answer
-
-
 def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb):
     answer = kb.ask("How much does WRAP cost?")
     assert answer.kind == "passage" and "freely available" in answer.hits[0].passage.text
@@ -262,8 +253,12 @@ def test_passing_on_or_asking_is_a_light_verb_too(kb):
 @pytest.mark.parametrize(("question", "phrase"), [
     ("who sits on the channel panel in notts", "chair"),
     ("when is the peer review meeting for the prevent board tmrw", "peer"),
+    ("bham prevent media coverage", "media"),  # short for Birmingham
+    ("does the hounslow stall registration cost anything", "cost-free"),  # a form of "register"
 ])
 def test_an_unknown_abbreviation_does_not_block_a_covered_question(kb, question, phrase):
+    """Short unknown words are abbreviations or slang; a longer one that starts with a content word is a form
+    of it. Neither is a subject the guidance does not cover."""
     answer = kb.ask(question)
     assert answer.kind == "passage" and phrase in answer.hits[0].passage.text.lower(), answer
 
