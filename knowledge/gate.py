@@ -46,10 +46,10 @@ LONG_EVIDENCE = 4
 LONG_BELOW = 0.35
 """...or below this for a message of LONG_MESSAGE concepts or more that gives LONG_EVIDENCE pieces of specific
 evidence: scene-setting ("I'm a housing officer and my team leader says...") lowers the share covered..."""
-STRAY_LETTERS = 5
-"""An unknown word of at most this many letters (stemmed) is taken for an abbreviation or slang ("leics")."""
 SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
+STRAY_LETTERS = 5
+"""An unknown word of at most this many letters (stemmed) is taken for an abbreviation or slang ("leics")."""
 
 
 def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"],
@@ -223,9 +223,8 @@ def _stray(index: Index, concept: Concept, wordy: bool) -> bool:
     """A word found neither in the content nor among everyday words that need not block an otherwise covered
     question: a short one is an abbreviation or slang ("leics", "feb", "bham"); a longer one that starts with a
     content word is a form of it ("registration", "register"); in a message of LONG_MESSAGE concepts or more,
-    any is scene-setting
-    ("stretched", "hypothetically"). A longer word in a short question is a subject of its own ("manual
-    handling", "menopause") that the guidance does not cover."""
+    any is scene-setting ("stretched", "hypothetically"). A longer word in a short question is a subject of
+    its own ("manual handling", "menopause") that the guidance does not cover."""
     if concept.known or len(concept.own) != 1 or len(concept.own[0]) < 3:
         return False
     word = concept.own[0]
