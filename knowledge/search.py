@@ -65,7 +65,7 @@ LISTED_QUESTIONS = 0.5
 """A passage with at least this share of questions among its sentences lists the self-assessment's prompts:
 its heading is a question too, so it earns no heading bonus, and it is not quoted beside an answer or a
 glossary entry, unless the question is about the self-assessment."""
-CENTRAL_BONUS = 0.6
+CENTRAL_BONUS = 0.4
 """Share of extra score for a passage about what the question asks rather than mentioning it in passing."""
 COVERAGE_POWER = 2.0
 """How much a passage that covers more of the question outranks one with a higher BM25F score."""
