@@ -52,8 +52,7 @@ STRAY_LETTERS = 5
 """An unknown word of at most this many letters (stemmed) is taken for an abbreviation or slang ("leics")."""
 
 
-def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"],
-               central: Callable[[], float]) -> bool:
+def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "Match"]) -> bool:
     """Whether the best hit is good enough to show, given how clearly the question is about Prevent.
 
     A question naming Prevent's subject matter needs only a confident hit. One that names it only by a
@@ -78,22 +77,24 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     the thing said to be free: a passage about the subject that lacks it answers another question. A level,
     count or change asked for as it stands now ("the current threat level") is never answered: the documents
     date from 2016 to 2018.
-    `match` and `central` give the passage's coverage and the share of the matched weight it is about
-    (computed only when needed).
+    `match` gives the passage's coverage, including the share of the matched weight it is about (computed
+    only when needed).
     """
     if query.off_topic and not query.strong:
         return False
-    if _asks_for_now(query):
+    said = " ".join(query.corrected)
+    if _asks_for_now(query, said):
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a figure the passage never mentions: the documents do not give it
-    if _asked_for_elsewhere(index, query, best.number):
+    head = _head(said)
+    if _asked_for_elsewhere(index, query, head, best.number):
         return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
-    if _count_elsewhere(index, query, best.number):
+    if _count_elsewhere(index, query, head, best.number):
         return False  # "how many Channel referrals were there in 2017": no sentence counts referrals
-    if _amount_elsewhere(index, query, best.number):
+    if _amount_elsewhere(index, query, said, best.number):
         return False  # "how much are Prevent peers paid": the passage says what they do, not what they earn
     if query.strong:
         if not query.named_only:
@@ -121,8 +122,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     if uncovered:
         if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:
             return True
-        return evidence >= 1 and central() >= (CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG
-                                               if evidence < AMPLE_EVIDENCE else CENTRAL_SHARE_AMPLE)
+        needed = CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG \
+            if evidence < AMPLE_EVIDENCE else CENTRAL_SHARE_AMPLE
+        return evidence >= 1 and match().central >= needed
     covered = match()
     together = len(credits) >= 3 and covered.segment >= 0.95
     written = [c for c in specific if _written(index, c, number)]
@@ -154,7 +156,12 @@ MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost pr
 def asked_for(query: Query) -> str:
     """The stem of the thing a question asks for, when it asks in one of the usual ways: the last word of the
     phrase naming it ("pass mark" -> "mark"), or "" (none found, or a framing word such as "sort")."""
-    found = _ASKED_FOR.match(" ".join(query.corrected) + " ")
+    return _head(" ".join(query.corrected))
+
+
+def _head(said: str) -> str:
+    """`asked_for`, given the question's corrected words joined by spaces."""
+    found = _ASKED_FOR.match(said + " ")
     named = [w for w in found.group(1).split() if w not in STOPWORDS] if found else []
     if not named or named[-1].endswith("where"):  # "is there a list somewhere of..."
         return ""
@@ -162,11 +169,10 @@ def asked_for(query: Query) -> str:
     return "" if head in FRAME_STEMS else head
 
 
-def _asked_for_elsewhere(index: Index, query: Query, number: int) -> bool:
+def _asked_for_elsewhere(index: Index, query: Query, head: str, number: int) -> bool:
     """The thing asked for is a figure, a kind of fact ("percentage", "deadline") or a word the guidance never
     uses ("template"), and the passage neither names it nor states that kind of fact: however well it covers
-    the rest, it does not give what was asked."""
-    head = asked_for(query)
+    the rest, it does not give what was asked. `head` is what `asked_for` gives."""
     if not head:
         return False
     terms, kinds = index.terms[number], index.kinds[number]
@@ -174,20 +180,19 @@ def _asked_for_elsewhere(index: Index, query: Query, number: int) -> bool:
                and not c.credit(terms, kinds) and not _authored(index, c, number) for c in query.concepts)
 
 
-def _asks_for_now(query: Query) -> bool:
+def _asks_for_now(query: Query, said: str) -> bool:
     """A question about a level, a count or a change as it stands today ("the current threat level", "how
-    many are currently in prison", "has it changed this week"): the documents cannot say."""
-    text = " ".join(query.corrected)
-    return ("number" in query.intents or _STATE.search(text) is not None) and _NOW.search(text) is not None
+    many are currently in prison", "has it changed this week"): the documents cannot say. `said` is the
+    question's corrected words joined by spaces."""
+    return ("number" in query.intents or _STATE.search(said) is not None) and _NOW.search(said) is not None
 
 
-def _count_elsewhere(index: Index, query: Query, number: int) -> bool:
+def _count_elsewhere(index: Index, query: Query, head: str, number: int) -> bool:
     """A count is asked for by the thing counted ("how many officers does...", "what number of schools...")
     and no sentence of the passage both states a number and names that thing: the passage gives other
     figures, or none."""
     if "number" not in query.intents:
         return False
-    head = asked_for(query)
     counted = [c for c in query.concepts if not c.kind and c.own[-1] == head] if head else []
     if not counted:
         return False
@@ -195,11 +200,11 @@ def _count_elsewhere(index: Index, query: Query, number: int) -> bool:
                    for terms, kinds in zip(index.segment_terms[number], index.segment_kinds[number], strict=True))
 
 
-def _amount_elsewhere(index: Index, query: Query, number: int) -> bool:
+def _amount_elsewhere(index: Index, query: Query, said: str, number: int) -> bool:
     """A sum of money is asked for ("how much funding...", "how much are peers paid") and the passage states
     none, nor that the thing is free: it may mention the funding, but not how much."""
     return "number" in query.intents and any(c.own[-1] in MONEY_STEMS for c in query.concepts) \
-        and "money" not in index.kinds[number] and " how much " in f" {' '.join(query.corrected)} "
+        and "money" not in index.kinds[number] and " how much " in f" {said} "
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:

@@ -312,7 +312,7 @@ def _labels(text: str) -> frozenset[str]:
     return frozenset(s for match in _LABEL.finditer(text) for s in analyse(match.group(1)))
 
 
-_NUMBERING = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:\d+(?:\.\d+)*\.|\d+\.\d+|[a-z]\))\s", re.M)
+_NUMBERING = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:\d+(?:\.\d+)+\.?|\d+\.|[a-z]\))\s", re.M)
 
 
 def kinds_of(text: str) -> frozenset[str]:

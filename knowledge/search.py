@@ -294,8 +294,7 @@ class Searcher:
             if mode == "mean" or acronym or not strong:
                 return Answer("glossary", hits[:3], entry, also=self._quoted(query, scored, entry))
         chosen = next((s for s in scored[:3] if s.score >= RUNNER_SHARE * scored[0].score
-                       and answerable(self.index, query, s, lambda s=s: self._match(query, s.number),
-                                      lambda s=s: self._match(query, s.number).central)), None) \
+                       and answerable(self.index, query, s, lambda s=s: self._match(query, s.number))), None) \
             if scored else None
         if chosen is None:
             return Answer("none", ())
