@@ -282,15 +282,18 @@ KINDS = {
 
 _DEFINITION = re.compile(r"^(?:[-*]\s+)?(?:The\s+)?([A-Z][\w'’ -]{1,60}?)\s+"
                          r"(?:is|are|means|refers to)\s+(?:an?|the|one)\s")
+_BRACKETED_DEFINITION = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:an?|the) [^)]{12,}\)")
 
 
 def _definitions(passage: Passage) -> frozenset[tuple[str, ...]]:
-    """Stem phrases that a sentence of the passage defines: "Channel is a ...", "The CTLP is an ..."."""
+    """Stem phrases the passage defines: "Channel is a ...", "The CTLP is an ...", "Prevent Peers (a network...)"."""
     found = set()
     for start, end in segments(passage.text):
-        match = _DEFINITION.match(plain(passage.text[start:end]))
+        text = plain(passage.text[start:end])
+        match = _DEFINITION.match(text)
         if match:
             found.add(tuple(analyse(match.group(1))))
+        found.update(tuple(analyse(name)) for name in _BRACKETED_DEFINITION.findall(text))
     return frozenset(f for f in found if f)
 
 

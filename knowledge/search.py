@@ -46,8 +46,10 @@ CANDIDATES = 20
 SHORTLIST = 6
 """...and how many of them (or as many as asked for, if more), best by BM25F, prior and coverage, are
 reranked in full."""
-DEFINITION_BOOST = 1.6
-"""A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...")."""
+DEFINITION_BOOST = 3.0
+"""A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...", "Prevent
+Peers (a network of...)"), in the shortlist too: a passage about X at length (a letter inviting staff to become
+Prevent peers) does not say what X is as directly."""
 INTENT_BOOST = 1.25
 """A passage stating the kind of fact asked for (a number for "how many", an address for "email")."""
 PHRASE_BONUS = 0.6
@@ -153,13 +155,14 @@ class Searcher:
         index = self.index
         priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
         shortlist = max(SHORTLIST, k)
+        defined = self._defined(query)
         if shortlist < len(leaders):
             covered = self._coverages(query, leaders)
             leaders = sorted(leaders, key=lambda number: -totals[number] * priors[number]
-                             * covered[number] ** COVERAGE_POWER)[:shortlist]
+                             * covered[number] ** COVERAGE_POWER
+                             * (DEFINITION_BOOST if defined and defined in defines[number] else 1.0))[:shortlist]
         stems, pairs = query.stems, set(pairwise(query.stems))
         examples, terms = index.examples, index.terms
-        defined = self._defined(query)
         reranked = []
         for number in leaders:
             total = totals[number]

@@ -272,6 +272,15 @@ def test_what_is_questions_prefer_the_defining_sentence(kb, question, start):
     assert answer.kind == "passage" and answer.hits[0].passage.text.startswith(start)
 
 
+@pytest.mark.parametrize("question", ["what are prevent peers", "What is a Prevent Peer?"])
+def test_what_is_questions_prefer_a_definition_in_brackets(kb, question):
+    """The toolkit defines Prevent Peers in brackets in a list of support; the 2016 letter inviting staff to
+    become one is about them at length but never says what they are."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and "(a network of Home Office accredited local Prevent officers)" in \
+        (answer.hits[0].excerpt or answer.hits[0].passage.text), answer.hits[0].passage.id
+
+
 @pytest.mark.parametrize(("question", "phrase"), [
     ("how often is the CTLP produced", "annual product"),
     ("how many staff did Leicestershire train", "3,000"),
