@@ -282,18 +282,18 @@ KINDS = {
 
 _DEFINITION = re.compile(r"^(?:[-*]\s+)?(?:The\s+)?([A-Z][\w'’ -]{1,60}?)\s+"
                          r"(?:is|are|means|refers to)\s+(?:an?|the|one)\s")
-_BRACKETED_DEFINITION = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:an?|the) [^)]{12,}\)")
+_NAMED = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:an?|the) [^)]{12,}\)"
+                    r"|\b(?:the|an?) [a-z]+ [\"“]([A-Z][^\"”]{2,60})[\"”]")
 
 
 def _definitions(passage: Passage) -> frozenset[tuple[str, ...]]:
-    """Stem phrases the passage defines: "Channel is a ...", "The CTLP is an ...", "Prevent Peers (a network...)"."""
+    """Stem phrases defined: "Channel is a ...", and anywhere "Prevent Peers (a network...)", the production "X"."""
     found = set()
     for start, end in segments(passage.text):
         text = plain(passage.text[start:end])
-        match = _DEFINITION.match(text)
-        if match:
+        if match := _DEFINITION.match(text):
             found.add(tuple(analyse(match.group(1))))
-        found.update(tuple(analyse(name)) for name in _BRACKETED_DEFINITION.findall(text))
+        found.update(tuple(analyse(bracketed or quoted)) for bracketed, quoted in _NAMED.findall(text))
     return frozenset(f for f in found if f)
 
 

@@ -16,6 +16,7 @@ def test_list_item_labels_are_read_as_sub_headings():
     ("Channel is a voluntary, confidential programme.", {("channel",)}),
     ("- Visits: officers or Prevent Peers (a network of Home Office accredited local Prevent officers) can "
      "meet staff.", {("prevent", "peer")}),
+    ('Alter Ego delivered the production "Going to Extremes" to schools.', {("go", "extrem")}),
     ("Contact the Home Office (see below) for advice.", set()),  # brackets that define nothing
 ])
 def test_the_terms_a_passage_defines(text, defined):
