@@ -42,10 +42,11 @@ CENTRAL_SHARE_AMPLE = 0.15
 that the passage answers, though it is about more besides ("should our risk assessment include people who
 came back from fighting abroad": returnees are one point of a passage about risk assessment)..."""
 LONG_MESSAGE = 12
-LONG_EVIDENCE = 4
-LONG_BELOW = 0.35
+LONG_EVIDENCE = 3
+LONG_BELOW = 0.25
 """...or below this for a message of LONG_MESSAGE concepts or more that gives LONG_EVIDENCE pieces of specific
-evidence: scene-setting ("I'm a housing officer and my team leader says...") lowers the share covered..."""
+evidence: scene-setting ("I'm a housing officer and my team leader says...") lowers the share covered, and
+the other rules (everyday words only left uncovered, the passage about them) still apply..."""
 SURE_LESSER = 0.75
 """...unless it is strong through lesser words only and the hit is at least this confident, with evidence."""
 STRAY_LETTERS = 5

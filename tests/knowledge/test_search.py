@@ -405,6 +405,22 @@ def test_a_long_message_with_much_specific_evidence_is_answered_despite_its_scen
     assert kb.ask(question).kind == "none"
 
 
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("Our area is quiet and the police rate the risk as low, and my boss thinks a big action plan would be "
+     "overkill for us. What does the guidance say about how big the plan should be when risk is low?",
+     "proportionate to the risk"),
+    ("My manager told me to do our annual health check by starting with the self assessment tool and then using the "
+     "rest of the toolkit. Is that really how the toolkit is supposed to be used?", "Self-Assessment Tool"),
+])
+def test_a_long_message_with_some_specific_evidence_is_answered_at_lower_confidence(kb, monkeypatch, question, phrase):
+    """Scene-setting lowers the share of a long message that any passage covers: three pieces of specific evidence
+    are enough there, at a confidence that would not do for a short question."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text
+    monkeypatch.setattr(gate, "LONG_BELOW", 0.35)
+    assert kb.ask(question).kind == "none"
+
+
 def test_related_passages_do_not_depend_on_the_process_hash_seed():
     """Equally rare words are taken by name: set order changes with PYTHONHASHSEED from process to process."""
     script = ("from knowledge.base import load_knowledge_base\n"
