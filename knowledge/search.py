@@ -80,7 +80,10 @@ ALSO_SHARE = 0.4
 """A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
 ALSO_DEPTH = 4
 QUOTE_MIN = 0.3
-"""A glossary answer quotes the guidance's own use of the term from a passage at least this confident."""
+"""A glossary answer quotes the guidance's own use of the term from a passage at least this confident..."""
+QUOTE_CHARS = 350
+"""...from its answering sentence, up to this many characters: a glossary entry is one line, so there is room
+for the guidance's own description ("WRAP ... is a freely available interactive and facilitated workshop")."""
 
 
 class Match(NamedTuple):
@@ -337,7 +340,7 @@ class Searcher:
             hit = Hit(self.index.passages[other.number], round(other.confidence, 4))
             if other.confidence >= QUOTE_MIN and self._mentions(hit, entry) \
                     and self.index.asks[other.number] < LISTED_QUESTIONS:
-                snippet = sentence(self.index, other.number, self._match(query, other.number).which)
+                snippet = sentence(self.index, other.number, self._match(query, other.number).which, QUOTE_CHARS)
                 return hit._replace(excerpt=snippet) if snippet else None
         return None
 

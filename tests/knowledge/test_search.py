@@ -87,6 +87,14 @@ def test_acronym_questions_answer_from_the_glossary(kb, question, term):
     assert answer.kind == "glossary" and answer.glossary.term == term
 
 
+def test_a_glossary_answer_quotes_the_guidances_own_description_of_the_term(kb):
+    """The entry is one line; the quote goes on past the sentence that names the term to the one that says
+    what it is."""
+    answer = kb.ask("what is WRAP")
+    assert answer.kind == "glossary" and answer.also is not None
+    assert "freely available interactive and facilitated workshop" in answer.also.excerpt
+
+
 def test_what_is_a_named_thing_prefers_the_document(kb):
     answer = kb.ask("What is Project Dovetail?")
     assert answer.kind == "passage"
