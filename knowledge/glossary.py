@@ -220,6 +220,11 @@ def _forms(entry: GlossaryEntry) -> tuple[tuple[str, ...], ...]:
     return tuple(f for f in dict.fromkeys(forms) if f)
 
 
+TRAILING_FILLERS = frozenset(("exactly", "actually", "really", "precisely", "anyway", "then", "again", "about",
+                              "all"))
+"""Words after the term of a "what is X" question that only add emphasis."""
+
+
 @lru_cache(maxsize=4096)
 def definitional_target(corrected: tuple[str, ...]) -> tuple[str, str] | None:
     """(mode, term) when the query asks what a term is or means; mode is "mean", "what" or "bare"."""
@@ -243,6 +248,8 @@ def definitional_target(corrected: tuple[str, ...]) -> tuple[str, str] | None:
             break
     while rest and rest[0] in ("a", "an", "the", "by", "meant"):
         rest = rest[1:]
+    while rest and rest[-1] in TRAILING_FILLERS:  # "what is Channel exactly", "what is Dovetail all about"
+        rest = rest[:-1]
     if rest and rest[-1] in ("acronym", "abbreviation"):
         rest, mode = rest[:-1], "mean"
     return (mode, " ".join(rest)) if rest and len(rest) <= 5 else None

@@ -80,6 +80,7 @@ def test_thesaurus_finds_everyday_words_for_document_words():
     ("what does CTLP stand for", ("mean", "ctlp")),
     ("whats the prevent duty", ("what", "prevent duty")),
     ("define LADO", ("mean", "lado")),
+    ("what is Dovetail all about", ("what", "dovetail")),  # emphasis after the term
     ("channel panel", ("bare", "channel panel")),
     ("how do I make a referral to prevent today please", None),
 ])

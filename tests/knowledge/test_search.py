@@ -274,6 +274,7 @@ def test_an_unknown_abbreviation_does_not_block_a_covered_question(kb, question,
 @pytest.mark.parametrize(("question", "start"), [
     ("What is Helping Families Early?", "Helping Families Early is a partnership"),
     ("wat is channel", "Channel is a voluntary, confidential programme"),
+    ("What is Channel exactly?", "Channel is a voluntary, confidential programme"),  # emphasis after the term
 ])
 def test_what_is_questions_prefer_the_defining_sentence(kb, question, start):
     answer = kb.ask(question)
