@@ -6,7 +6,8 @@ carries one Teams citation entity; its card offers "Show more", follow-ups and "
 passage whose answering sentence lies past the cut is shown as the search's excerpt (its lead-in, then
 that sentence); a short one reads on into the rest of its section, without repeating a list's lead-in.
 When the search found a close runner-up elsewhere and the reply has room, its answering sentence follows,
-cited as [2] (a second Claim in the same entity).
+cited as [2] (a second Claim in the same entity); to make room, the passage is shown without the rest of its
+section unless another hit comes from that section.
 Choices ("did you mean") and no-answer replies carry no citation: the bot is not claiming an answer.
 """
 
@@ -142,6 +143,17 @@ def _passage_card(kb: KnowledgeBase, answer: Answer, passage: Passage, more: boo
     return adaptive_card(body, fallback="Show more, related questions and feedback")
 
 
+def _making_room(answer: Answer, besides: int) -> str:
+    """The answer's passage alone, when reading on into its section leaves no room for the close runner-up
+    (`besides` characters with the title) and none of the other hits is from that section: a sentence
+    from another passage that may answer beats more of the same section ("" = keep the section)."""
+    first = answer.hits[0]
+    if first.excerpt or any(h.passage.section_id == first.passage.section_id for h in answer.hits[1:]):
+        return ""
+    own = cut_at_sentence(first.passage.text, ANSWER_CHARS)[0]
+    return own if besides + len(own) <= WINDOW_CHARS else ""
+
+
 def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     """A cited passage answer."""
     passage = answer.hits[0].passage
@@ -151,7 +163,10 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     also = answer.also
     if also is not None and plain(also.excerpt.lstrip("…"))[:80] not in plain_body:
         extra = f"\n\n**{_short(also.passage, 80)}**\n\n{plain_links(also.excerpt)} [2]"
-        if len(title) + len(body) + len(extra) <= WINDOW_CHARS:
+        besides = len(title) + len(extra)
+        if besides + len(body) > WINDOW_CHARS and (own := _making_room(answer, besides)):
+            body, more, plain_body = own, True, plain(own)
+        if besides + len(body) <= WINDOW_CHARS:
             sources.append((source_name(also.passage), abstract(also.excerpt), also.passage.source_url))
         else:
             extra = ""  # no room to read it beside the answer

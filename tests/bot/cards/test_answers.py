@@ -190,6 +190,26 @@ def test_close_runner_up_is_shown_second_and_cited_as_claim_two(kb):
     assert claims[1]["appearance"]["url"] == other.source_url
 
 
+def _crowded_answer(kb, *others):
+    """The CTLP passage, whose section reads on past the window, with a close runner-up from another section."""
+    first = kb.passage("toolkit-2018/assessing-risk/1")
+    runner = kb.passage("toolkit-2018/disseminating-ctlp-findings/2")
+    also = Hit(runner, 0.8, runner.text)  # "...briefing a broader set of stakeholders at an OFFICIAL level..."
+    return Answer("passage", (Hit(first, 0.9), Hit(runner, 0.8), *others), also=also)
+
+
+def test_a_close_runner_up_is_shown_rather_than_more_of_the_answers_section(kb):
+    text = render_answer(_crowded_answer(kb), kb)[0].text
+    assert "key findings highlighted to partners. [2]" in text
+    assert "A local risk-assessment typically includes" not in text  # the next passage of the section
+
+
+def test_the_section_reads_on_when_its_next_passage_is_itself_a_close_hit(kb):
+    nearby = Hit(kb.passage("toolkit-2018/assessing-risk/2"), 0.7)
+    text = render_answer(_crowded_answer(kb, nearby), kb)[0].text
+    assert "A local risk-assessment typically includes" in text and "[2]" not in text
+
+
 def test_follow_ups_ask_the_index_for_related_passages_only_when_the_hits_leave_room(kb, monkeypatch):
     answer = kb.ask("Who should chair the Channel panel?")
     first = answer.hits[0].passage
