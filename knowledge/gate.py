@@ -59,7 +59,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     A question naming Prevent's subject matter needs only a confident hit. One that names it only by a
     lesser name ("Dovetail", "WRAP") or by a word shared with safeguarding at large ("safeguarding",
     "vulnerable"), and any other question, needs a more confident one that leaves nothing uncovered but
-    everyday words (or one word the guidance uses elsewhere, when AMPLE_EVIDENCE of the question's words
+    everyday words and phrases whose last word the passage uses ("a young person" in a passage about "a
+    person"), or one word the guidance uses elsewhere, when AMPLE_EVIDENCE of the question's words
     are found: "the civic centre hall" in a message that is otherwise all about booking a segregated
     event), with specific evidence: a word of the question that is not an everyday word, found
     in its own form ("KIKIT", "exhaustive"), or a pair of its words in order, or failing that three or
@@ -113,7 +114,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     evidence = sum(1 for c in specific if c.own[0] not in index.names) + len(pairs)
     wordy = len(credits) >= LONG_MESSAGE
     unexplained = [c for c in uncovered if not c.everyday and not _stray(index, c, wordy)
-                   and not DOCUMENT_STEMS.issuperset(c.own)]
+                   and not DOCUMENT_STEMS.issuperset(c.own) and not _wider(c, terms)]
     spared = len(unexplained) == 1 and unexplained[0].known and evidence >= AMPLE_EVIDENCE
     if (unexplained and not spared) or any(c.own == query.action for c in uncovered):
         return False
@@ -223,6 +224,12 @@ def _written(index: Index, concept: Concept, number: int) -> bool:
 def _authored(index: Index, concept: Concept, number: int) -> bool:
     """Whether the concept names the author of the passage's document ("the Home Office letter")."""
     return bool(index.author_masks.get(concept.own, 0) >> number & 1)
+
+
+def _wider(concept: Concept, terms: frozenset[str]) -> bool:
+    """A phrase whose last word the passage uses ("young person" where it says "a person"): the passage speaks of
+    the wider thing, which takes it in."""
+    return len(concept.own) > 1 and concept.own[-1] in terms
 
 
 def _stray(index: Index, concept: Concept, wordy: bool) -> bool:

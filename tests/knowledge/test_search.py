@@ -430,6 +430,15 @@ def test_a_long_message_with_some_specific_evidence_is_answered_at_lower_confide
     assert kb.ask(question).kind == "none"
 
 
+def test_a_phrase_the_passage_takes_in_by_a_wider_word_does_not_block_it(kb):
+    """The referral process speaks of "a person" travelling to join a proscribed organisation: that takes in a
+    young person, so "young person" left uncovered is no subject the guidance misses."""
+    question = ("If a young person I work with is planning to travel abroad to join a banned group, do I just fill "
+                "in the usual referral form?")
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and "supersedes all local referral processes" in answer.hits[0].passage.text
+
+
 def test_related_passages_do_not_depend_on_the_process_hash_seed():
     """Equally rare words are taken by name: set order changes with PYTHONHASHSEED from process to process."""
     script = ("from knowledge.base import load_knowledge_base\n"
