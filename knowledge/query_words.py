@@ -34,9 +34,10 @@ INTENTS = (
               "where is", "where are", "download", "online")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
-INTENT_CUES = tuple((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
-                    for kind, cues in INTENTS)
-"""Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text)."""
+INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
+                 for kind, cues in INTENTS), ("outcome", re.compile(" what did (?:[a-z]+ ){1,4}do ")))
+"""Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text); and "what did Waltham
+Forest do about...", which asks what was done, so what came of it."""
 CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
              "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
              "website": "link", "webpage": "link", "download": "link", "percentage": "percent", "percent": "percent",

@@ -299,6 +299,8 @@ def test_what_is_questions_prefer_a_name_defined_in_passing(kb, question, phrase
     ("how often is the CTLP produced", "annual product"),
     ("how many staff did Leicestershire train", "3,000"),
     ("who do i email about wrap", "WRAP@homeoffice"),
+    ("What did Waltham Forest do once it knew about the speakers booked at the community centre?",
+     "The venue took the decision to un-invite"),  # what was done, not how it came to light
 ])
 def test_questions_asking_for_a_kind_of_fact_get_a_passage_stating_one(kb, question, phrase):
     answer = kb.ask(question)
