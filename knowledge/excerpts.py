@@ -13,6 +13,9 @@ EXCERPT_CHARS = 600
 """A passage longer than this is shown from the sentence that answers, after its lead-in."""
 LEAD_CHARS = 220
 ALSO_CHARS = 260
+TOLD_LAST = frozenset({"outcome"})
+"""Kinds of fact a passage tells last: the first "as a result" of a case study is often what was done, and
+whether it worked comes at the end."""
 _BULLET = re.compile(r"[ \t]*[-*][ \t]")
 
 
@@ -27,12 +30,17 @@ def sentence(index: Index, number: int, which: int, limit: int = ALSO_CHARS) -> 
     return ("…" + window if start > 0 else window).strip()
 
 
-def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS) -> str:
-    """The part of a long passage that answers: its lead-in, then the best segment onwards ("" = all)."""
+def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS,
+            asked: frozenset[str] = frozenset()) -> str:
+    """The part of a long passage that answers: its lead-in, then the best segment onwards ("" = all); or,
+    when the question asks for a kind of fact (`asked`, e.g. "outcome") that a later segment states past
+    what the answer shows, as much as fits from the best segment through that one."""
     text = index.passages[number].text
     spans = index.spans[number]
     if len(text) <= limit or not spans:
         return ""
+    if asked and (window := _through_asked(index, number, which, asked)):
+        return window
     if spans[which][1] <= limit:
         return ""
     which = _item_start(text, spans, which, limit - LEAD_CHARS - 4)
@@ -53,6 +61,28 @@ def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS) -
         return f"{lead}\n{window}"
     return f"{lead}\n{window}" if lead.endswith(":") and window.startswith(("-", "*")) \
         else f"{lead} … {window}"
+
+
+def _through_asked(index: Index, number: int, which: int, asked: frozenset[str]) -> str:
+    """From the earliest segment that still fits, through the first segment after `which` stating a kind of
+    fact asked for that the plain answer would cut ("did it work": "...have had no further issues"), and on
+    while it fits ("" when `which` states it already, unless it is a kind told last; when no segment does;
+    or when it is too far from `which` to show both)."""
+    text, spans, kinds = index.passages[number].text, index.spans[number], index.segment_kinds[number]
+    if asked & kinds[which] and not asked & TOLD_LAST:
+        return ""  # the best segment states the fact asked for
+    target = next((i for i in range(which + 1, len(spans)) if asked & kinds[i] and spans[i][1] > ANSWER_CHARS), None)
+    if target is None:
+        return ""
+    room = ANSWER_CHARS - 1  # the leading "…"
+    first = next((i for i in range(which + 1) if spans[target][1] - spans[i][0] <= room), None)
+    if first is None:
+        return ""
+    last = target
+    while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= room:
+        last += 1
+    window = text[spans[first][0]:spans[last][1]].strip()
+    return "…" + window if spans[first][0] > 0 else window
 
 
 def _item_start(text: str, spans: tuple[tuple[int, int], ...], which: int, budget: int) -> int:

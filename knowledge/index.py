@@ -271,7 +271,7 @@ KINDS = {
                            re.I),
     "outcome": re.compile(r"\b(?:outcomes?|as a result|resulted in|led to|has (?:not|since|now)|have since|"
                          r"since then|successful(?:ly)?|reduced|increased|improved|took the decision|"
-                         r"(?:was|were) cancelled|went ahead)\b", re.I),
+                         r"(?:was|were) cancelled|went ahead|no further (?:issues|problems|incidents))\b", re.I),
     "percent": re.compile(r"\d\s?%|\bper ?cent\b", re.I),
     "money": re.compile(r"£\s?\d|\bfree(?:ly)?\b|\bcost-free\b|\bno (?:further )?cost|\bno charge\b|\bunpaid\b", re.I),
     "email": re.compile(r"@[\w-]+\.[a-z]"),

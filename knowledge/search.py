@@ -315,7 +315,7 @@ class Searcher:
             return Answer("ambiguous", (hits[0], *others[:2]))
         lead = self._section_lead(query, scored)
         which = self._match(query, lead.number).which
-        shown = digest(self.index, lead.number, which) or excerpt(self.index, lead.number, which)
+        shown = digest(self.index, lead.number, which) or excerpt(self.index, lead.number, which, asked=query.intents)
         first = Hit(self.index.passages[lead.number], hits[0].score, shown)
         rest = [h for h in hits if h.passage.id != first.passage.id][:3]
         return Answer("passage", (first, *rest), also=self._also(query, scored, lead.number))

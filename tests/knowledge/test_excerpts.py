@@ -73,3 +73,19 @@ def test_only_the_first_chunk_of_a_split_list_opens_it(kb):
     assert len(list_chunks(index, first)) == 6
     assert not list_chunks(index, first + 1)
     assert not list_chunks(index, _numbered(kb, "introduction/1"))
+
+
+def test_did_it_work_shows_how_the_case_study_ended_though_the_passage_is_longer_than_an_answer(kb):
+    answer = kb.ask("did the hounslow stall scheme actually work")
+    first = answer.hits[0]
+    assert first.passage.id.endswith("problem-solving-panel-case-study-hounslow/2")
+    assert len(first.passage.text) > 700  # shown whole, the answer would be cut before its last sentence
+    assert "have had no further issues with Da'wah stalls" in first.excerpt
+    assert "introduced a temporary street traders licensing scheme" in first.excerpt
+    assert len(first.excerpt) <= 700
+
+
+def test_a_link_question_answered_by_one_item_of_a_list_of_links_does_not_run_on_to_the_next_link(kb):
+    shown = kb.ask("educate against hate website").hits[0].excerpt
+    assert "[Educate Against Hate](http://educateagainsthate.com)" in shown
+    assert "NHS Prevent website" not in shown
