@@ -441,6 +441,13 @@ def test_a_phrase_the_passage_takes_in_by_a_wider_word_does_not_block_it(kb):
     assert answer.kind == "passage" and "supersedes all local referral processes" in answer.hits[0].passage.text
 
 
+def test_a_full_list_is_taken_for_the_documents_exhaustive_list(kb):
+    """The benchmark is "not an exhaustive list": staff ask whether it is the full list."""
+    answer = kb.ask("is the benchmark the full list of what we have to do or more of a minimum")
+    assert answer.kind == "passage"
+    assert "This is not an exhaustive list" in answer.hits[0].passage.text
+
+
 def test_related_passages_do_not_depend_on_the_process_hash_seed():
     """Equally rare words are taken by name: set order changes with PYTHONHASHSEED from process to process."""
     script = ("from knowledge.base import load_knowledge_base\n"
