@@ -13,20 +13,24 @@ EXCERPT_CHARS = 600
 """A passage longer than this is shown from the sentence that answers, after its lead-in."""
 LEAD_CHARS = 220
 ALSO_CHARS = 260
+ALSO_MAX_CHARS = ANSWER_CHARS
+"""A runner-up's sentence is shown to ALSO_CHARS at least, and on where the answer leaves room, but never
+longer than an answer."""
 TOLD_LAST = frozenset({"outcome"})
 """Kinds of fact a passage tells last: the first "as a result" of a case study is often what was done, and
 whether it worked comes at the end."""
 _BULLET = re.compile(r"[ \t]*[-*][ \t]")
 
 
-def sentence(index: Index, number: int, which: int, limit: int = ALSO_CHARS) -> str:
-    """The answering sentence of a passage and what follows it, up to `limit` characters."""
+def sentence(index: Index, number: int, which: int, limit: int = ALSO_CHARS, run_on: int = 0) -> str:
+    """The answering sentence of a passage and what follows it, up to `limit` characters (or `run_on`, for
+    a caller that cuts it to the room it has: it starts where a `limit` one would)."""
     text = index.passages[number].text
     spans = index.spans[number]
     if not spans:
         return ""
     start = spans[_item_start(text, spans, which, limit)][0]
-    window, _cut = cut_at_sentence(text[start:spans[-1][1]], limit)
+    window, _cut = cut_at_sentence(text[start:spans[-1][1]], max(limit, run_on))
     return ("…" + window if start > 0 else window).strip()
 
 

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from knowledge.corrector import Corrector
 from knowledge.coverage import Covered, Packed, best_share
-from knowledge.excerpts import digest, excerpt, sentence
+from knowledge.excerpts import ALSO_MAX_CHARS, digest, excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
@@ -329,7 +329,8 @@ class Searcher:
                 continue
             if self.index.asks[other.number] >= LISTED_QUESTIONS and not query.about_questions:
                 continue  # a list of self-assessment prompts asks rather than answers
-            snippet = sentence(self.index, other.number, self._match(query, other.number).which)
+            snippet = sentence(self.index, other.number, self._match(query, other.number).which,
+                               run_on=ALSO_MAX_CHARS)
             if snippet:
                 return Hit(self.index.passages[other.number], round(other.confidence, 4), snippet)
         return None

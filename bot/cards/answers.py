@@ -16,6 +16,7 @@ import re
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
 from knowledge.base import Answer, GlossaryEntry, KnowledgeBase, Passage
+from knowledge.excerpts import ALSO_CHARS
 from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
 
@@ -162,14 +163,17 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     extra, sources = "", []
     also = answer.also
     if also is not None and plain(also.excerpt.lstrip("…"))[:80] not in plain_body:
-        extra = f"\n\n**{_short(also.passage, 80)}**\n\n{plain_links(also.excerpt)} [2]"
-        besides = len(title) + len(extra)
+        label = f"\n\n**{_short(also.passage, 80)}**\n\n"
+        snippet = plain_links(cut_at_sentence(also.excerpt, ALSO_CHARS)[0])
+        besides = len(title) + len(label) + len(snippet) + len(" [2]")
         if besides + len(body) > WINDOW_CHARS and (own := _making_room(answer, besides)):
             body, more, plain_body = own, True, plain(own)
         if besides + len(body) <= WINDOW_CHARS:
+            room = WINDOW_CHARS - len(title) - len(label) - len(" [2]") - len(body)
+            longer = plain_links(cut_at_sentence(also.excerpt, room)[0])
+            snippet = longer if len(longer) <= room else snippet  # on while the answer leaves room
+            extra = f"{label}{snippet} [2]"
             sources.append((source_name(also.passage), abstract(also.excerpt), also.passage.source_url))
-        else:
-            extra = ""  # no room to read it beside the answer
     text = f"**{title}**\n\n{plain_links(body)} [1]{extra}{_note(passage)}"
     entity = citation_entity(source_name(passage), abstract_of_plain(plain_body), passage.source_url, *sources)
     card = _passage_card(kb, answer, passage, more)

@@ -89,3 +89,12 @@ def test_a_link_question_answered_by_one_item_of_a_list_of_links_does_not_run_on
     shown = kb.ask("educate against hate website").hits[0].excerpt
     assert "[Educate Against Hate](http://educateagainsthate.com)" in shown
     assert "NHS Prevent website" not in shown
+
+
+def test_a_runner_ups_sentence_that_may_run_on_starts_where_a_short_one_does(kb):
+    index = kb._searcher.index
+    for number, spans in enumerate(index.spans):
+        for which in range(len(spans)):
+            short = sentence(index, number, which)
+            longer = sentence(index, number, which, run_on=700)
+            assert longer.startswith(short.rstrip(".…")[:200]) and len(short) <= len(longer) <= 701

@@ -1,8 +1,10 @@
 """Answer rendering: citation entity shape, passage-first text, every kind's card valid Adaptive Card 1.5."""
 
+from dataclasses import replace
+
 import pytest
 
-from bot.cards.answers import plain_links, render_answer, render_more
+from bot.cards.answers import WINDOW_CHARS, plain_links, render_answer, render_more
 from knowledge.base import Answer, Hit, load_knowledge_base
 from tests.helpers.card_schema import assert_valid_card
 
@@ -176,10 +178,6 @@ def test_links_read_as_plain_text_with_the_address_after_the_label():
 
 
 def test_close_runner_up_is_shown_second_and_cited_as_claim_two(kb):
-    from dataclasses import replace
-
-    from knowledge.base import Hit
-
     answer = kb.ask("Who should chair the Channel panel?")
     other = next(p for d in kb.documents for p in d.passages if p.section_id != answer.hits[0].passage.section_id)
     replies = render_answer(replace(answer, also=Hit(other, 0.5, "A short answering sentence.")), kb)
@@ -188,6 +186,24 @@ def test_close_runner_up_is_shown_second_and_cited_as_claim_two(kb):
     claims = replies[0].entities[0]["citation"]
     assert [c["position"] for c in claims] == [1, 2] and all(c["@type"] == "Claim" for c in claims)
     assert claims[1]["appearance"]["url"] == other.source_url
+
+
+def test_a_runner_up_reads_on_past_its_first_sentence_where_a_short_answer_leaves_room(kb):
+    answer = kb.ask("how does oxfordshire organise prevent between the county and the districts?")
+    assert len(answer.hits[0].excerpt) < 300 and answer.also is not None
+    text = render_answer(answer, kb)[0].text
+    runner = text[text.index(" [1]"):text.index(" [2]")]
+    assert "The county-wide Safer Oxfordshire Partnership provides oversight" in runner
+    assert "At the district level, the CSPs develop local Prevent action plans" in runner  # its third sentence
+
+
+def test_a_runner_up_that_reads_on_stays_within_the_window(kb):
+    answer = kb.ask("Who should chair the Channel panel?")
+    other = next(p for d in kb.documents for p in d.passages if p.section_id != answer.hits[0].passage.section_id)
+    sentences = " ".join(f"Sentence number {n} of the runner-up says a little more." for n in range(40))
+    text = render_answer(replace(answer, also=Hit(other, 0.5, sentences)), kb)[0].text
+    assert "Sentence number 0 " in text and "Sentence number 39 " not in text
+    assert text.index(" [2]") <= WINDOW_CHARS
 
 
 def _crowded_answer(kb, *others):
