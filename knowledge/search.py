@@ -76,7 +76,7 @@ RUNNER_SHARE = 0.85
 other than confidence (a runner-up is never more confident than the hits above it)."""
 LEAD_SHARE = 0.9
 """An earlier passage of the top hit's section scoring at least this share of it is shown instead."""
-ALSO_SHARE = 0.4
+ALSO_SHARE = 0.3
 """A runner-up scoring at least this share of the answer is shown after it by its answering sentence."""
 ALSO_DEPTH = 4
 QUOTE_MIN = 0.3

@@ -448,6 +448,14 @@ def test_a_full_list_is_taken_for_the_documents_exhaustive_list(kb):
     assert "This is not an exhaustive list" in answer.hits[0].passage.text
 
 
+def test_a_runner_up_well_behind_the_answer_is_still_offered_beside_it(kb):
+    """Question-and-answer events are in community engagement; communications, which ranks first, mentions
+    only "open-house or roundtable events". The runner-up scores about a third of the answer."""
+    answer = kb.ask("public q and a events on prevent")
+    assert answer.hits[0].passage.id.endswith("10-communications/6")
+    assert answer.also is not None and "Facilitating large scale question & answer events" in answer.also.excerpt
+
+
 def test_related_passages_do_not_depend_on_the_process_hash_seed():
     """Equally rare words are taken by name: set order changes with PYTHONHASHSEED from process to process."""
     script = ("from knowledge.base import load_knowledge_base\n"
