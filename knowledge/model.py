@@ -86,3 +86,5 @@ class Answer:
     also: Hit | None = None
     """For a passage answer, a close runner-up from elsewhere, shown after it by its answering sentence (its
     excerpt); for a glossary answer, a passage that uses the term, quoted the same way."""
+    further: Hit | None = None
+    """For a passage answer, the next runner-up after `also`, shown third where the two leave room."""

@@ -318,14 +318,16 @@ class Searcher:
         shown = digest(self.index, lead.number, which) or excerpt(self.index, lead.number, which, asked=query.intents)
         first = Hit(self.index.passages[lead.number], hits[0].score, shown)
         rest = [h for h in hits if h.passage.id != first.passage.id][:3]
-        return Answer("passage", (first, *rest), also=self._also(query, scored, lead.number))
+        also = self._also(query, scored, (lead.number,))
+        further = self._also(query, scored, (lead.number, self._numbers[also.passage.id])) if also else None
+        return Answer("passage", (first, *rest), also=also, further=further)
 
-    def _also(self, query: Query, scored: list[Scored], shown: int) -> Hit | None:
-        """A runner-up close behind the answer, with its answering sentence: when two passages are about
-        equally likely, showing both beats a single wrong guess."""
+    def _also(self, query: Query, scored: list[Scored], shown: tuple[int, ...]) -> Hit | None:
+        """A runner-up close behind the answer (and any passage already `shown`), with its answering sentence:
+        when two passages are about equally likely, showing both beats a single wrong guess."""
         top = scored[0].score
         for other in scored[1:ALSO_DEPTH + 1]:
-            if other.number == shown or other.score < ALSO_SHARE * top:
+            if other.number in shown or other.score < ALSO_SHARE * top:
                 continue
             if self.index.asks[other.number] >= LISTED_QUESTIONS and not query.about_questions:
                 continue  # a list of self-assessment prompts asks rather than answers

@@ -15,7 +15,7 @@ import re
 
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
-from knowledge.base import Answer, GlossaryEntry, KnowledgeBase, Passage
+from knowledge.base import Answer, GlossaryEntry, Hit, KnowledgeBase, Passage
 from knowledge.excerpts import ALSO_CHARS
 from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
@@ -155,25 +155,40 @@ def _making_room(answer: Answer, besides: int) -> str:
     return own if besides + len(own) <= WINDOW_CHARS else ""
 
 
+def _runner_up(hit: Hit, position: int, room: int, fill: bool = True) -> str:
+    """A runner-up under its title: its answering sentence to ALSO_CHARS, read on by whole sentences while
+    `room` characters in all allow (not with `fill` off); "" when even ALSO_CHARS of it do not fit."""
+    label, marker = f"\n\n**{_short(hit.passage, 80)}**\n\n", f" [{position}]"
+    space = room - len(label) - len(marker)
+    least = plain_links(cut_at_sentence(hit.excerpt, ALSO_CHARS)[0])
+    if len(least) > space:
+        return ""
+    longer = plain_links(cut_at_sentence(hit.excerpt, space)[0]) if fill else least
+    return f"{label}{longer if len(longer) <= space else least}{marker}"
+
+
+def _repeats(hit: Hit, plain_body: str) -> bool:
+    """A runner-up whose sentence the answer already shows."""
+    return plain(hit.excerpt.lstrip("…"))[:80] in plain_body
+
+
 def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
-    """A cited passage answer."""
+    """A cited passage answer, and its runners-up as [2] and [3] where they fit in the window."""
     passage = answer.hits[0].passage
     title = heading(passage)
     body, more, plain_body = _answer_body(kb, passage, answer.hits[0].excerpt)
-    extra, sources = "", []
-    also = answer.also
-    if also is not None and plain(also.excerpt.lstrip("…"))[:80] not in plain_body:
-        label = f"\n\n**{_short(also.passage, 80)}**\n\n"
-        snippet = plain_links(cut_at_sentence(also.excerpt, ALSO_CHARS)[0])
-        besides = len(title) + len(label) + len(snippet) + len(" [2]")
+    runners = [h for h in (answer.also, answer.further) if h is not None and not _repeats(h, plain_body)]
+    if runners:
+        besides = len(title) + len(_runner_up(runners[0], 2, WINDOW_CHARS, fill=False))
         if besides + len(body) > WINDOW_CHARS and (own := _making_room(answer, besides)):
             body, more, plain_body = own, True, plain(own)
-        if besides + len(body) <= WINDOW_CHARS:
-            room = WINDOW_CHARS - len(title) - len(label) - len(" [2]") - len(body)
-            longer = plain_links(cut_at_sentence(also.excerpt, room)[0])
-            snippet = longer if len(longer) <= room else snippet  # on while the answer leaves room
-            extra = f"{label}{snippet} [2]"
-            sources.append((source_name(also.passage), abstract(also.excerpt), also.passage.source_url))
+    extra, sources = "", []
+    for position, runner in enumerate(runners, start=2):
+        shown = _runner_up(runner, position, WINDOW_CHARS - len(title) - len(body) - len(extra))
+        if not shown:
+            break  # no room to read it beside the answer
+        extra += shown
+        sources.append((source_name(runner.passage), abstract(runner.excerpt), runner.passage.source_url))
     text = f"**{title}**\n\n{plain_links(body)} [1]{extra}{_note(passage)}"
     entity = citation_entity(source_name(passage), abstract_of_plain(plain_body), passage.source_url, *sources)
     card = _passage_card(kb, answer, passage, more)

@@ -180,7 +180,7 @@ def test_links_read_as_plain_text_with_the_address_after_the_label():
 def test_close_runner_up_is_shown_second_and_cited_as_claim_two(kb):
     answer = kb.ask("Who should chair the Channel panel?")
     other = next(p for d in kb.documents for p in d.passages if p.section_id != answer.hits[0].passage.section_id)
-    replies = render_answer(replace(answer, also=Hit(other, 0.5, "A short answering sentence.")), kb)
+    replies = render_answer(replace(answer, also=Hit(other, 0.5, "A short answering sentence."), further=None), kb)
     text = replies[0].text
     assert text.index(" [1]") < text.index("A short answering sentence. [2]") < 1000
     claims = replies[0].entities[0]["citation"]
@@ -204,6 +204,25 @@ def test_a_runner_up_that_reads_on_stays_within_the_window(kb):
     text = render_answer(replace(answer, also=Hit(other, 0.5, sentences)), kb)[0].text
     assert "Sentence number 0 " in text and "Sentence number 39 " not in text
     assert text.index(" [2]") <= WINDOW_CHARS
+
+
+def test_a_second_runner_up_is_shown_third_where_the_first_leaves_room(kb):
+    answer = kb.ask("do we need a named lead for disrupting radicalisers and a deputy")
+    assert answer.further is not None and answer.further.passage.id not in (
+        answer.hits[0].passage.id, answer.also.passage.id)
+    reply = render_answer(answer, kb)[0]
+    text = reply.text
+    assert text.index(" [1]") < text.index(" [2]") < text.index(" [3]") <= WINDOW_CHARS
+    assert "a deputy for the instance of their absence. [3]" in text
+    assert [c["position"] for c in reply.entities[0]["citation"]] == [1, 2, 3]
+
+
+def test_no_third_passage_when_the_second_fills_the_window(kb):
+    answer = kb.ask("do we need a named lead for disrupting radicalisers and a deputy")
+    long_second = answer.also._replace(excerpt=" ".join(f"Sentence {n} of the runner-up." for n in range(60)))
+    reply = render_answer(replace(answer, also=long_second), kb)[0]
+    assert " [2]" in reply.text and " [3]" not in reply.text
+    assert len(reply.entities[0]["citation"]) == 2
 
 
 def _crowded_answer(kb, *others):
