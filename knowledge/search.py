@@ -324,13 +324,13 @@ class Searcher:
 
     def _also(self, query: Query, scored: list[Scored], shown: tuple[int, ...]) -> Hit | None:
         """A runner-up close behind the answer (and any passage already `shown`), with its answering sentence:
-        when two passages are about equally likely, showing both beats a single wrong guess."""
+        when two passages are about equally likely, showing both beats a single wrong guess. A list of
+        self-assessment prompts counts: what they ask about is what the guidance expects ("Are s.47
+        referrals considered where appropriate?")."""
         top = scored[0].score
         for other in scored[1:ALSO_DEPTH + 1]:
             if other.number in shown or other.score < ALSO_SHARE * top:
                 continue
-            if self.index.asks[other.number] >= LISTED_QUESTIONS and not query.about_questions:
-                continue  # a list of self-assessment prompts asks rather than answers
             snippet = sentence(self.index, other.number, self._match(query, other.number).which,
                                run_on=ALSO_MAX_CHARS)
             if snippet:

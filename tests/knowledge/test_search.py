@@ -456,6 +456,14 @@ def test_a_runner_up_well_behind_the_answer_is_still_offered_beside_it(kb):
     assert answer.also is not None and "Facilitating large scale question & answer events" in answer.also.excerpt
 
 
+def test_a_self_assessment_expectation_can_be_the_runner_up(kb):
+    """What to do without consent is in the section's list of expectations, which the answer then shows."""
+    answer = kb.ask("what if the young person won't consent to channel support")
+    assert answer.hits[0].passage.id.endswith("channel-process/1")
+    assert kb._searcher.index.asks[kb._searcher._numbers[answer.also.passage.id]] >= 0.5
+    assert "where consent is not given" in answer.also.excerpt
+
+
 def test_related_passages_do_not_depend_on_the_process_hash_seed():
     """Equally rare words are taken by name: set order changes with PYTHONHASHSEED from process to process."""
     script = ("from knowledge.base import load_knowledge_base\n"

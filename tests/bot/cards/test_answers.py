@@ -207,18 +207,18 @@ def test_a_runner_up_that_reads_on_stays_within_the_window(kb):
 
 
 def test_a_second_runner_up_is_shown_third_where_the_first_leaves_room(kb):
-    answer = kb.ask("do we need a named lead for disrupting radicalisers and a deputy")
+    answer = kb.ask("is being scrutinised on prevent a bad thing")
     assert answer.further is not None and answer.further.passage.id not in (
         answer.hits[0].passage.id, answer.also.passage.id)
     reply = render_answer(answer, kb)[0]
     text = reply.text
     assert text.index(" [1]") < text.index(" [2]") < text.index(" [3]") <= WINDOW_CHARS
-    assert "a deputy for the instance of their absence. [3]" in text
+    assert "there is an acceptance that scrutiny is a positive tool to drive improvement. [3]" in text
     assert [c["position"] for c in reply.entities[0]["citation"]] == [1, 2, 3]
 
 
 def test_no_third_passage_when_the_second_fills_the_window(kb):
-    answer = kb.ask("do we need a named lead for disrupting radicalisers and a deputy")
+    answer = kb.ask("is being scrutinised on prevent a bad thing")
     long_second = answer.also._replace(excerpt=" ".join(f"Sentence {n} of the runner-up." for n in range(60)))
     reply = render_answer(replace(answer, also=long_second), kb)[0]
     assert " [2]" in reply.text and " [3]" not in reply.text
