@@ -21,6 +21,8 @@ from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
 
 WINDOW_CHARS = 1000
+SAMPLE_CHARS = 400
+"""Enough of a runner-up's text for its first 160 characters without Markdown (a link's address included)."""
 """A close runner-up is added only when the whole reply stays within what a reader sees at a glance."""
 MORE_CHARS = 6000
 ABSTRACT_CHARS = 160
@@ -169,7 +171,7 @@ def _runner_up(hit: Hit, position: int, room: int, fill: bool = True) -> str:
 
 def _repeats(hit: Hit, plain_body: str) -> bool:
     """A runner-up whose sentence the answer already shows."""
-    return plain(hit.excerpt.lstrip("…"))[:80] in plain_body
+    return plain(hit.excerpt[:SAMPLE_CHARS].lstrip("…"))[:80] in plain_body
 
 
 def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
@@ -188,7 +190,8 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
         if not shown:
             break  # no room to read it beside the answer
         extra += shown
-        sources.append((source_name(runner.passage), abstract(runner.excerpt), runner.passage.source_url))
+        sources.append((source_name(runner.passage), abstract(runner.excerpt[:SAMPLE_CHARS]),
+                        runner.passage.source_url))
     text = f"**{title}**\n\n{plain_links(body)} [1]{extra}{_note(passage)}"
     entity = citation_entity(source_name(passage), abstract_of_plain(plain_body), passage.source_url, *sources)
     card = _passage_card(kb, answer, passage, more)
