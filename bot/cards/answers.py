@@ -12,6 +12,7 @@ Choices ("did you mean") and no-answer replies carry no citation: the bot is not
 """
 
 import re
+from typing import NamedTuple
 
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
@@ -157,16 +158,26 @@ def _making_room(answer: Answer, besides: int) -> str:
     return own if besides + len(own) <= WINDOW_CHARS else ""
 
 
-def _runner_up(hit: Hit, position: int, room: int, fill: bool = True) -> str:
-    """A runner-up under its title: its answering sentence to ALSO_CHARS, read on by whole sentences while
-    `room` characters in all allow (not with `fill` off); "" when even ALSO_CHARS of it do not fit."""
-    label, marker = f"\n\n**{_short(hit.passage, 80)}**\n\n", f" [{position}]"
-    space = room - len(label) - len(marker)
-    least = plain_links(cut_at_sentence(hit.excerpt, ALSO_CHARS)[0])
-    if len(least) > space:
-        return ""
-    longer = plain_links(cut_at_sentence(hit.excerpt, space)[0]) if fill else least
-    return f"{label}{longer if len(longer) <= space else least}{marker}"
+class _RunnerUp(NamedTuple):
+    """A runner-up as the answer shows it: under its title, its answering sentence to ALSO_CHARS at least."""
+
+    hit: Hit
+    label: str
+    least: str
+
+    @classmethod
+    def of(cls, hit: Hit) -> "_RunnerUp":
+        least = plain_links(cut_at_sentence(hit.excerpt, ALSO_CHARS)[0])
+        return cls(hit, f"\n\n**{_short(hit.passage, 80)}**\n\n", least)
+
+    def size(self, position: int) -> int:
+        return len(self.label) + len(self.least) + len(f" [{position}]")
+
+    def shown(self, position: int, room: int) -> str:
+        """Read on by whole sentences while `room` characters in all allow."""
+        space = room - len(self.label) - len(f" [{position}]")
+        longer = plain_links(cut_at_sentence(self.hit.excerpt, space)[0])
+        return f"{self.label}{longer if len(longer) <= space else self.least} [{position}]"
 
 
 def _repeats(hit: Hit, plain_body: str) -> bool:
@@ -179,19 +190,19 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     passage = answer.hits[0].passage
     title = heading(passage)
     body, more, plain_body = _answer_body(kb, passage, answer.hits[0].excerpt)
-    runners = [h for h in (answer.also, answer.further) if h is not None and not _repeats(h, plain_body)]
+    runners = [_RunnerUp.of(h) for h in (answer.also, answer.further) if h is not None and not _repeats(h, plain_body)]
     if runners:
-        besides = len(title) + len(_runner_up(runners[0], 2, WINDOW_CHARS, fill=False))
+        besides = len(title) + runners[0].size(2)
         if besides + len(body) > WINDOW_CHARS and (own := _making_room(answer, besides)):
             body, more, plain_body = own, True, plain(own)
     extra, sources = "", []
     for position, runner in enumerate(runners, start=2):
-        shown = _runner_up(runner, position, WINDOW_CHARS - len(title) - len(body) - len(extra))
-        if not shown:
+        room = WINDOW_CHARS - len(title) - len(body) - len(extra)
+        if runner.size(position) > room:
             break  # no room to read it beside the answer
-        extra += shown
-        sources.append((source_name(runner.passage), abstract(runner.excerpt[:SAMPLE_CHARS]),
-                        runner.passage.source_url))
+        extra += runner.shown(position, room)
+        sources.append((source_name(runner.hit.passage), abstract(runner.hit.excerpt[:SAMPLE_CHARS]),
+                        runner.hit.passage.source_url))
     text = f"**{title}**\n\n{plain_links(body)} [1]{extra}{_note(passage)}"
     entity = citation_entity(source_name(passage), abstract_of_plain(plain_body), passage.source_url, *sources)
     card = _passage_card(kb, answer, passage, more)
