@@ -182,6 +182,7 @@ def slugify(text: str, max_len: int = 40) -> str:
 _SENTENCE_END = re.compile(r"[.!?](?P<gap>[\"')\]]?\s+)(?=[A-Z0-9*\[\"'(-])|\n+")
 """A sentence's end (the gap after its stop) or a line break; a pattern that starts with the stop, not a
 look-behind at it, lets the regular expression engine skip to the next stop instead of trying every position."""
+_NUMBER_ONLY = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*\.?")
 _SEGMENT_END = re.compile(r"(?<=[.!?;])[\"')\]]?\s+(?=[A-Z0-9*\[\"'(])|\n+")
 
 
@@ -207,7 +208,8 @@ def cut_at_sentence(text: str, limit: int) -> tuple[str, bool]:
         end = match.start("gap") if match.group("gap") is not None else match.start()
         if end > limit:
             break
-        best = end
+        if not _NUMBER_ONLY.fullmatch(text, best, end):  # "16." opening the next paragraph is not a sentence
+            best = end
     if best < limit // 3:  # no usable boundary: cut at a word
         best = text.rfind(" ", 0, limit - 1)
         return text[: best if best > 0 else limit - 1].rstrip(" ,;:") + "…", True

@@ -73,3 +73,10 @@ def test_literal_union_matches_exactly_its_texts(texts):
 def test_literal_union_finds_any_of_its_texts_in_a_message():
     pattern = re.compile(literal_union(["bomb", "knife", "kill"]))
     assert pattern.search("he said he has a knife") and not pattern.search("he said nothing")
+
+
+def test_a_cut_does_not_end_on_the_number_opening_the_next_paragraph_or_list_item():
+    text = "It will support delivery of any work.\n\n16. Alter Ego shall deliver further sessions in October."
+    assert cut_at_sentence(text, 45) == ("It will support delivery of any work.", True)
+    items = "The ten benchmarks are:\n4. There is an agreed referral process.\n5. There is a Channel panel in place."
+    assert cut_at_sentence(items, 66)[0].endswith("agreed referral process.")
