@@ -5,9 +5,9 @@ Pure functions over `knowledge.base` results: no SDK imports. A cited reply puts
 carries one Teams citation entity; its card offers "Show more", follow-ups and "Was this helpful?". A long
 passage whose answering sentence lies past the cut is shown as the search's excerpt (its lead-in, then
 that sentence); a short one reads on into the rest of its section, without repeating a list's lead-in.
-When the search found a close runner-up elsewhere and the reply has room, its answering sentence follows,
-cited as [2] (a second Claim in the same entity); to make room, the passage is shown without the rest of its
-section unless another hit comes from that section.
+When the search found close runners-up elsewhere and the reply has room, their answering sentences follow,
+read on while the room lasts and cited as [2] and [3] (further Claims in the same entity); to make room for
+[2], the passage is shown without the rest of its section unless another hit comes from that section.
 Choices ("did you mean") and no-answer replies carry no citation: the bot is not claiming an answer.
 """
 
@@ -22,9 +22,9 @@ from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
 
 WINDOW_CHARS = 1000
+"""Close runners-up are added only while the whole reply stays within what a reader sees at a glance."""
 SAMPLE_CHARS = 400
 """Enough of a runner-up's text for its first 160 characters without Markdown (a link's address included)."""
-"""A close runner-up is added only when the whole reply stays within what a reader sees at a glance."""
 MORE_CHARS = 6000
 ABSTRACT_CHARS = 160
 GLOSSARY_NAME = "Prevent Signpost glossary"
