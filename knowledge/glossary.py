@@ -225,9 +225,9 @@ TRAILING_FILLERS = frozenset(("exactly", "actually", "really", "precisely", "any
 """Words after the term of a "what is X" question that only add emphasis."""
 
 
-@lru_cache(maxsize=4096)
 def definitional_target(corrected: tuple[str, ...]) -> tuple[str, str] | None:
-    """(mode, term) when the query asks what a term is or means; mode is "mean", "what" or "bare"."""
+    """(mode, term) when the query asks what a term is or means; mode is "mean", "what" or "bare". Not
+    cached: a cache keyed by the question would keep staff's messages in memory."""
     words = [w for w in corrected if w and w not in ("pls", "please", "plz")]
     if not words:
         return None

@@ -108,11 +108,13 @@ _Cover = NamedTuple("_Cover", [("concept", Concept), ("full_value", float), ("sy
 
 @dataclass(frozen=True)
 class _Plan:
-    """A query's total and known concept weight and where each of its concepts is covered."""
+    """A query's total and known concept weight, where each of its concepts is covered, and the term it asks
+    the meaning of (`definitional_target`)."""
 
     weight: float
     known: float
     concepts: tuple[_Cover, ...]
+    target: tuple[str, str] | None
     matches: dict[int, "Match"] = field(default_factory=dict, compare=False, repr=False)
     """`Searcher._match` per passage number, filled as the ranking, the gate and the excerpt ask."""
 
@@ -198,10 +200,9 @@ class Searcher:
             out.append(Scored(n, s, ceiling))
         return out
 
-    @staticmethod
-    def _defined(query: Query) -> tuple[str, ...]:
+    def _defined(self, query: Query) -> tuple[str, ...]:
         """The stems of the term a "what is X" question asks about, or ()."""
-        target = definitional_target(query.corrected)
+        target = self._plan(query).target
         return tuple(analyse(target[1])) if target and target[0] != "bare" else ()
 
     def _coverages(self, query: Query, numbers: list[int]) -> dict[int, float]:
@@ -230,7 +231,8 @@ class Searcher:
         plan = _Plan(sum(c.weight for c in query.concepts),
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
                      tuple(_Cover(c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount), *covered(c))
-                           for c in query.concepts))
+                           for c in query.concepts),
+                     definitional_target(query.corrected))
         self._last = (query, plan)
         return plan
 
@@ -363,7 +365,7 @@ class Searcher:
 
     def _glossary_target(self, query: Query) -> tuple[GlossaryEntry | None, str, bool]:
         """The entry a definitional question asks about, its mode, and whether it was named by its term."""
-        target = definitional_target(query.corrected)
+        target = self._plan(query).target
         if target is None:
             return None, "", False
         mode, term = target

@@ -116,3 +116,11 @@ def test_a_key_given_twice_is_an_error_naming_its_line(tmp_path):
     assert data is None
     assert len(errors) == 1 and errors[0].line == 8
     assert "duplicate key 'doc/section'" in errors[0].message and "line 4" in errors[0].message
+
+
+def test_what_is_questions_are_not_kept_in_a_cache():
+    """A cache keyed by the question would keep staff's messages in memory after the turn."""
+    from knowledge.glossary import definitional_target
+
+    assert definitional_target(("what", "is", "ctlp")) == ("what", "ctlp")
+    assert not hasattr(definitional_target, "cache_info")
