@@ -14,7 +14,7 @@ import yaml
 
 from knowledge.errors import ContentError
 from knowledge.model import GlossaryEntry
-from knowledge.text import phrase_stems
+from knowledge.text import phrase_stems, typed_phrase_stems
 
 REQUIRED = ("id", "term", "expansion", "meaning", "synonyms")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -161,12 +161,12 @@ class Glossary:
 
     def lookup(self, text: str) -> GlossaryEntry | None:
         """The entry a typed term names exactly (by term, id, expansion or synonym), if any."""
-        stems = phrase_stems(text)
+        stems = typed_phrase_stems(text)
         return self.by_name.get(stems) if stems else None
 
     def names_term(self, text: str, entry: GlossaryEntry) -> bool:
         """True when the text is the entry's own term or id (not an expansion or synonym)."""
-        stems = phrase_stems(text)
+        stems = typed_phrase_stems(text)
         return bool(stems) and stems in (phrase_stems(entry.term), phrase_stems(entry.id))
 
 

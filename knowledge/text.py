@@ -165,10 +165,14 @@ def phrase_words(text: str) -> list[str]:
     return " ".join(out).split()
 
 
-@lru_cache(maxsize=8192)
-def phrase_stems(text: str) -> tuple[str, ...]:
-    """Stems of a phrase's content words in order ("Counter-Terrorism unit" -> counter terror unit)."""
+def typed_phrase_stems(text: str) -> tuple[str, ...]:
+    """Stems of a phrase's content words in order ("Counter-Terrorism unit" -> counter terror unit). For what
+    staff typed: not cached, so their words are not kept in memory after the turn."""
     return tuple(stem(w) for w in phrase_words(text) if w not in STOPWORDS)
+
+
+phrase_stems = lru_cache(maxsize=8192)(typed_phrase_stems)
+"""The same, cached: for the content's own phrases (glossary terms, synonyms, publishers' names)."""
 
 
 def slugify(text: str, max_len: int = 40) -> str:

@@ -124,3 +124,12 @@ def test_what_is_questions_are_not_kept_in_a_cache():
 
     assert definitional_target(("what", "is", "ctlp")) == ("what", "ctlp")
     assert not hasattr(definitional_target, "cache_info")
+
+
+def test_the_term_of_a_what_is_question_is_not_kept_in_a_cache(kb):
+    from knowledge.text import phrase_stems
+
+    kb.ask("what is zorbly quandish")  # the content's own phrases are cached on first use
+    before = phrase_stems.cache_info().currsize
+    kb.ask("what is plimsy trondle")
+    assert phrase_stems.cache_info().currsize == before
