@@ -148,3 +148,10 @@ def test_office_logistics_phrases_never_occur_in_the_content(kb):
     from knowledge.everyday import off_topic_pairs
 
     assert not off_topic_pairs() & kb._searcher.index.pairs
+
+
+def test_a_self_assessment_question_without_prompts_still_says_what_it_asks_in_its_text(kb):
+    """Quoted as a runner-up, such a passage shows its text under a title cut to 80 characters."""
+    bare = [p for p in kb._searcher.index.passages if "no supporting-detail prompts" in p.text]
+    assert len(bare) == 2
+    assert all("the question is whether" in p.text and len(p.text) > 200 for p in bare)
