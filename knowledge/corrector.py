@@ -3,14 +3,12 @@ the same letter ("chanel pannel" -> channel panel, "secruity clearence" -> secur
 edit in four letters; a known English word is left alone unless the content has it only through its stem
 and it is a misspelling of a content word ("governers" -> governors, see `knowledge.everyday.respell`)."""
 
-from functools import lru_cache
-
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import ENGLISH_WORDS, FILLER_WORDS, is_common, is_off_topic
 from knowledge.everyday import respell
-from knowledge.text import STOPWORDS, fold, stem
+from knowledge.text import STOPWORDS, WordMemo, fold, stem
 
 FUZZY_CUTOFF = 0.75
 """Normalised Damerau-Levenshtein similarity: one edit in four letters ("wht" -> "what", "hier" -> "hire")."""
@@ -25,8 +23,8 @@ class Corrector:
         self._by_letter: dict[str, list[str]] = {}
         for word in sorted(vocabulary, key=lambda w: (w in STOPWORDS, len(w), w)):
             self._by_letter.setdefault(word[0], []).append(word)
-        self.correct = lru_cache(maxsize=4096)(self._correct)
-        self.known = lru_cache(maxsize=4096)(self._known)
+        self.correct = WordMemo(self._correct).__getitem__  # known words only: see WordMemo
+        self.known = WordMemo(self._known).__getitem__
 
     def in_content(self, word: str) -> bool:
         return word in self._vocabulary or fold(word) in self._vocabulary or stem(word) in self._stems

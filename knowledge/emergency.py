@@ -16,7 +16,7 @@ logged or stored: a match carries only the category and the vocabulary terms (or
 import re
 import re._parser as sre_parse
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -25,7 +25,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
 from knowledge.pattern_words import WordKeyedPatterns, first_words, leading_texts
-from knowledge.text import STOPWORDS, literal_union
+from knowledge.text import STOPWORDS, WordMemo, is_known_word, literal_union
 
 RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
@@ -188,8 +188,7 @@ def _apostrophe_free_words() -> frozenset[str] | None:
     return frozenset(words)
 
 
-@lru_cache(maxsize=16384)
-def _correct(token: str) -> str:
+def _correct_token(token: str) -> str:
     """The word meant: a known misspelling's fix, a dropped final g restored, or the nearest vocabulary word."""
     rules = load_rules()
     if token in rules.misspellings:
@@ -205,6 +204,15 @@ def _correct(token: str) -> str:
     if token in rules.english or _number_of_known(token, rules):
         return token
     return _nearest(token, rules) or token
+
+
+def _known_token(token: str) -> bool:
+    """A word the guard knows (its own vocabulary and misspellings, or the bot's): memoised; a name is not."""
+    rules = load_rules()
+    return token in rules.vocabulary or token in rules.misspellings or is_known_word(token)
+
+
+_correct = WordMemo(_correct_token, _known_token).__getitem__
 
 
 def _number_of_known(token: str, rules: _Rules) -> bool:

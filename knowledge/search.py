@@ -223,7 +223,7 @@ class Searcher:
         return shares
 
     def _plan(self, query: Query) -> "_Plan":
-        """The query's concept weights and, per concept, the passages it covers (kept for the last query)."""
+        """The query's concept weights and, per concept, the passages it covers (kept while it is answered)."""
         last = self._last
         if last is not None and last[0] is query:
             return last[1]
@@ -287,11 +287,19 @@ class Searcher:
     def search(self, text: str, k: int = 5) -> list[Hit]:
         """Ranked hits (confidence 0..1), best first; one query word at least must match."""
         query = self.analyse(text)
-        return [Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in self.rank(query, k)]
+        try:
+            return [Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in self.rank(query, k)]
+        finally:
+            self._last = None  # the question is not kept once answered
 
     def ask(self, text: str) -> Answer:
         """The answer the bot should give to a question."""
-        query = self.analyse(text)
+        try:
+            return self._answer(self.analyse(text))
+        finally:
+            self._last = None  # the question is not kept once answered
+
+    def _answer(self, query: Query) -> Answer:
         scored = self.rank(query, SHORTLIST)
         hits = tuple(Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in scored)
         entry, mode, by_term = self._glossary_target(query)

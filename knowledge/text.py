@@ -9,10 +9,11 @@ consistent, not linguistically perfect: American spellings are folded to British
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
@@ -114,11 +115,38 @@ def fold(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """The folded Snowball stem of one lower-case word, with a few domain merges."""
+def is_known_word(word: str) -> bool:
+    """A word of the shipped stem table (the content's words and the everyday words queries are checked
+    against) or a stopword: a word of the language the bot knows, not a name or a one-off typed by staff."""
+    return word in STOPWORDS or fold(word) in _CACHED_STEMS
+
+
+class WordMemo(dict):
+    """A one-word function's results for the known words (`admit`, by default `is_known_word`) it has been
+    asked about. A name or other identifying detail staff type is worked out afresh each time and never
+    kept, as a least-recently-used cache would keep it (for days, on a quiet bot) in process memory. Known
+    words are finite, so the memo needs no size limit. Call it through `__getitem__`: a known word is then
+    a dictionary look-up in C."""
+
+    def __init__(self, function: Callable[[str], Any], admit: Callable[[str], bool] = is_known_word):
+        super().__init__()
+        self._function = function
+        self._admit = admit
+
+    def __missing__(self, word: str) -> Any:
+        value = self._function(word)
+        if self._admit(word):
+            self[word] = value
+        return value
+
+
+def _stem(word: str) -> str:
     stemmed = snowball(fold(word))
     return _STEM_MERGE.get(stemmed, stemmed)
+
+
+stem: Callable[[str], str] = WordMemo(_stem).__getitem__
+"""The folded Snowball stem of one lower-case word, with a few domain merges (known words memoised)."""
 
 
 def plain(text: str) -> str:
@@ -167,7 +195,8 @@ def phrase_words(text: str) -> list[str]:
 
 def typed_phrase_stems(text: str) -> tuple[str, ...]:
     """Stems of a phrase's content words in order ("Counter-Terrorism unit" -> counter terror unit). For what
-    staff typed: not cached, so their words are not kept in memory after the turn."""
+    staff typed: not cached, so their phrases are not kept in memory after the turn (nor, by `stem`, any word
+    the bot does not know)."""
     return tuple(stem(w) for w in phrase_words(text) if w not in STOPWORDS)
 
 
