@@ -3,7 +3,9 @@
 Commands are matched against the whole message (after the bot's @mention is removed), never as
 substrings, so "How should our referral process relate to safeguarding?" is a question for the
 knowledge base, not the "referral" command. Short messages that are close to a command ("quik check",
-"refferal") are matched fuzzily against each command's canonical phrases.
+"refferal") are matched fuzzily against each command's canonical phrases. One kind of message is recognised
+by its parts rather than as a whole: a worry about someone with a request for what to do (`is_concern`)
+starts the referral walk-through.
 """
 
 import re
@@ -74,6 +76,37 @@ COMMANDS: tuple[Command, ...] = (
     Command("cancel", r"cancel|stop|quit|exit|never ?mind|start again|restart", ("cancel",)),
 )
 
+# A worried member of staff describing someone and asking what to do gets the referral walk-through (its
+# first question is whether anyone is in danger), not a passage that happens to share their words. Three
+# things must all be there: an ask for what they themselves should do, a particular person, and a worry or
+# a sign of radicalisation; a question put as "if someone..." or "when a..." asks about the process instead,
+# and the knowledge base answers it. (Danger now is caught before routing: 999 comes first.)
+CONCERN_ASK = re.compile(
+    r"\b(?:what (?:should|do|can|shall|must) (?:i|we) do|what do (?:i|we) do (?:now|next|about)|what now"
+    r"|who (?:should|do|can|shall) (?:i|we) (?:tell|inform|speak to|talk to|contact|call|ring|go to|report (?:it|this|"
+    r"him|her|them) to)|how (?:do|should|can) (?:i|we) (?:report|refer|raise) (?:this|it|him|her|them)"
+    r"|(?:should|do|can|must) (?:i|we) (?:need to |have to )?(?:refer|report) (?:him|her|them|this|it)"
+    r"|is (?:this|that|it) (?:a |something )?(?:for )?(?:prevent|channel|a referral|referral|to refer)"
+    r"|(?:should|do) (?:i|we) (?:need to )?(?:do|say) (?:something|anything))\b")
+CONCERN_PERSON = re.compile(
+    r"\b(?:my|our|a|an|one of (?:my|our)|this|that) (?:[a-z]+ )?(?:pupil|student|child|kid|young person|young man"
+    r"|young woman|teenager|teen|boy|girl|lad|son|daughter|colleague|client|service user|tenant|resident|patient"
+    r"|neighbour|friend|learner|customer|member of staff|man|woman|person|brother|sister|dad|mum|father|mother"
+    r"|employee|mentee|nephew|niece|cousin|husband|wife|partner)s?\b"
+    r"|\b(?:he|she)(?:'s| is| has| keeps| said| says| was| had| wants| told| talks| posted| shared)\b"
+    r"|\b(?:someone|somebody)\b")
+CONCERN_SIGN = re.compile(
+    r"\b(?:worried|worry|worrying|concerned|concerning|uneasy|radicali[sz]\w*|extrem\w*|terroris\w*"
+    r"|far[- ]right|jihad\w*|isis|daesh|nazis?|neo[- ]nazis?|propaganda|hateful|grooming|groomed)\b")
+CONCERN_HYPOTHETICAL = re.compile(r"\b(?:if|when|whenever) (?:someone|somebody|a|an|the|they|staff|we|i|you|one)\b")
+
+
+def is_concern(clean: str) -> bool:
+    """Whether a normalised message voices a worry about someone and asks what to do about it."""
+    return bool(CONCERN_ASK.search(clean) and CONCERN_SIGN.search(clean) and CONCERN_PERSON.search(clean)
+                and not CONCERN_HYPOTHETICAL.search(clean))
+
+
 _PHRASES = {phrase: command.name for command in COMMANDS for phrase in command.phrases}
 _TRAILING = re.compile(r"[\s?!.,;:]+$")
 _SPACES = re.compile(r"\s+")
@@ -101,4 +134,6 @@ def route(text: str | None) -> Route:
         best = process.extractOne(clean, _PHRASES.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if best:
             return Route(_PHRASES[best[0]])
+    if is_concern(clean):
+        return Route("referral", {"concern": "yes"})
     return Route("question", {"text": text.strip() if text else ""})

@@ -1,11 +1,13 @@
 """The "referral" flow: a walk-through of the local referral pathway (Notice, Check, Share).
 
-Started by "referral", "I'm worried about someone" and "how do I make a Prevent referral?" with options
-{} (or {"area": id} to use an area without asking). It picks the user's area (remembered in the profile
-under "area"; asked once when more than one area is configured), then walks the area's pathway with
-`dialogs.pathway_engine`: the emergency gate first (yes: the emergency card and stop), who the concern is
-about, the check with a lead, how to share, and what happens next, ending with a summary card. Each step
-takes card buttons ({"action": "flow", "answer": id}) or typed answers, plus back, start again and cancel.
+Started by "referral", "I'm worried about someone" and "how do I make a Prevent referral?" with options {} (or
+{"area": id} to use an area without asking), and by a message voicing a worry about someone and asking what to
+do (`bot.router.is_concern`) with {"concern": True}, which opens with a line saying why. It picks the user's
+area (remembered in the profile under "area"; asked once when more than one area is configured), then walks
+the area's pathway with `dialogs.pathway_engine`: the emergency gate first (yes: the emergency card and stop),
+who the concern is about, the check with a lead, how to share, and what happens next, ending with a summary
+card. Each step takes card buttons ({"action": "flow", "answer": id}) or typed answers, plus back, start again
+and cancel.
 
 State is a plain dict: {"stage": "walk", "area": id, "version": stamp, "step": id, "history": [...]}. If
 the area's content changed since the walk-through started, it restarts politely from the beginning.
@@ -28,6 +30,7 @@ RESTARTED = "The referral guidance for {name} was updated while we were talking,
 NOT_UNDERSTOOD = "Sorry, I didn't catch that. Tap a button or type one of: {options}. You can also say back, " \
                  "start again or cancel."
 STALE_BUTTON = "That button belongs to an earlier question. Here is where we are now:"
+CONCERN_INTRO = "It sounds like you're worried about someone. Let's go through how to raise it, step by step."
 
 
 class ReferralFlow:
@@ -41,10 +44,11 @@ class ReferralFlow:
     def start(self, options: Mapping[str, Any], user: UserInput) -> Turn:
         """Begin at the emergency gate, asking for the user's area first if it isn't known."""
         area = self.areas.get(options.get("area")) or current_area(self.areas, user.profile)
+        intro = CONCERN_INTRO if options.get("concern") else ""
         if area is None or not self.areas.pathway_for(area.id):
-            return ask_area(self.areas, {"tries": 0}, "Which council area do you work in? "
-                                                       "The referral route depends on it.")
-        return self._begin(area, user)
+            prompt = "Which council area do you work in? The referral route depends on it."
+            return ask_area(self.areas, {"tries": 0}, f"{intro} {prompt}" if intro else prompt)
+        return self._begin(area, user, intro=intro)
 
     def resume(self, state: dict, user: UserInput) -> Turn:
         """Move the walk-through on by one answer, control or re-prompt."""

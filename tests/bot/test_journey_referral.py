@@ -371,3 +371,14 @@ async def test_asking_for_a_phone_number_gets_the_contacts_card_not_a_passage(jo
     assert "Who to contact now: Example Borough Council" in card_text
     assert "Example Police Prevent team (Counter Terrorism Policing)" in card_text
     assert not any(e.get("citation") for r in replies for e in r.get("entities") or [])
+
+
+async def test_a_worried_message_asking_what_to_do_gets_the_walk_through_not_a_passage(either_journey):
+    replies = await either_journey.say("A pupil in my class keeps watching extremist videos, what should I do?")
+    text = all_text(replies)
+    assert title_of(replies) == GATE
+    assert text.index("It sounds like you're worried about someone") < text.index(GATE)
+    assert "999" not in text[:400]  # worry is not an emergency: the gate asks, and 999 follows a Yes
+    assert not any(e.get("type") == "https://schema.org/Message" for r in replies for e in r.get("entities") or [])
+    replies = await either_journey.click("Yes")
+    assert all_text(replies).startswith("Call 999 now")

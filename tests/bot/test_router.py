@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.router import normalise, route
+from bot.router import Route, normalise, route
 
 
 @pytest.mark.parametrize(("text", "name", "args"), [
@@ -60,3 +60,27 @@ def test_empty_and_none():
 
 def test_normalise():
     assert normalise("  What’s   THIS?! ") == "what's this"
+
+
+@pytest.mark.parametrize("text", [
+    "a pupil keeps watching extremist videos, what should I do",
+    "I'm worried about a pupil in my class, what should I do?",
+    "my colleague keeps sharing far right memes - who do I tell?",
+    "i think a young person on my caseload is being radicalised what should i do",
+    "one of our tenants has been posting Daesh propaganda, should I report him?",
+    "She told me she's been talking to extremists online. Is this something for Prevent?",
+])
+def test_a_worry_about_someone_with_a_request_for_what_to_do_starts_the_referral_walk_through(text):
+    assert route(text) == Route("referral", {"concern": "yes"})
+
+
+@pytest.mark.parametrize("text", [
+    "What should happen if someone is suspected of planning a criminal offence?",  # the process, not a case
+    "what should I do if I'm worried about a colleague?",
+    "A young person has told me they've been self harming, what should I do next?",  # not a Prevent worry
+    "how do I refer a tenant for a housing benefit review",
+    "what is extremism",  # no person, no ask
+    "we are worried our Prevent training is not good enough, what should we do?",  # no one in particular
+])
+def test_other_questions_mentioning_worries_or_people_are_left_to_the_knowledge_base(text):
+    assert route(text).name == "question"

@@ -95,6 +95,24 @@ def test_start_goes_straight_to_the_emergency_gate_with_one_area(chat):
     assert "Example contacts" in card_text(turn)
 
 
+def test_started_by_a_worried_message_it_says_why_before_the_emergency_gate(chat):
+    c = chat()
+    turn = c.start({"concern": True}, text="a pupil keeps watching extremist videos, what should I do")
+    text = card_text(turn)
+    assert c.state["step"] == "danger"
+    assert text.index("It sounds like you're worried about someone") < text.index("is this an emergency")
+    assert "worried" not in card_text(chat().start())  # started by "referral", no such line
+    assert_cards_valid(c)
+
+
+def test_started_by_a_worried_message_it_says_why_before_asking_for_the_area(transcript, two_areas):
+    c = transcript(ReferralFlow(two_areas))
+    turn = c.start({"concern": True})
+    assert c.state["stage"] == "area"
+    text = card_text(turn)
+    assert text.index("It sounds like you're worried about someone") < text.index("Which council area")
+
+
 @pytest.mark.parametrize("answer", ["yes", "not_sure"])
 def test_emergency_gate_shows_the_emergency_card_and_stops(chat, answer):
     c = chat()
