@@ -46,11 +46,19 @@ COMMANDS: tuple[Command, ...] = (
     Command("referral",
             r"(start |make |do )?(a )?(prevent )?referral( pathway| walk-?through)?"
             r"|i('?m| am) (really |very )?(worried|concerned) about (someone|somebody|a [a-z' ]{1,40})"
-            r"|how (do|can|should) i (make|do|submit|start|raise) a (prevent )?referral"
-            r"|refer (someone|somebody)( to prevent)?|worried about (someone|somebody)",
+            r"|((so )?how (do|can|should) i|i (need|want|have|would like|'d like) to|can i|please)"
+            r" (make|do|submit|start|raise|send|fill in) (a|the|my) (prevent |channel )?referral( form)?( now| today)?"
+            r"|((so )?how (do|can|should) i |i (need|want|have|would like|'d like) to |can i )?refer"
+            r" (someone|somebody|him|her|them|a [a-z]+( [a-z]+)?|my [a-z]+( [a-z]+)?)( to (prevent|channel))?"
+            r"( now| today)?|worried about (someone|somebody)"
+            r"|(the |a )?(prevent |channel )?referral form|where (do|should|can) i send (a|the|my) (prevent )?referral"
+            r"( form)?",
             ("referral", "make a referral", "referral pathway")),
     Command("contacts",
-            r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now)?"
+            r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now| about (a|my|this|the)"
+            r" (prevent |safeguarding )?(concern|worry|referral))?"
+            r"|(what('?s| is) )?(the |an? )?(out of hours|ooh|on[- ]?call|emergency) (phone |telephone |contact )?"
+            r"(number|no|contact)s?"
             r"|who to (call|contact|ring)|on[- ]?call|out of hours|ooh|emergency contacts?"
             r"|(what('?s| is| are) (the |a )?)?(phone|telephone|contact) (number|no)s?( (for|of|to ring|to call)"
             r" [a-z' ]{1,60})?|what (phone )?number (do|should|can) (i|we) (call|ring|phone)( [a-z' ]{1,60})?",
@@ -99,12 +107,31 @@ CONCERN_SIGN = re.compile(
     r"\b(?:worried|worry|worrying|concerned|concerning|uneasy|radicali[sz]\w*|extrem\w*|terroris\w*"
     r"|far[- ]right|jihad\w*|isis|daesh|nazis?|neo[- ]nazis?|propaganda|hateful|grooming|groomed)\b")
 CONCERN_HYPOTHETICAL = re.compile(r"\b(?:if|when|whenever) (?:someone|somebody|a|an|the|they|staff|we|i|you|one)\b")
+CONCERN_FELT = re.compile(
+    r"\bi(?:'m| am) (?:really |very |a bit |quite |getting |so )?(?:worried|concerned)\b"
+    r"|\bi(?:'ve| have) (?:got )?(?:a |some )?(?:real |serious |genuine )?(?:safeguarding )?(?:concerns?|worry|worries)"
+    r" (?:about|over|regarding|for)\b")
+CONCERN_BELIEF = re.compile(r"\bi (?:think|suspect|believe|fear|reckon)\b")
+CONCERN_NAMED = re.compile(r"\bi(?:'ve| have) (?:got )?(?:a |some )?(?:prevent|radicalisation|extremism) "
+                           r"(?:concern|worry)s?\b")
+CONCERN_STATEMENT_WORDS = 25
+"""A worry stated without asking what to do starts the walk-through only in a message this short: a longer one
+sets the scene for a question of its own ("...my manager says I can't pass their details on: is that right?")."""
 
 
 def is_concern(clean: str) -> bool:
-    """Whether a normalised message voices a worry about someone and asks what to do about it."""
-    return bool(CONCERN_ASK.search(clean) and CONCERN_SIGN.search(clean) and CONCERN_PERSON.search(clean)
-                and not CONCERN_HYPOTHETICAL.search(clean))
+    """Whether a normalised message voices a worry about someone and asks what to do about it, or says in the
+    first person that the writer is worried about someone ("I'm worried my neighbour is being radicalised",
+    "I think my student is being groomed by extremists", "I have a Prevent concern")."""
+    if CONCERN_HYPOTHETICAL.search(clean):
+        return False
+    person, sign = CONCERN_PERSON.search(clean), CONCERN_SIGN.search(clean)
+    if person and sign and CONCERN_ASK.search(clean):
+        return True
+    if len(clean.split()) > CONCERN_STATEMENT_WORDS:
+        return False
+    return bool(CONCERN_NAMED.search(clean) or (person and CONCERN_FELT.search(clean))
+                or (person and sign and CONCERN_BELIEF.search(clean)))
 
 
 _PHRASES = {phrase: command.name for command in COMMANDS for phrase in command.phrases}

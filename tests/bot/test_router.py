@@ -33,6 +33,14 @@ from bot.router import Route, normalise, route
     ("export", "export", {}),
     ("cancel", "cancel", {}),
     ("refferal", "referral", {}),
+    ("I need to make a referral now", "referral", {}),
+    ("i want to refer someone to prevent", "referral", {}),
+    ("How do I refer a student to Prevent?", "referral", {}),
+    ("where do i send the referral form", "referral", {}),
+    ("prevent referral form", "referral", {}),
+    ("who do I contact about a prevent concern", "contacts", {}),
+    ("what's the out of hours number", "contacts", {}),
+    ("on call number", "contacts", {}),
 ])
 def test_commands(text, name, args):
     target = route(text)
@@ -69,6 +77,10 @@ def test_normalise():
     "i think a young person on my caseload is being radicalised what should i do",
     "one of our tenants has been posting Daesh propaganda, should I report him?",
     "She told me she's been talking to extremists online. Is this something for Prevent?",
+    "I have a Prevent concern",
+    "i have a concern about a young person",
+    "I'm worried my neighbour is being radicalised",
+    "help I think my student is being groomed by extremists online",
 ])
 def test_a_worry_about_someone_with_a_request_for_what_to_do_starts_the_referral_walk_through(text):
     assert route(text) == Route("referral", {"concern": "yes"})
@@ -81,6 +93,11 @@ def test_a_worry_about_someone_with_a_request_for_what_to_do_starts_the_referral
     "how do I refer a tenant for a housing benefit review",
     "what is extremism",  # no person, no ask
     "we are worried our Prevent training is not good enough, what should we do?",  # no one in particular
+    "I'm concerned the benchmark is too vague for our board",
+    "i think prevent is a waste of time",
+    "how do i refer a friend for a job",
+    "I'm a social worker and I've got a service user I'm a bit worried about. My team manager says I can't just"
+    " pass their details to the police without consent. Is that right, and what does the guidance say?",
 ])
 def test_other_questions_mentioning_worries_or_people_are_left_to_the_knowledge_base(text):
     assert route(text).name == "question"
