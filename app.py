@@ -131,10 +131,18 @@ def main() -> int:
         for item in error.errors:
             print(f"  {item}", file=sys.stderr)
         return 2
+    except SettingsError as error:  # found only when the state store is made (an unusable blob container)
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
     mode = "local mode, no authentication" if settings.local_mode else "authenticated"
     log.info("starting", extra={"host": settings.host, "port": settings.port, "storage": settings.storage,
                                 "mode": mode})
-    serve(app, settings.host, settings.port)
+    try:
+        serve(app, settings.host, settings.port)
+    except OSError as error:  # the port is taken (another copy running?) or the address is not this machine's
+        print(f"Cannot listen on {settings.host}:{settings.port}: {error.strerror or error}. Is another copy "
+              "of the bot running? Set PORT to use another port.", file=sys.stderr)
+        return 2
     return 0
 
 

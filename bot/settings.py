@@ -1,7 +1,7 @@
 """Settings: read once from the environment (and a `.env` file) into one frozen dataclass."""
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +11,9 @@ from botframework.connector.auth import AuthenticationConstants
 from knowledge.index_cache import configured_dir
 
 STORAGE_KINDS = ("sqlite", "memory", "blob")
+APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 
@@ -143,12 +146,22 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     rate_text = get("RATE_LIMIT_PER_MINUTE", "30") or "30"
     if not rate_text.isdigit():
         raise SettingsError(f"RATE_LIMIT_PER_MINUTE must be a whole number (0 turns it off), not {rate_text!r}")
+    log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
+    if storage == "blob" and not get("BLOB_CONNECTION_STRING"):
+        raise SettingsError("BLOB_CONNECTION_STRING is required when STORAGE=blob")
+    host = get("HOST") or ("0.0.0.0" if app_id else "127.0.0.1")
+    if not app_id and host not in LOOPBACK_HOSTS and not host.startswith("127."):
+        raise SettingsError(f"HOST {host!r} would put local mode (no MicrosoftAppId, so no authentication) on the "
+                            "network: set MicrosoftAppId and its secret, or leave HOST empty for 127.0.0.1")
+    app_type, app_password, tenant = _app_credentials(get, app_id)
     return Settings(
         app_id=app_id,
-        app_password=get("MicrosoftAppPassword"),
-        app_type=get("MicrosoftAppType", "MultiTenant") or "MultiTenant",
-        app_tenant_id=get("MicrosoftAppTenantId"),
-        host=get("HOST") or ("0.0.0.0" if app_id else "127.0.0.1"),
+        app_password=app_password,
+        app_type=app_type,
+        app_tenant_id=tenant,
+        host=host,
         port=int(port_text),
         storage=storage,
         sqlite_path=Path(get("SQLITE_PATH", "data/signpost.db") or "data/signpost.db"),
@@ -156,9 +169,26 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
         blob_container=get("BLOB_CONTAINER", "signpost-state") or "signpost-state",
         local_dir=Path(local_dir) if local_dir else None,
         index_cache_dir=configured_dir(env.get("INDEX_CACHE_DIR", "")),
-        log_level=(get("LOG_LEVEL", "INFO") or "INFO").upper(),
+        log_level=log_level,
         log_message_text=get("LOG_MESSAGE_TEXT").lower() in TRUE_WORDS,
         public_url=get("PUBLIC_URL").rstrip("/"),
         openid_metadata_url=get("BOT_OPENID_METADATA_URL"),
         rate_limit_per_minute=int(rate_text),
     )
+
+
+def _app_credentials(get: Callable[..., str], app_id: str) -> tuple[str, str, str]:
+    """MicrosoftAppType (as the SDK spells it), the secret and the tenant id, checked for what the type needs:
+    the SDK would take a misspelt type for MultiTenant, and fail on a missing secret or tenant only at the
+    first reply or with a message naming its own attribute."""
+    typed = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
+    app_type = next((t for t in APP_TYPES if t.lower() == typed.lower()), None)
+    if app_type is None:
+        raise SettingsError(f"MicrosoftAppType must be one of {', '.join(APP_TYPES)}, not {typed!r}")
+    password, tenant = get("MicrosoftAppPassword"), get("MicrosoftAppTenantId")
+    if app_id and app_type != "UserAssignedMSI" and not password:
+        raise SettingsError(f"MicrosoftAppPassword (the app's client secret) is required with MicrosoftAppId "
+                            f"for {app_type}")
+    if app_id and app_type != "MultiTenant" and not tenant:
+        raise SettingsError(f"MicrosoftAppTenantId is required for {app_type}")
+    return app_type, password, tenant

@@ -326,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
         if args.out.is_file():  # an older package left in place could be uploaded by mistake
             args.out.unlink()
-            print(f"error: removed the previous {args.out}", file=sys.stderr)
+            print(f"note: removed the previous {args.out}, so it cannot be uploaded by mistake", file=sys.stderr)
         return 1
     print(f"Validated manifest v{manifest['manifestVersion']} against {NPM_PACKAGE}@{NPM_VERSION}'s schema; "
           f"icons {ICON_SIZES['color']}px colour and {ICON_SIZES['outline']}px white outline checked.")

@@ -43,3 +43,31 @@ def test_every_setting_is_documented_in_env_example():
     names = set(re.findall(r'get\("([A-Za-z_]+)"', source)) | {"MicrosoftAppId"}
     missing = [name for name in sorted(names) if f"{name}=" not in example]
     assert not missing, f"not in .env.example: {missing}"
+
+
+@pytest.mark.parametrize(("environ", "named"), [
+    ({"LOG_LEVEL": "verbose"}, "LOG_LEVEL"),
+    ({"STORAGE": "blob"}, "BLOB_CONNECTION_STRING"),
+    ({"HOST": "0.0.0.0"}, "HOST"),  # local mode has no authentication: never on the network
+    ({"HOST": "192.168.1.20"}, "HOST"),
+    ({"MicrosoftAppId": "abc", "MicrosoftAppPassword": "pw", "MicrosoftAppType": "SingleTennant"}, "MicrosoftAppType"),
+    ({"MicrosoftAppId": "abc"}, "MicrosoftAppPassword"),
+    ({"MicrosoftAppId": "abc", "MicrosoftAppPassword": "pw", "MicrosoftAppType": "SingleTenant"},
+     "MicrosoftAppTenantId"),
+    ({"MicrosoftAppId": "abc", "MicrosoftAppType": "UserAssignedMSI"}, "MicrosoftAppTenantId"),
+])
+def test_settings_the_bot_could_not_run_with_are_refused_naming_the_variable(environ, named):
+    with pytest.raises(SettingsError, match=named):
+        load_settings(environ, env_file=None)
+
+
+def test_settings_that_are_fine_as_they_are_written():
+    assert load_settings({"HOST": "127.0.0.1", "LOG_LEVEL": "warning"}, env_file=None).log_level == "WARNING"
+    single = load_settings({"MicrosoftAppId": "abc", "MicrosoftAppPassword": "pw", "MicrosoftAppType": "singletenant",
+                            "MicrosoftAppTenantId": "t"}, env_file=None)
+    assert single.app_type == "SingleTenant"  # as the SDK spells it: it compares exactly
+    managed = load_settings({"MicrosoftAppId": "abc", "MicrosoftAppType": "UserAssignedMSI",
+                             "MicrosoftAppTenantId": "t"}, env_file=None)
+    assert managed.app_type == "UserAssignedMSI" and not managed.app_password
+    assert load_settings({"MicrosoftAppId": "abc", "MicrosoftAppPassword": "pw", "HOST": "10.0.0.4"},
+                         env_file=None).host == "10.0.0.4"

@@ -31,7 +31,6 @@ def test_a_name_in_a_question_is_not_kept_by_the_word_memos(kb):
         memo.clear()  # only a memo: emptied, it fills again as words are looked up
     answer = kb.ask(MESSAGE)
     assert answer.kind == "passage"
-    assert answer.hits == kb.ask(MESSAGE.replace(NAME, "Ahmed")).hits  # the name is not what was answered
     for memo in memos:
         assert NAME not in memo
         assert "pupil" in memo  # known words still are: the look-up stays a dictionary hit
