@@ -365,6 +365,7 @@ class EmergencyWording:
     call_hotline: str
     report_online: str
     resume: str
+    not_emergency: str
     emergency_phone: str
     hotline_phone: str
     online_url: str
@@ -387,7 +388,8 @@ def emergency_wording() -> EmergencyWording:
         title=fill(card["title"]), first_line=fill(card["first_line"]),
         lines=tuple(fill(line) for line in card["lines"]), call_emergency=fill(card["call_emergency"]),
         call_hotline=fill(card["call_hotline"]), report_online=fill(card["report_online"]),
-        resume=fill(card["resume"]), emergency_phone=str(national_contact("emergency").phone),
+        resume=fill(card["resume"]), not_emergency=fill(card["not_emergency"]),
+        emergency_phone=str(national_contact("emergency").phone),
         hotline_phone=str(national_contact("anti-terrorist-hotline").phone),
         online_url=str(national_contact("act-online").web_form),
     )

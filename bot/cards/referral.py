@@ -11,6 +11,7 @@ from datetime import datetime
 from bot.cards.common import adaptive_card, open_url, submit, text_block
 from knowledge.area_model import Area, Option, Step, dial_url
 from knowledge.areas import ContactNow
+from knowledge.emergency import emergency_wording
 from knowledge.opening_hours import describe, describe_moment, describe_when
 
 EXAMPLE_NOTICE = (
@@ -153,8 +154,11 @@ def contacts_card(area: Area, contacts: list[ContactNow], now: datetime, *, exam
             text_block(f"It's {describe_moment(now)}.", is_subtle=True)]
     for item in contacts:
         body.extend(contact_blocks(item, now))
+    emergency = emergency_wording()
+    body.append(text_block(emergency.first_line, weight="Bolder", color="Attention", spacing="Medium"))
     if example:
         body.append(text_block(example_notice(area), is_subtle=True, size="Small"))
     actions = [submit("Make a referral", {"action": "command", "command": "referral"}),
-               submit("Change area", {"action": "command", "command": "change area"})]
+               submit("Change area", {"action": "command", "command": "change area"}),
+               open_url(emergency.call_emergency, dial_url(emergency.emergency_phone))]
     return adaptive_card(body, actions, fallback=f"Who to contact now: {area.name}")

@@ -4,7 +4,9 @@ The bot sends `emergency_replies` whenever `knowledge.emergency.detect_emergency
 else. Its first reply's text starts with the 999 instruction, then the Anti-Terrorist Hotline, then what
 to do once everyone is safe; every number comes from knowledge/national.yaml via the wording in
 knowledge/emergency.yaml. If a conversation flow was interrupted, a "Carry on where I was" button sends
-{"action": "flow", "reprompt": true} so the flow re-sends its current step.
+{"action": "flow", "reprompt": true} so the flow re-sends its current step; otherwise a "Not an emergency:
+raise a concern" button starts the referral walk-through (the guard errs towards 999, and a worry that
+turns out not to be urgent still needs its route).
 """
 
 from bot.cards.common import adaptive_card, open_url, submit, text_block
@@ -34,6 +36,8 @@ def emergency_replies(match: EmergencyMatch | None, resume_available: bool) -> l
     ]
     if resume_available:
         actions.append(submit(wording.resume, {"action": "flow", "reprompt": True}))
+    else:  # a worry that is not an emergency after all goes on to the referral walk-through, not a dead end
+        actions.append(submit(wording.not_emergency, {"action": "command", "command": "referral"}))
     card = adaptive_card(body, actions, fallback=wording.first_line)
     text = "\n\n".join((wording.first_line, *wording.lines))
     return [Reply(text=text, cards=(card,), summary=wording.first_line)]

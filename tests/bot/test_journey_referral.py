@@ -382,3 +382,10 @@ async def test_a_worried_message_asking_what_to_do_gets_the_walk_through_not_a_p
     assert not any(e.get("type") == "https://schema.org/Message" for r in replies for e in r.get("entities") or [])
     replies = await either_journey.click("Yes")
     assert all_text(replies).startswith("Call 999 now")
+
+
+async def test_the_emergency_card_leads_on_to_the_walk_through_when_it_is_not_an_emergency(journey):
+    replies = await journey.say("a lad in my class said he'd shoot up the school")
+    assert all_text(replies).startswith("Call 999 now")
+    replies = await journey.click("Not an emergency: raise a concern")
+    assert title_of(replies) == GATE

@@ -52,6 +52,16 @@ def test_area_picker_and_contacts_cards_are_valid(areas):
     assert card["actions"][1]["data"] == {"action": "command", "command": "change area"}
 
 
+def test_the_contacts_card_ends_with_999_for_immediate_danger(areas):
+    """A lone worker reaching for the contacts at night sees 999 too: after the contacts (asking who to call
+    is not itself an emergency), as a line and a tap-to-call button."""
+    card = contacts_card(areas.get("example-borough"), items(areas, ["borough-prevent-lead"]), NOW, example=True)
+    texts = [block.get("text", "") for block in card["body"]]
+    danger = next(i for i, text in enumerate(texts) if text.startswith("Call 999 now if anyone is in immediate danger"))
+    assert danger > max(i for i, block in enumerate(card["body"]) if block["type"] == "Container")  # the contacts
+    assert card["actions"][-1] == {"type": "Action.OpenUrl", "title": "Call 999", "url": "tel:999"}
+
+
 @pytest.mark.parametrize(("contact_id", "line"), [
     ("police-on-call", "Open now (24 hours)"),
     ("county-edt", "Open now until Monday at 08:45"),

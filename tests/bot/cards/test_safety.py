@@ -18,8 +18,11 @@ def test_emergency_card(resume):
     assert_valid_card(card)
     urls = [a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"]
     assert urls == ["tel:999", "tel:+44800789321", "https://www.gov.uk/ACT"]
-    resumes = [a["data"] for a in card["actions"] if a["type"] == "Action.Submit"]
-    assert resumes == ([{"action": "flow", "reprompt": True}] if resume else [])
+    submits = [a["data"] for a in card["actions"] if a["type"] == "Action.Submit"]
+    # in a flow: back to where it was; otherwise on to the referral walk-through, never a dead end
+    way_on = {"action": "flow", "reprompt": True} if resume else {"action": "command", "command": "referral"}
+    assert submits == [way_on]
+    assert [a["type"] for a in card["actions"]][:3] == ["Action.OpenUrl"] * 3  # 999 first, the way on last
 
 
 def test_emergency_card_without_a_match():
