@@ -4,7 +4,7 @@ Commands are matched against the whole message (after the bot's @mention is remo
 substrings, so "How should our referral process relate to safeguarding?" is a question for the
 knowledge base, not the "referral" command. Short messages that are close to a command ("quik check",
 "refferal") are matched fuzzily against each command's canonical phrases. One kind of message is recognised
-by its parts rather than as a whole: a worry about someone with a request for what to do (`is_concern`)
+by its parts rather than as a whole: a worry about someone (`knowledge.concern.is_concern`)
 starts the referral walk-through.
 """
 
@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+
+from knowledge.concern import is_concern
 
 FUZZY_CUTOFF = 85
 FUZZY_MAX_WORDS = 4
@@ -83,56 +85,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("results", r"(show |see )?(my |our |the )?(results|summary)", ("results",)),
     Command("cancel", r"cancel|stop|quit|exit|never ?mind|start again|restart", ("cancel",)),
 )
-
-# A worried member of staff describing someone and asking what to do gets the referral walk-through (its
-# first question is whether anyone is in danger), not a passage that happens to share their words. Three
-# things must all be there: an ask for what they themselves should do, a particular person, and a worry or
-# a sign of radicalisation; a question put as "if someone..." or "when a..." asks about the process instead,
-# and the knowledge base answers it. (Danger now is caught before routing: 999 comes first.)
-CONCERN_ASK = re.compile(
-    r"\b(?:what (?:should|do|can|shall|must) (?:i|we) do|what do (?:i|we) do (?:now|next|about)|what now"
-    r"|who (?:should|do|can|shall) (?:i|we) (?:tell|inform|speak to|talk to|contact|call|ring|go to|report (?:it|this|"
-    r"him|her|them) to)|how (?:do|should|can) (?:i|we) (?:report|refer|raise) (?:this|it|him|her|them)"
-    r"|(?:should|do|can|must) (?:i|we) (?:need to |have to )?(?:refer|report) (?:him|her|them|this|it)"
-    r"|is (?:this|that|it) (?:a |something )?(?:for )?(?:prevent|channel|a referral|referral|to refer)"
-    r"|(?:should|do) (?:i|we) (?:need to )?(?:do|say) (?:something|anything))\b")
-CONCERN_PERSON = re.compile(
-    r"\b(?:my|our|a|an|one of (?:my|our)|this|that) (?:[a-z]+ )?(?:pupil|student|child|kid|young person|young man"
-    r"|young woman|teenager|teen|boy|girl|lad|son|daughter|colleague|client|service user|tenant|resident|patient"
-    r"|neighbour|friend|learner|customer|member of staff|man|woman|person|brother|sister|dad|mum|father|mother"
-    r"|employee|mentee|nephew|niece|cousin|husband|wife|partner)s?\b"
-    r"|\b(?:he|she)(?:'s| is| has| keeps| said| says| was| had| wants| told| talks| posted| shared)\b"
-    r"|\b(?:someone|somebody)\b")
-CONCERN_SIGN = re.compile(
-    r"\b(?:worried|worry|worrying|concerned|concerning|uneasy|radicali[sz]\w*|extrem\w*|terroris\w*"
-    r"|far[- ]right|jihad\w*|isis|daesh|nazis?|neo[- ]nazis?|propaganda|hateful|grooming|groomed)\b")
-CONCERN_HYPOTHETICAL = re.compile(r"\b(?:if|when|whenever) (?:someone|somebody|a|an|the|they|staff|we|i|you|one)\b")
-CONCERN_FELT = re.compile(
-    r"\bi(?:'m| am) (?:really |very |a bit |quite |getting |so )?(?:worried|concerned)\b"
-    r"|\bi(?:'ve| have) (?:got )?(?:a |some )?(?:real |serious |genuine )?(?:safeguarding )?(?:concerns?|worry|worries)"
-    r" (?:about|over|regarding|for)\b")
-CONCERN_BELIEF = re.compile(r"\bi (?:think|suspect|believe|fear|reckon)\b")
-CONCERN_NAMED = re.compile(r"\bi(?:'ve| have) (?:got )?(?:a |some )?(?:prevent|radicalisation|extremism) "
-                           r"(?:concern|worry)s?\b")
-CONCERN_STATEMENT_WORDS = 25
-"""A worry stated without asking what to do starts the walk-through only in a message this short: a longer one
-sets the scene for a question of its own ("...my manager says I can't pass their details on: is that right?")."""
-
-
-def is_concern(clean: str) -> bool:
-    """Whether a normalised message voices a worry about someone and asks what to do about it, or says in the
-    first person that the writer is worried about someone ("I'm worried my neighbour is being radicalised",
-    "I think my student is being groomed by extremists", "I have a Prevent concern")."""
-    if CONCERN_HYPOTHETICAL.search(clean):
-        return False
-    person, sign = CONCERN_PERSON.search(clean), CONCERN_SIGN.search(clean)
-    if person and sign and CONCERN_ASK.search(clean):
-        return True
-    if len(clean.split()) > CONCERN_STATEMENT_WORDS:
-        return False
-    return bool(CONCERN_NAMED.search(clean) or (person and CONCERN_FELT.search(clean))
-                or (person and sign and CONCERN_BELIEF.search(clean)))
-
 
 _PHRASES = {phrase: command.name for command in COMMANDS for phrase in command.phrases}
 _TRAILING = re.compile(r"[\s?!.,;:]+$")

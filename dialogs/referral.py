@@ -2,7 +2,7 @@
 
 Started by "referral", "I'm worried about someone" and "how do I make a Prevent referral?" with options {} (or
 {"area": id} to use an area without asking), and by a message voicing a worry about someone and asking what to
-do (`bot.router.is_concern`) with {"concern": True}, which opens with a line saying why. It picks the user's
+do (`knowledge.concern.is_concern`) with {"concern": True}, which opens with a line saying why. It picks the user's
 area (remembered in the profile under "area"; asked once when more than one area is configured), then walks
 the area's pathway with `dialogs.pathway_engine`: the emergency gate first (yes: the emergency card and stop),
 who the concern is about, the check with a lead, how to share, and what happens next, ending with a summary

@@ -33,7 +33,8 @@ SEPARATOR = " › "
 
 NO_ANSWER_TEXT = (
     "I couldn't find that in the Prevent guidance I hold. Try asking in other words (for example "
-    "\"how do I make a referral?\"), or choose an option below."
+    "\"how do I make a referral?\"), or choose an option below. If you're worried about someone, "
+    "\"How to make a referral\" walks you through who to tell and how."
 )
 AMBIGUOUS_TEXT = "I found more than one possible answer. Did you mean:"
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
