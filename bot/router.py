@@ -45,6 +45,10 @@ COMMANDS: tuple[Command, ...] = (
             ("help", "menu", "commands")),
     Command("greeting", r"(hi|hello|hey|hiya|good (morning|afternoon|evening))( there| bot| signpost)?",
             ("hello",)),
+    Command("thanks", r"((ok|okay|great|brilliant|perfect|lovely|that's (great|helpful)|got it),? )?(thanks|thank you"
+            r"|thank u|thx|ty|ta|cheers|many thanks)( (so much|very much|a lot|again|for (that|your help|the help)))?"
+            r"( (bot|signpost))?[ !.]*",
+            ("thanks", "thank you", "cheers")),
     Command("referral",
             r"(start |make |do )?(a )?(prevent )?referral( pathway| walk-?through)?"
             r"|i('?m| am) (really |very )?(worried|concerned) about (someone|somebody|a [a-z' ]{1,40})"
@@ -53,8 +57,8 @@ COMMANDS: tuple[Command, ...] = (
             r"|((so )?how (do|can|should) i |i (need|want|have|would like|'d like) to |can i )?refer"
             r" (someone|somebody|him|her|them|a [a-z]+( [a-z]+)?|my [a-z]+( [a-z]+)?)( to (prevent|channel))?"
             r"( now| today)?|worried about (someone|somebody)"
-            r"|(the |a )?(prevent |channel )?referral form|where (do|should|can) i send (a|the|my) (prevent )?referral"
-            r"( form)?",
+            r"|(the |a )?(prevent |channel )?referral form|where (do|should|can) i (send|get|find|download) (a|the|my)"
+            r" (prevent |national prevent )?referral( form)?",
             ("referral", "make a referral", "referral pathway")),
     Command("contacts",
             r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now| about (a|my|this|the)"
@@ -86,6 +90,33 @@ COMMANDS: tuple[Command, ...] = (
     Command("cancel", r"cancel|stop|quit|exit|never ?mind|start again|restart", ("cancel",)),
 )
 
+# Asking who to call with a little more around it than the contacts command allows: "who do i call, its not
+# urgent", "its xmas day, who do i call about a prevent worry", "is anyone in the prevent team working today?".
+# "Who do I call" with anything else ("...about WRAP queries", "the printer is jammed") is left to the
+# knowledge base, which answers the first and says it cannot help with the second.
+WHO_TO_CALL = re.compile(r"\bwho (?:do|should|can|shall) (?:i|we) (?:call|contact|ring|phone|speak to|talk to)\b")
+WHEN_WORDS = frozenset(str.split("""its it's it is a an the not urgent now right today tonight this morning afternoon
+    evening weekend xmas christmas day boxing bank hol holiday holidays out of hours ooh night late early hi hiya
+    hello please pls sorry quick question about prevent worry concern referral safeguarding me help"""))
+CONTACT_ASK = re.compile(
+    r"\b(?:number|phone number|contact details|contact) for (?:the |our |my )?(?:prevent|safeguarding|mash|police)"
+    r"(?: prevent)? (?:team|lead|officer|hub)s?\b"
+    r"|\b(?:is|are) (?:anyone|anybody|someone|the prevent (?:team|lead|officer)s?) (?:in|working|available|on call"
+    r"|around|open)\b")
+CONTACT_WORDS = 20
+
+
+def asks_who_to_call(clean: str) -> bool:
+    """Whether a short message asks who to contact now, with nothing around it but when and how urgent."""
+    if len(clean.split()) > CONTACT_WORDS:
+        return False
+    if CONTACT_ASK.search(clean):
+        return True
+    found = WHO_TO_CALL.search(clean)
+    rest = (clean[:found.start()] + " " + clean[found.end():]) if found else ""
+    return bool(found) and all(word in WHEN_WORDS for word in re.findall(r"[a-z']+", rest))
+
+
 _PHRASES = {phrase: command.name for command in COMMANDS for phrase in command.phrases}
 _TRAILING = re.compile(r"[\s?!.,;:]+$")
 _SPACES = re.compile(r"\s+")
@@ -115,4 +146,6 @@ def route(text: str | None) -> Route:
             return Route(_PHRASES[best[0]])
     if is_concern(clean):
         return Route("referral", {"concern": "yes"})
+    if asks_who_to_call(clean):
+        return Route("contacts")
     return Route("question", {"text": text.strip() if text else ""})

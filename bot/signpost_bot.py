@@ -56,7 +56,7 @@ FLOW_STARTS = {
     "resume": ("assessment", lambda args: {"mode": "resume"}),
 }
 # Commands answered in one reply; they leave an active flow where it was.
-ONE_SHOT = ("help", "greeting", "show_benchmark", "list_benchmarks", "export", "results")
+ONE_SHOT = ("help", "greeting", "thanks", "show_benchmark", "list_benchmarks", "export", "results")
 
 
 class SignpostBot(TeamsActivityHandler):
@@ -240,6 +240,8 @@ class SignpostBot(TeamsActivityHandler):
                 replies.insert(0, Reply(text=self._messages.text("greeting")))
                 replies[-1] = replace(replies[-1], suggestions=main_suggestions())
             await self.send(turn_context, replies)
+        elif target.name == "thanks":
+            await self.send(turn_context, [Reply(text=self._messages.text("thanks"))])
         elif target.name == "cancel":
             await self.send(turn_context, [Reply(text=self._messages.text("nothing_to_cancel"))])
         elif target.name == "empty":

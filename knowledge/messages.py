@@ -11,7 +11,7 @@ from knowledge.errors import ContentError, InvalidContent
 
 MESSAGES_FILE = CONTENT_DIR / "messages.yaml"
 REQUIRED = ("help", "greeting", "welcome_channel", "not_ready", "unknown_card", "nothing_to_cancel",
-            "cancelled", "too_long", "empty", "error", "not_saved", "slow_down", "feedback_thanks")
+            "cancelled", "too_long", "empty", "error", "not_saved", "slow_down", "feedback_thanks", "thanks")
 HELP_REQUIRED = ("title", "intro", "emergency", "privacy", "commands")
 
 

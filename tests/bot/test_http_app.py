@@ -100,6 +100,12 @@ async def test_greeting_gets_help(expect_client):
     assert "Hello" in text and "Prevent Signpost" in text
 
 
+async def test_thanks_gets_a_welcome_not_a_no_answer(expect_client):
+    replies = await expect_client.say("thanks!")
+    assert all_text(replies).startswith("You're welcome")
+    assert "couldn't find" not in all_text(replies)
+
+
 def test_invoke_bodies_are_encoded_once_with_values_json_lacks_as_text():
     when = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
     response = _invoke_result(InvokeResponse(status=200, body={"when": when, "n": [1, "two"]}))

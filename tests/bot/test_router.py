@@ -41,6 +41,15 @@ from bot.router import Route, normalise, route
     ("who do I contact about a prevent concern", "contacts", {}),
     ("what's the out of hours number", "contacts", {}),
     ("on call number", "contacts", {}),
+    ("its xmas day, who do i call about a prevent worry, its not urgent", "contacts", {}),
+    ("who do i call, its not urgent", "contacts", {}),
+    ("is anyone in the prevent team working today? its bank hol", "contacts", {}),
+    ("whats the number for the prevent team", "contacts", {}),
+    ("where do i get the referral form", "referral", {}),
+    ("thanks", "thanks", {}),
+    ("Thank you so much!", "thanks", {}),
+    ("ok thanks", "thanks", {}),
+    ("cheers", "thanks", {}),
 ])
 def test_commands(text, name, args):
     target = route(text)
@@ -96,6 +105,9 @@ def test_a_worry_about_someone_with_a_request_for_what_to_do_starts_the_referral
     "I'm concerned the benchmark is too vague for our board",
     "i think prevent is a waste of time",
     "how do i refer a friend for a job",
+    "who do I contact with queries about WRAP",  # the WRAP mailbox is in the guidance
+    "the printer on floor 3 keeps jamming, who do i call",
+    "thanks to the Prevent lead for the training, what did the evaluation say?",
     "I'm a social worker and I've got a service user I'm a bit worried about. My team manager says I can't just"
     " pass their details to the police without consent. Is that right, and what does the guidance say?",
 ])
