@@ -59,7 +59,7 @@ COMMANDS: tuple[Command, ...] = (
             r"( now| today)?|worried about (someone|somebody)"
             r"|(the |a )?(prevent |channel )?referral form|where (do|should|can) i (send|get|find|download) (a|the|my)"
             r" (prevent |national prevent )?referral( form)?",
-            ("referral", "make a referral", "referral pathway")),
+            ("referral", "make a referral", "referral pathway", "prevent referral")),
     Command("contacts",
             r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now| about (a|my|this|the)"
             r" (prevent |safeguarding )?(concern|worry|referral))?"

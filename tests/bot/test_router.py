@@ -33,6 +33,7 @@ from bot.router import Route, normalise, route
     ("export", "export", {}),
     ("cancel", "cancel", {}),
     ("refferal", "referral", {}),
+    ("prevnt referal", "referral", {}),
     ("I need to make a referral now", "referral", {}),
     ("i want to refer someone to prevent", "referral", {}),
     ("How do I refer a student to Prevent?", "referral", {}),
