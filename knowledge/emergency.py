@@ -25,7 +25,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
 from knowledge.pattern_words import WordKeyedPatterns, first_words, leading_texts
-from knowledge.text import STOPWORDS, WordMemo, is_known_word, literal_union
+from knowledge.text import STOPWORDS, WordMemo, forget_typed_words, is_known_word, literal_union
 
 RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
@@ -247,6 +247,13 @@ def _nearest(token: str, rules: _Rules) -> str | None:
 
 def detect_emergency(text: str) -> EmergencyMatch | None:
     """An EmergencyMatch when the message describes real danger needing 999 now, else None."""
+    try:
+        return _detect(text)
+    finally:
+        forget_typed_words()  # the message's words the guard does not know are kept only while it reads
+
+
+def _detect(text: str) -> EmergencyMatch | None:
     if not text or not text.strip():
         return None
     rules = load_rules()

@@ -32,7 +32,7 @@ from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import SYNONYM_CREDIT, Concept, Query, analyse_query, definitional_target, phrase_in
-from knowledge.text import analyse
+from knowledge.text import analyse, forget_typed_words
 
 AMBIGUOUS_BELOW = 0.3
 """A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user
@@ -47,9 +47,8 @@ SHORTLIST = 6
 """...and how many of them (or as many as asked for, if more), best by BM25F, prior and coverage, are
 reranked in full."""
 DEFINITION_BOOST = 3.0
-"""A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary...", "Prevent
-Peers (a network of...)"), in the shortlist too: a passage about X at length (a letter inviting staff to become
-Prevent peers) does not say what X is as directly."""
+"""A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary..."), in the
+shortlist too: a passage about X at length (a letter inviting staff to become peers) says it less directly."""
 INTENT_BOOST = 1.25
 """A passage stating the kind of fact asked for (a number for "how many", an address for "email")."""
 PHRASE_BONUS = 0.6
@@ -64,16 +63,14 @@ TOPIC_BONUS = 1.0
 PHRASING_BONUS = 1.0
 """Share of extra score for covering all the question's concepts in one of the passage's curated phrasings."""
 LISTED_QUESTIONS = 0.5
-"""A passage with at least this share of questions among its sentences lists the self-assessment's prompts:
-its heading is a question too, so it earns no heading bonus, and it is not quoted beside an answer or a
-glossary entry, unless the question is about the self-assessment."""
+"""A passage with at least this share of questions lists the self-assessment's prompts: unless the question is
+about the self-assessment, it gets no heading bonus (its heading is a question) nor is quoted by glossary answers."""
 CENTRAL_BONUS = 0.4
 """Share of extra score for a passage about what the question asks rather than mentioning it in passing."""
 COVERAGE_POWER = 2.0
 """How much a passage that covers more of the question outranks one with a higher BM25F score."""
 RUNNER_SHARE = 0.85
-"""A runner-up scoring at least this share of the top hit may answer when the top hit cannot for a reason
-other than confidence (a runner-up is never more confident than the hits above it)."""
+"""A runner-up scoring at least this share of the top hit may answer when the gate turns the top hit down."""
 LEAD_SHARE = 0.9
 """An earlier passage of the top hit's section scoring at least this share of it is shown instead."""
 ALSO_SHARE = 0.3
@@ -82,8 +79,7 @@ ALSO_DEPTH = 4
 QUOTE_MIN = 0.3
 """A glossary answer quotes the guidance's own use of the term from a passage at least this confident..."""
 QUOTE_CHARS = 350
-"""...from its answering sentence, up to this many characters: a glossary entry is one line, so there is room
-for the guidance's own description ("WRAP ... is a freely available interactive and facilitated workshop")."""
+"""...from its answering sentence, up to this many characters (a glossary entry is one line: there is room)."""
 
 
 class Match(NamedTuple):
@@ -286,18 +282,22 @@ class Searcher:
 
     def search(self, text: str, k: int = 5) -> list[Hit]:
         """Ranked hits (confidence 0..1), best first; one query word at least must match."""
-        query = self.analyse(text)
         try:
-            return [Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in self.rank(query, k)]
+            return [Hit(self.index.passages[n], round(c, 4)) for n, _score, c in self.rank(self.analyse(text), k)]
         finally:
-            self._last = None  # the question is not kept once answered
+            self._forget()
 
     def ask(self, text: str) -> Answer:
         """The answer the bot should give to a question."""
         try:
             return self._answer(self.analyse(text))
         finally:
-            self._last = None  # the question is not kept once answered
+            self._forget()
+
+    def _forget(self) -> None:
+        """Keep nothing of a question once answered: its plan, and any word of it the bot does not know."""
+        self._last = None
+        forget_typed_words()
 
     def _answer(self, query: Query) -> Answer:
         scored = self.rank(query, SHORTLIST)

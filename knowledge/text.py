@@ -9,6 +9,7 @@ consistent, not linguistically perfect: American spellings are folded to British
 
 import json
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -123,21 +124,44 @@ def is_known_word(word: str) -> bool:
 
 class WordMemo(dict):
     """A one-word function's results for the known words (`admit`, by default `is_known_word`) it has been
-    asked about. A name or other identifying detail staff type is worked out afresh each time and never
-    kept, as a least-recently-used cache would keep it (for days, on a quiet bot) in process memory. Known
-    words are finite, so the memo needs no size limit. Call it through `__getitem__`: a known word is then
-    a dictionary look-up in C."""
+    asked about. A name or other identifying detail staff type is kept only while their message is handled
+    (in a scratch memo, for the several look-ups one message makes of it) and dropped by
+    `forget_typed_words`, which the searcher and the emergency guard call when they are done with a message;
+    a least-recently-used cache would keep it (for days, on a quiet bot) in process memory. Known words are
+    finite, so the memo needs no size limit; the scratch memo holds at most SCRATCH_WORDS. Call it through
+    `__getitem__`: a known word is then a dictionary look-up in C."""
 
     def __init__(self, function: Callable[[str], Any], admit: Callable[[str], bool] = is_known_word):
         super().__init__()
         self._function = function
         self._admit = admit
+        self._scratch: dict[str, Any] = {}
+        _MEMOS[:] = [ref for ref in _MEMOS if ref() is not None] + [weakref.ref(self)]
 
     def __missing__(self, word: str) -> Any:
+        scratch = self._scratch
+        if word in scratch:
+            return scratch[word]
         value = self._function(word)
         if self._admit(word):
             self[word] = value
+        else:
+            if len(scratch) >= SCRATCH_WORDS:
+                scratch.clear()
+            scratch[word] = value
         return value
+
+
+SCRATCH_WORDS = 256
+_MEMOS: "list[weakref.ref[WordMemo]]" = []
+
+
+def forget_typed_words() -> None:
+    """Drop every memo's words that are not the bot's own: called when a message has been handled."""
+    for ref in _MEMOS:
+        memo = ref()
+        if memo is not None:
+            memo._scratch.clear()
 
 
 def _stem(word: str) -> str:

@@ -5,7 +5,7 @@ stem table and the guard's own vocabulary; the question itself is dropped once a
 """
 
 from knowledge.emergency import _correct, detect_emergency
-from knowledge.text import WordMemo, is_known_word, stem
+from knowledge.text import SCRATCH_WORDS, WordMemo, forget_typed_words, is_known_word, stem
 
 NAME = "quellingford"  # typed as a surname: in no content and no word list
 MESSAGE = f"my pupil {NAME} keeps watching extremist videos, what should I do"
@@ -32,14 +32,14 @@ def test_a_name_in_a_question_is_not_kept_by_the_word_memos(kb):
     answer = kb.ask(MESSAGE)
     assert answer.kind == "passage"
     for memo in memos:
-        assert NAME not in memo
+        assert NAME not in memo and NAME not in memo._scratch
         assert "pupil" in memo  # known words still are: the look-up stays a dictionary hit
 
 
 def test_a_name_in_a_message_is_not_kept_by_the_emergency_guard():
     detect_emergency(f"{NAME} has a knife and says he will stab someone tonight")
     memo = _memo(_correct)
-    assert NAME not in memo
+    assert NAME not in memo and NAME not in memo._scratch
     assert "knife" in memo
 
 
@@ -52,8 +52,20 @@ def test_a_memo_gives_the_same_answer_for_words_it_does_not_keep():
 
     memo = WordMemo(shout, admit=lambda word: word == "known")
     assert [memo["known"], memo["known"], memo["other"], memo["other"]] == ["KNOWN", "KNOWN", "OTHER", "OTHER"]
-    assert calls == ["known", "other", "other"]
+    assert calls == ["known", "other"]  # an unknown word is worked out once while its message is handled...
     assert dict(memo) == {"known": "KNOWN"}
+    forget_typed_words()  # ...and forgotten after it
+    assert memo["other"] == "OTHER" and calls == ["known", "other", "other"]
+    assert memo._scratch == {"other": "OTHER"}
+    forget_typed_words()
+    assert memo._scratch == {}
+
+
+def test_the_scratch_memo_is_bounded_when_nothing_forgets():
+    memo = WordMemo(str.upper, admit=lambda word: False)
+    for number in range(SCRATCH_WORDS * 3):
+        memo[f"word{number}"]
+    assert len(memo._scratch) <= SCRATCH_WORDS
 
 
 def test_the_question_is_not_kept_once_answered(kb):
