@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	@if test -x $(BIN)/python && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; \
 		then echo "$(VENV) was made with another Python version: making it again"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
-	@$(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Prevent Signpost needs \
-		Python 3.11 (the Bot Framework SDK supports up to 3.11): install python3.11, then run make again")' \
+	@$(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Prevent Signpost needs" \
+		" Python 3.11 (the Bot Framework SDK supports up to 3.11): install python3.11, then run make again")' \
 		|| { rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

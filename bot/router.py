@@ -38,6 +38,9 @@ class Route:
 
     name: str
     args: dict = field(default_factory=dict)
+    loose: bool = False
+    """Recognised by its parts, not typed as a command: inside a walk-through or assessment the message is
+    the flow's answer ("no, but he keeps talking about isis"), not a new start."""
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -92,29 +95,28 @@ COMMANDS: tuple[Command, ...] = (
 
 # Asking who to call with a little more around it than the contacts command allows: "who do i call, its not
 # urgent", "its xmas day, who do i call about a prevent worry", "is anyone in the prevent team working today?".
-# "Who do I call" with anything else ("...about WRAP queries", "the printer is jammed") is left to the
-# knowledge base, which answers the first and says it cannot help with the second.
-WHO_TO_CALL = re.compile(r"\bwho (?:do|should|can|shall) (?:i|we) (?:call|contact|ring|phone|speak to|talk to)\b")
-WHEN_WORDS = frozenset(str.split("""its it's it is a an the not urgent now right today tonight this morning afternoon
-    evening weekend xmas christmas day boxing bank hol holiday holidays out of hours ooh night late early hi hiya
-    hello please pls sorry quick question about prevent worry concern referral safeguarding me help"""))
-CONTACT_ASK = re.compile(
-    r"\b(?:number|phone number|contact details|contact) for (?:the |our |my )?(?:prevent|safeguarding|mash|police)"
+# The rest of the message may only say when, how urgent and whom: "who do I contact with queries about WRAP"
+# (the guidance has the WRAP mailbox) and "is anyone available to deliver training" are questions.
+WHO_TO_CALL = re.compile(
+    r"\bwho (?:do|should|can|shall) (?:i|we) (?:call|contact|ring|phone|speak to|talk to)\b"
+    r"|\b(?:number|phone number|contact details|contact) for (?:the |our |my )?(?:prevent|safeguarding|mash|police)"
     r"(?: prevent)? (?:team|lead|officer|hub)s?\b"
     r"|\b(?:is|are) (?:anyone|anybody|someone|the prevent (?:team|lead|officer)s?) (?:in|working|available|on call"
     r"|around|open)\b")
+WHEN_WORDS = frozenset(str.split("""its it's it is a an the not urgent now right today tonight this morning afternoon
+    evening weekend xmas christmas day boxing bank hol holiday holidays out of hours ooh night late early hi hiya
+    hello please pls sorry quick question about prevent worry concern referral safeguarding me help whats what's
+    what in on at team lead officer working available there anyone"""))
 CONTACT_WORDS = 20
 
 
 def asks_who_to_call(clean: str) -> bool:
     """Whether a short message asks who to contact now, with nothing around it but when and how urgent."""
-    if len(clean.split()) > CONTACT_WORDS:
-        return False
-    if CONTACT_ASK.search(clean):
-        return True
     found = WHO_TO_CALL.search(clean)
-    rest = (clean[:found.start()] + " " + clean[found.end():]) if found else ""
-    return bool(found) and all(word in WHEN_WORDS for word in re.findall(r"[a-z']+", rest))
+    if not found or len(clean.split()) > CONTACT_WORDS:
+        return False
+    rest = clean[:found.start()] + " " + clean[found.end():]
+    return all(word in WHEN_WORDS for word in re.findall(r"[a-z']+", rest))
 
 
 _PHRASES = {phrase: command.name for command in COMMANDS for phrase in command.phrases}
@@ -145,7 +147,7 @@ def route(text: str | None) -> Route:
         if best:
             return Route(_PHRASES[best[0]])
     if is_concern(clean):
-        return Route("referral", {"concern": "yes"})
+        return Route("referral", {"concern": "yes"}, loose=True)
     if asks_who_to_call(clean):
-        return Route("contacts")
+        return Route("contacts", loose=True)
     return Route("question", {"text": text.strip() if text else ""})

@@ -1,5 +1,6 @@
 """Settings: read once from the environment (and a `.env` file) into one frozen dataclass."""
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -12,8 +13,7 @@ from knowledge.index_cache import configured_dir
 
 STORAGE_KINDS = ("sqlite", "memory", "blob")
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 
@@ -146,13 +146,13 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: Path | Non
     rate_text = get("RATE_LIMIT_PER_MINUTE", "30") or "30"
     if not rate_text.isdigit():
         raise SettingsError(f"RATE_LIMIT_PER_MINUTE must be a whole number (0 turns it off), not {rate_text!r}")
-    log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
+    log_level = {"WARN": "WARNING"}.get(level := (get("LOG_LEVEL", "INFO") or "INFO").upper(), level)
     if log_level not in LOG_LEVELS:
         raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
     if storage == "blob" and not get("BLOB_CONNECTION_STRING"):
         raise SettingsError("BLOB_CONNECTION_STRING is required when STORAGE=blob")
     host = get("HOST") or ("0.0.0.0" if app_id else "127.0.0.1")
-    if not app_id and host not in LOOPBACK_HOSTS and not host.startswith("127."):
+    if not app_id and not _loopback(host):
         raise SettingsError(f"HOST {host!r} would put local mode (no MicrosoftAppId, so no authentication) on the "
                             "network: set MicrosoftAppId and its secret, or leave HOST empty for 127.0.0.1")
     app_type, app_password, tenant = _app_credentials(get, app_id)
@@ -186,9 +186,21 @@ def _app_credentials(get: Callable[..., str], app_id: str) -> tuple[str, str, st
     if app_type is None:
         raise SettingsError(f"MicrosoftAppType must be one of {', '.join(APP_TYPES)}, not {typed!r}")
     password, tenant = get("MicrosoftAppPassword"), get("MicrosoftAppTenantId")
+    if not app_id and app_type != "MultiTenant":
+        raise SettingsError(f"MicrosoftAppId is required for {app_type} (empty means local mode, MultiTenant only)")
     if app_id and app_type != "UserAssignedMSI" and not password:
         raise SettingsError(f"MicrosoftAppPassword (the app's client secret) is required with MicrosoftAppId "
                             f"for {app_type}")
     if app_id and app_type != "MultiTenant" and not tenant:
         raise SettingsError(f"MicrosoftAppTenantId is required for {app_type}")
     return app_type, password, tenant
+
+
+def _loopback(host: str) -> bool:
+    """Whether HOST names this machine only (localhost, 127.x.x.x, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

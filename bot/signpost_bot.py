@@ -224,7 +224,9 @@ class SignpostBot(TeamsActivityHandler):
             log.info("card not updated", extra={"error": type(error).__name__})
 
     async def _on_route(self, turn_context: TurnContext, target: Route, active: bool) -> None:
-        if target.name in FLOW_STARTS:
+        if active and target.loose:  # a worry or "who do I call" typed as a flow's answer is that answer
+            await (await self._open_dialogs(turn_context)).continue_dialog()
+        elif target.name in FLOW_STARTS:
             flow_name, options = FLOW_STARTS[target.name]
             if flow_name not in self._services.flows:
                 await self.send(turn_context, [Reply(text=self._messages.text("not_ready"))])

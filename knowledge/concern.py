@@ -50,8 +50,12 @@ DOING = re.compile(
     r"|\b(?:wants to|wanted to|threatened|told me|tells me|(?:said|says) (?:he|she|that he|that she))\b")
 GENERAL = re.compile(r"\b(?:if|when|whenever) (?:someone|somebody|a|an|the|they|staff|we|i|you|one)\b"
                      r"|\b(?:case stud\w+|toolkit|guidance|the example|benchmark|section \d)"
-                     r"|\b(?:venue|speakers?|hire|hiring|book(?:s|ed|ing)? (?:our|the|a))\b")
-"""A general question, or a booking: venue hire has its own guidance (section 8), which the knowledge base gives."""
+                     r"|\b(?:venue|speakers?|hire|hiring|book(?:s|ed|ing)? (?:our|the|a))\b"
+                     r"|\b(?:(?:warning )?signs?|indicators?|is (?:he|she|that|this|it) right)\b"
+                     r"|\bhow (?:do|can|would|should) (?:i|we|you|staff|people) (?:know|tell|spot|recogni[sz]e"
+                     r"|identify)\b")
+"""A general question ("what are the signs someone is being radicalised", "how can staff spot..."), or a booking:
+venue hire has its own guidance (section 8). The knowledge base answers these."""
 STATEMENT_WORDS = 40
 BARE_WORDS = 12
 """A worry about someone with no sign of radicalisation in it ("I have a concern about a young person") is

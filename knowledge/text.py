@@ -140,8 +140,9 @@ class WordMemo(dict):
 
     def __missing__(self, word: str) -> Any:
         scratch = self._scratch
-        if word in scratch:
-            return scratch[word]
+        value = scratch.get(word, _UNSEEN)
+        if value is not _UNSEEN:
+            return value
         value = self._function(word)
         if self._admit(word):
             self[word] = value
@@ -153,6 +154,7 @@ class WordMemo(dict):
 
 
 SCRATCH_WORDS = 256
+_UNSEEN = object()
 _MEMOS: "list[weakref.ref[WordMemo]]" = []
 
 

@@ -389,3 +389,10 @@ async def test_the_emergency_card_leads_on_to_the_walk_through_when_it_is_not_an
     assert all_text(replies).startswith("Call 999 now")
     replies = await journey.click("Not an emergency: raise a concern")
     assert title_of(replies) == GATE
+
+
+async def test_a_worried_answer_typed_inside_the_walk_through_moves_it_on_not_back_to_the_start(journey):
+    await journey.say("referral")
+    replies = await journey.say("no, but he keeps talking about isis")
+    assert title_of(replies) == WHO
+    assert "It sounds like you're worried" not in all_text(replies)

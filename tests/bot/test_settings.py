@@ -55,6 +55,8 @@ def test_every_setting_is_documented_in_env_example():
     ({"MicrosoftAppId": "abc", "MicrosoftAppPassword": "pw", "MicrosoftAppType": "SingleTenant"},
      "MicrosoftAppTenantId"),
     ({"MicrosoftAppId": "abc", "MicrosoftAppType": "UserAssignedMSI"}, "MicrosoftAppTenantId"),
+    ({"MicrosoftAppType": "SingleTenant", "MicrosoftAppTenantId": "t"}, "MicrosoftAppId"),
+    ({"HOST": "127.example.com"}, "HOST"),
 ])
 def test_settings_the_bot_could_not_run_with_are_refused_naming_the_variable(environ, named):
     with pytest.raises(SettingsError, match=named):
@@ -63,6 +65,10 @@ def test_settings_the_bot_could_not_run_with_are_refused_naming_the_variable(env
 
 def test_settings_that_are_fine_as_they_are_written():
     assert load_settings({"HOST": "127.0.0.1", "LOG_LEVEL": "warning"}, env_file=None).log_level == "WARNING"
+    assert load_settings({"LOG_LEVEL": "warn"}, env_file=None).log_level == "WARNING"
+    assert load_settings({"LOG_LEVEL": "critical"}, env_file=None).log_level == "CRITICAL"
+    for loopback in ("localhost", "::1", "127.0.0.2"):
+        assert load_settings({"HOST": loopback}, env_file=None).host == loopback
     single = load_settings({"MicrosoftAppId": "abc", "MicrosoftAppPassword": "pw", "MicrosoftAppType": "singletenant",
                             "MicrosoftAppTenantId": "t"}, env_file=None)
     assert single.app_type == "SingleTenant"  # as the SDK spells it: it compares exactly

@@ -37,6 +37,9 @@ def test_worries_about_someone(message):
     "I've been asked to go to community events as the council's Prevent face but I'm worried people will think"
     " we only turn up to talk about extremism",
     "what is extremism",
+    "what are the signs that someone is being radicalised",
+    "how can staff spot that a pupil is being radicalised",
+    "what are the warning signs someone has been watching extremist content",
     "does my colleague need prevent training",
 ])
 def test_questions_and_other_worries(message):
