@@ -65,9 +65,12 @@ being used to run drugs for a county lines gang"), which the knowledge base and 
 
 def is_concern(clean: str) -> bool:
     """Whether a normalised message voices a worry about someone (see the module's description)."""
+    sign = SIGN.search(clean)
+    if not sign and "worr" not in clean and "concern" not in clean:
+        return False  # every way in needs a sign or a worry: most questions stop here
     if GENERAL.search(clean):
         return False
-    person, sign = PERSON.search(clean), SIGN.search(clean)
+    person = PERSON.search(clean)
     if person and sign and ASK.search(clean):
         return True
     if len(clean.split()) > STATEMENT_WORDS:
