@@ -161,6 +161,15 @@ def test_ample_specific_evidence_needs_less_of_the_passage_to_be_about_it(kb):
     assert answer.kind == "passage" and "risk assessment" in answer.hits[0].passage.text.lower()
 
 
+@pytest.mark.parametrize("question", ["elected member communications role", "elected members and communications",
+                                      "what's the elected member's part in communications"])
+def test_a_later_list_chunk_labelled_with_the_subject_is_shown_not_the_sections_start(kb, question):
+    """The section's opening sentence mentions communications in passing; the chunk of its list labelled
+    "Communications and community engagement" is about it, and is the one shown."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and "'public face' of Prevent" in answer.hits[0].passage.text
+
+
 @pytest.mark.parametrize(("question", "phrase"), [
     ("how did the far right student case study in the toolkit turn out", "has not come to the adverse attention"),
     ("What happened with the community centre event in Waltham Forest?", "un-invite"),
