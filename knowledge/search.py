@@ -358,19 +358,16 @@ class Searcher:
         return None
 
     def _section_lead(self, query: Query, scored: list[Scored]) -> Scored:
-        """The top hit, or an earlier passage under the same heading that scores nearly as well and has as
-        good a sentence and as much of the question in its headings and list labels: a section reads best
-        from its start when no later paragraph answers better (a later chunk of a list whose label names what
-        was asked, "Communications and community engagement", does)."""
-        top = scored[0]
-        passage = self.index.passages[top.number]
+        """The top hit, or an earlier passage under the same heading that scores nearly as well, with as good a
+        sentence and as much of the question in its headings and list labels: a section reads best from its
+        start unless a later paragraph (or list chunk labelled with what was asked) answers better."""
+        top, passage = scored[0], self.index.passages[scored[0].number]
         best = self._match(query, top.number)
         for other in scored[1:]:
-            candidate = self.index.passages[other.number]
+            candidate, match = self.index.passages[other.number], self._match(query, other.number)
             if candidate.section_id == passage.section_id and candidate.heading_path == passage.heading_path \
                     and other.number < top.number and other.score >= LEAD_SHARE * top.score \
-                    and self._match(query, other.number).segment >= best.segment - 1e-9 \
-                    and self._match(query, other.number).topic >= best.topic - 1e-9:
+                    and match.segment >= best.segment - 1e-9 and match.topic >= best.topic - 1e-9:
                 top, passage = Scored(other.number, other.score, scored[0].confidence), candidate
         return top
 
