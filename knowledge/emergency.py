@@ -31,7 +31,7 @@ RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
-             "past", "joke", "help", "info_words", "study_words")
+             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
@@ -47,7 +47,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GOT_BEEN = re.compile(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
-_NEEDED = (*_DANGER, "threat")  # without one of these concepts no category can fire
+_NEEDED = (*_DANGER, "threat", "precursor")  # without one of these concepts no category can fire
+MATERIALS = 2
+"""Different bomb-making materials named together ("fertiliser bags and pressure cookers") that are an emergency
+without a threat; one is, with a threat or harm."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
                                   + [_fill(p, slots) for p in data["patterns"].get(name, ())] for name in _CONCEPTS})
     return _Rules(
         concepts=concepts,
-        phrases={name: re.compile(_phrase_pattern(raw[name])) for name in _DANGER},
+        phrases={name: re.compile(_phrase_pattern(raw[name])) for name in (*_DANGER, "precursor")},
         figurative=_any(data["figurative"], slots),
         figurative_parts=WordKeyedPatterns({"figurative": [_fill(p, slots) for p in data["figurative"]]}),
         guidance_question=_any(data["guidance_question"], slots),
@@ -267,7 +270,8 @@ def _detect(text: str) -> EmergencyMatch | None:
         return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
     generic = rules.generic_agents.search(said) is not None
-    category = _category(said, has, someone=agent is not None or generic or has["report"])
+    category = _category(said, has, someone=agent is not None or generic or has["report"],
+                         materials=_materials(said, rules, has))
     if category is None or _suppressed(said, rules, has, found, agent.start() if agent else None, generic):
         return None
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
@@ -309,8 +313,14 @@ def _terms(said: str, rules: _Rules, has: dict[str, bool]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
-def _category(said: str, has: dict[str, bool], someone: bool) -> str | None:
-    """The kind of danger described, when it comes with someone doing or planning it."""
+def _materials(said: str, rules: _Rules, has: dict[str, bool]) -> int:
+    """How many different bomb-making materials the message names."""
+    return len({m.group(0) for m in rules.phrases["precursor"].finditer(said)}) if has["precursor"] else 0
+
+
+def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
+    """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
+    bomb-making materials it names)."""
     if has["past"] and not (has["soon"] or has["intent"]):
         return None  # something that happened long ago, and nothing planned
     if has["suspicious"]:
@@ -320,9 +330,11 @@ def _category(said: str, has: dict[str, bool], someone: bool) -> str | None:
     threat = has["threat"] and (has["weapon"] or has["explosive"] or has["soon"])
     if has["explosive"] and acting and (someone or has["soon"]):
         return "explosives"
+    if materials and acting and someone and (materials >= MATERIALS or has["harm"] or threat or has["threat"]):
+        return "explosives"
     if has["life"] and someone:
         return "threat_to_life"
-    armed = has["possession"] or has["harm"] or has["intent"] or threat
+    armed = has["possession"] or has["harm"] or has["intent"] or threat or (has["report"] and has["soon"])
     if has["weapon"] and armed and (someone or has["soon"] or exists):
         return "weapon"
     if (has["harm"] or threat) and (has["intent"] or has["report"] or has["soon"]) and (someone or has["soon"]):
@@ -331,9 +343,10 @@ def _category(said: str, has: dict[str, bool], someone: bool) -> str | None:
         return "attack"
     fighting = has["group"] or has["join"]
     joining = (has["group"] and (has["join"] or has["travel"])) or (has["place"] and (has["travel"] or has["join"]))
-    harmless = has["benign"] and not fighting  # a holiday or a wedding, with no group and no fighting
+    harmless = has["benign"] and not fighting and not has["no_return"]  # a holiday, no group, coming back
     under_way = has["soon"] or has["intent"] or has["join"] or has["departing"]
-    if joining and (someone or has["soon"]) and under_way and not harmless:
+    returned = has["past"] and not has["departing"]  # went and came back years ago: not travel under way
+    if joining and (someone or has["soon"]) and under_way and not harmless and not returned:
         return "travel"
     return None
 

@@ -152,6 +152,22 @@ URGENT = [
     "he just messaged me a picture of a bomb and said see you tomorrow",
     "a girl in year 10 says her uncle is planning an attack on a church",
     "theres a suspicious bag left by the bus stop outside school",
+    # bomb-making materials: two together, or one with a threat
+    "my tenant has bags of fertiliser and a pressure cooker in his kitchen and keeps ranting",
+    "client has hydrogen peroxide in his shed and says the council will pay",
+    # a weapon shown with a day named; "not joking" is no joke; a threat that something will burn or die
+    "he posted a photo of a shotgun on snapchat with the word friday",
+    "she has a knife, I'm not joking, she's outside the office",
+    "a man in the library just said this place will burn tonight",
+    "someone wrote on the bus shelter that the mosque will die on sunday",
+    # a suspicious parcel; a device being made; a named massacre copied
+    "a parcel was left at reception with wires attached",
+    "resident says he's made a device for the protest on saturday",
+    "lad online says he'll do a saint tarrant at the mosque friday",
+    # travel to join: marrying a fighter, being taken there, not coming back from a trip
+    "she's booked a flight to turkey next week to marry a fighter",
+    "an older man is taking her to the land of jihad tomorrow",
+    "pupil on our school trip says he's not coming back, he has a flight to syria",
 ]
 
 NOT_URGENT = [
@@ -310,6 +326,13 @@ NOT_URGENT = [
     "what is the difference between extremism and terrorism?",
     "",
     "   ",
+    # figurative, fiction and games, a returnee long ago, one material alone
+    "I'd kill for a cup of tea",
+    "a pupil wrote a poem about a bomb attack for english, should I be worried?",
+    "he plays a video game where you shoot people all evening, is that a sign?",
+    "a client went to syria years ago and came back, do I need to do anything now?",
+    "our science lab keeps chemicals in a locked cupboard, does prevent cover that?",
+    "the meeting room timer keeps going off, who do I ask?",
 ]
 
 
