@@ -31,7 +31,7 @@ RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
-             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return")
+             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
@@ -47,7 +47,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GOT_BEEN = re.compile(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
-_NEEDED = (*_DANGER, "threat", "precursor")  # without one of these concepts no category can fire
+_NEEDED = (*_DANGER, "threat", "precursor", "fight")  # without one of these concepts no category can fire
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers") that are an emergency
 without a threat; one is, with a threat or harm."""
@@ -342,7 +342,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if has["offence"] and has["intent"] and (someone or has["soon"]) and (has["soon"] or has["report"]):
         return "attack"
     fighting = has["group"] or has["join"]
-    joining = (has["group"] and (has["join"] or has["travel"])) or (has["place"] and (has["travel"] or has["join"]))
+    joining = (has["group"] and (has["join"] or has["travel"])) or (has["place"] and (has["travel"] or has["join"])) \
+        or (has["fight"] and has["departing"])
     harmless = has["benign"] and not fighting and not has["no_return"]  # a holiday, no group, coming back
     under_way = has["soon"] or has["intent"] or has["join"] or has["departing"]
     returned = has["past"] and not has["departing"]  # went and came back years ago: not travel under way

@@ -168,6 +168,19 @@ URGENT = [
     "she's booked a flight to turkey next week to marry a fighter",
     "an older man is taking her to the land of jihad tomorrow",
     "pupil on our school trip says he's not coming back, he has a flight to syria",
+    # left items and taped devices; a ramming threat at a vigil; targets listed; a crowd to "take out"
+    "a man left a suitcase by the ticket office and walked off",
+    "found a rucksack with wires and a clock taped under the bench",
+    "a parcel with white powder in it came to the chief exec's office",
+    "he says he'll ram his van into the vigil tonight",
+    "client showed me a target list of councillors for saturday",
+    "student asked how much it would take to take out the school hall",
+    # travel to fight with the journey under way; martyrdom; two materials; instructions for a bomb
+    "her brother is at the port right now getting the ferry to go and fight",
+    "he keeps saying he'll go out a martyr at the parade on sunday",
+    "my tenant has gas bottles and a load of nails in the hallway",
+    "a man printed instructions for a device and asked when the service starts tomorrow",
+    "knife threats at the front desk now",
 ]
 
 NOT_URGENT = [
@@ -333,6 +346,11 @@ NOT_URGENT = [
     "a client went to syria years ago and came back, do I need to do anything now?",
     "our science lab keeps chemicals in a locked cupboard, does prevent cover that?",
     "the meeting room timer keeps going off, who do I ask?",
+    "I'm going to murder this pizza after the board meeting",
+    "we're running a tabletop exercise on a simulated attack next month, should prevent be there?",
+    "two students said 'I'll kill you' over a pencil case, they were both laughing",
+    "he has a fishing knife he keeps in the shed, no threats at all",
+    "a resident wants to go back to iraq next year to rebuild the family home",
 ]
 
 
