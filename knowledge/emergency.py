@@ -31,7 +31,7 @@ RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
-             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight")
+             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "handled")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
@@ -323,6 +323,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     bomb-making materials it names)."""
     if has["past"] and not (has["soon"] or has["intent"]):
         return None  # something that happened long ago, and nothing planned
+    if has["handled"] and not has["soon"]:
+        return None  # arrested or charged for it: the police have it, and nothing new is about to happen
     if has["suspicious"]:
         return "explosives"
     exists = _EXISTS.search(said) is not None

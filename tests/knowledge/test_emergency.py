@@ -181,6 +181,14 @@ URGENT = [
     "my tenant has gas bottles and a load of nails in the hallway",
     "a man printed instructions for a device and asked when the service starts tomorrow",
     "knife threats at the front desk now",
+    # a threat that people will die; casualties planned; body armour; explosions drawn for a time soon
+    "graffiti on the church door says christians die sunday 10am",
+    "found his notes with the stage layout and 'max casualties here' for the festival tomorrow",
+    "man in body armour hanging round the school gates at home time today",
+    "her exercise book has the canteen drawn with explosions and 'friday 12.30' written next to it, it's friday",
+    # leaving by ferry to fight; a flight typed with a typo and a short day name
+    "msg from my client: by the time you read this I'm on the ferry to go and fight",
+    "he's got a flight bookd for sat to go and fight with a militia",
 ]
 
 NOT_URGENT = [
@@ -351,6 +359,10 @@ NOT_URGENT = [
     "two students said 'I'll kill you' over a pencil case, they were both laughing",
     "he has a fishing knife he keeps in the shed, no threats at all",
     "a resident wants to go back to iraq next year to rebuild the family home",
+    "our community liaison meeting is next week, what should we cover?",
+    "a young man was arrested last month for planning an attack and is now on remand, how do we support his family?",
+    "he said he'd murder the ref on saturday, nothing more to it",
+    "kids at youth club play shooter games and shout about killing each other, is that a worry?",
 ]
 
 
