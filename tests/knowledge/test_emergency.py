@@ -189,6 +189,21 @@ URGENT = [
     # leaving by ferry to fight; a flight typed with a typo and a short day name
     "msg from my client: by the time you read this I'm on the ferry to go and fight",
     "he's got a flight bookd for sat to go and fight with a militia",
+    # coded and passive threats; a threat against a group; holding people; drive off with them
+    "sorry if this is silly but he told me he's going to blow up the station on monday",
+    "email to the head says she'll be shot in the car park after school today",
+    "post on our page says we know where the kids go to school and we're coming for them tomorrow",
+    "he's holding his own kids in the car outside and says he'll drive off a bridge with them",
+    "neighbour says the man upstairs has his wife locked in and says she'll die",
+    # suspicious items and vehicles described, materials with a place cased
+    "found a box behind the boiler with batteries and a phone taped to it",
+    "van with no number plates parked outside the synagogue since this morning",
+    "parcel arrived with greasy stains and no return address",
+    "car left outside the mosque with gas bottles on the seat, nobody has been near it for an hour",
+    "client showed a pressure cooker he's working on and asked what time the market is busiest",
+    # travel through a border town; hijrah with the journey under way
+    "found a ticket to gaziantep for tomorrow morning in his room",
+    "she's been told to get a coach to dover tonight and then onwards for hijrah",
 ]
 
 NOT_URGENT = [
@@ -363,6 +378,9 @@ NOT_URGENT = [
     "a young man was arrested last month for planning an attack and is now on remand, how do we support his family?",
     "he said he'd murder the ref on saturday, nothing more to it",
     "kids at youth club play shooter games and shout about killing each other, is that a worry?",
+    "there was an evacuation last week for a suspicious bag, it turned out to be a lost gym bag",
+    "the budget meeting tomorrow is going to be a bloodbath lol",
+    "my manager is going to murder me if I miss the prevent return deadline",
 ]
 
 
