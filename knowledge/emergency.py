@@ -330,8 +330,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     exists = _EXISTS.search(said) is not None
     acting = has["intent"] or has["possession"] or has["soon"] or has["report"] or exists
     threat = has["threat"] and (has["weapon"] or has["explosive"] or has["soon"])
-    if has["explosive"] and acting and (someone or has["soon"]):
-        return "explosives"
+    if has["explosive"] and acting and (someone or has["soon"] or has["threat"]):
+        return "explosives"  # with a threat it needs no one named: "the bomb is inside, you have until noon"
     if materials and acting and someone and (materials >= MATERIALS or has["harm"] or threat or has["threat"]):
         return "explosives"
     if has["life"] and someone:
