@@ -62,7 +62,7 @@ class Features:
         passage_id = value.get("passage")
         if action == "more" and isinstance(passage_id, str) and self._knowledge.passage(passage_id):
             return render_more(self._knowledge, passage_id)
-        if action == "feedback" and isinstance(passage_id, str) and self._knowledge.passage(passage_id):
+        if action == "feedback" and isinstance(passage_id, str) and self._knowledge.answers_to(passage_id):
             await self._feedback.record(passage_id, value.get("helpful") is True)
             return [Reply(text=self._messages.text("feedback_thanks"))]
         return []

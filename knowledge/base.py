@@ -20,10 +20,13 @@ from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Secti
 from knowledge.search import Searcher
 from knowledge.text import analyse
 
-__all__ = ["Answer", "GlossaryEntry", "Hit", "KnowledgeBase", "Lead", "Passage", "load_knowledge_base"]
+__all__ = ["GLOSSARY_PREFIX", "Answer", "GlossaryEntry", "Hit", "KnowledgeBase", "Lead", "Passage",
+           "load_knowledge_base"]
 
 log = logging.getLogger(__name__)
 GLOSSARY_TITLE = "Prevent Signpost glossary"
+GLOSSARY_PREFIX = "glossary/"
+"""Answer ids of glossary answers (feedback is counted per answer id)."""
 POPULAR_TOPICS = 8
 
 
@@ -148,6 +151,13 @@ class KnowledgeBase:
     def glossary_entry(self, term: str) -> GlossaryEntry | None:
         """The glossary entry a term names, if any."""
         return self.glossary.lookup(term)
+
+    def answers_to(self, answer_id: str) -> bool:
+        """Whether an id names something the bot answers with and counts feedback on: a passage id, or
+        "glossary/<entry id>" for a glossary answer."""
+        if answer_id.startswith(GLOSSARY_PREFIX):
+            return any(e.id == answer_id[len(GLOSSARY_PREFIX):] for e in self.glossary.entries)
+        return answer_id in self._tables.passages
 
 
 def load_knowledge_base(content_dir: Path = CONTENT_DIR, cache_dir: Path | str | None = "configured"

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
-from knowledge.base import Answer, GlossaryEntry, Hit, KnowledgeBase, Passage
+from knowledge.base import GLOSSARY_PREFIX, Answer, GlossaryEntry, Hit, KnowledgeBase, Passage
 from knowledge.excerpts import ALSO_CHARS
 from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
@@ -238,7 +238,7 @@ def render_glossary(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
         body.append({"type": "ActionSet", "actions": [
             submit(_short(p), {"action": "more", "passage": p.id}) for p in mentions]})
     body.append({"type": "ActionSet", "actions": [command_button("How to make a referral", "referral")]})
-    body.extend(_feedback(f"glossary/{entry.id}"))
+    body.extend(_feedback(GLOSSARY_PREFIX + entry.id))
     card = adaptive_card(body, fallback="Related passages and feedback")
     return [Reply(text=text, entities=(entity,), cards=(card,), summary=entry.term)]
 

@@ -1,6 +1,7 @@
 """Teams conventions through the real HTTP app: welcome once, mentions, threads, message extension,
 answered cards updated in place, suggested actions only in personal chat."""
 
+from app import SERVICES
 from tests.helpers.card_schema import assert_valid_card
 from tests.helpers.channel import TeamsClient, all_text
 
@@ -85,3 +86,17 @@ async def test_answered_rating_card_is_updated_in_place(client, connector):
     assert "Developing" in all_text(updates)
     assert not _cards(updates)[0].get("actions"), "the answered card keeps no buttons"
     assert "Question 2 of 10" in all_text([r for r in after if not r.get("_update")])
+
+
+async def test_was_this_helpful_on_a_glossary_answer_is_counted(client, bot):
+    """A glossary answer's Yes/No buttons carry "glossary/<id>": they are thanked and counted like a passage's,
+    not refused as an unknown button."""
+    replies = await client.say("what does CTLP mean")
+    yes = next(action["data"] for card in _cards(replies) for block in card["body"] if block.get("type") == "ActionSet"
+               for action in block["actions"] if action.get("data", {}).get("action") == "feedback"
+               and action["data"].get("helpful") is True)
+    assert yes["passage"] == "glossary/ctlp"
+    thanked = all_text(await client.send(client.activity(value=yes)))
+    assert "thank" in thanked.lower() and "didn't understand" not in thanked
+    stored = await bot.app[SERVICES].storage.read(["feedback/glossary/ctlp"])
+    assert stored["feedback/glossary/ctlp"]["helpful"] == 1
