@@ -12,6 +12,7 @@ from pathlib import Path
 
 from knowledge import CONTENT_DIR, index_cache
 from knowledge.corpus import load_corpus
+from knowledge.currency import CurrentGuidance, current_guidance, is_currency_question
 from knowledge.errors import InvalidContent
 from knowledge.glossary import Glossary, Thesaurus
 from knowledge.index import build_index
@@ -20,13 +21,15 @@ from knowledge.model import Answer, Document, GlossaryEntry, Hit, Passage, Secti
 from knowledge.search import Searcher
 from knowledge.text import analyse
 
-__all__ = ["GLOSSARY_PREFIX", "Answer", "GlossaryEntry", "Hit", "KnowledgeBase", "Lead", "Passage",
-           "load_knowledge_base"]
+__all__ = ["CURRENT_GUIDANCE_ID", "GLOSSARY_PREFIX", "Answer", "CurrentGuidance", "GlossaryEntry", "Hit",
+           "KnowledgeBase", "Lead", "Passage", "load_knowledge_base"]
 
 log = logging.getLogger(__name__)
 GLOSSARY_TITLE = "Prevent Signpost glossary"
+CURRENT_GUIDANCE_ID = "guidance/current"
 GLOSSARY_PREFIX = "glossary/"
-"""Answer ids of glossary answers (feedback is counted per answer id)."""
+"""Answer ids, on which feedback is counted: a passage's id, GLOSSARY_PREFIX and an entry's id, or
+CURRENT_GUIDANCE_ID for the list of guidance in force now."""
 POPULAR_TOPICS = 8
 
 
@@ -57,6 +60,7 @@ class KnowledgeBase:
             sections={s.id: s for d in documents for s in d.sections},
             section_numbers={s.id: n for d in documents for n, s in enumerate(d.sections)},
         )
+        self._current = current_guidance(documents)
         self._related: dict[tuple[str, int], tuple[Passage, ...]] = {}
         self._section_passages = {s.id: self._gather(s) for d in documents for s in d.sections}
         self._section_texts = {sid: _section_markdown(ps) for sid, ps in self._section_passages.items()}
@@ -66,10 +70,18 @@ class KnowledgeBase:
     def documents(self) -> tuple[Document, ...]:
         return self._tables.documents
 
+    @property
+    def current_guidance(self) -> tuple[CurrentGuidance, ...]:
+        """The guidance in force now, as the replaced sources name it."""
+        return self._current
+
     def ask(self, query: str) -> Answer:
-        """The decision the bot acts on: a passage, a glossary entry, a choice, or no answer."""
+        """The decision the bot acts on: a passage, a glossary entry, a choice, the current guidance, or no
+        answer."""
         if not query or not query.strip():
             return Answer("none", ())
+        if self._current and is_currency_question(query[:500]):
+            return Answer("current", ())
         return self._searcher.ask(query[:500])
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
@@ -153,8 +165,10 @@ class KnowledgeBase:
         return self.glossary.lookup(term)
 
     def answers_to(self, answer_id: str) -> bool:
-        """Whether an id names something the bot answers with and counts feedback on: a passage id, or
-        "glossary/<entry id>" for a glossary answer."""
+        """Whether an id names something the bot answers with and counts feedback on: a passage id,
+        "glossary/<entry id>" for a glossary answer, or CURRENT_GUIDANCE_ID."""
+        if answer_id == CURRENT_GUIDANCE_ID:
+            return bool(self._current)
         if answer_id.startswith(GLOSSARY_PREFIX):
             return any(e.id == answer_id[len(GLOSSARY_PREFIX):] for e in self.glossary.entries)
         return answer_id in self._tables.passages

@@ -92,6 +92,25 @@ def check_meta(meta: dict, path: Path) -> list[ContentError]:
     note = meta.get("superseded_by")
     if note is not None and (not isinstance(note, str) or not note.strip()):
         errors.append(ContentError(path, "superseded_by must be a non-empty note", 1, "superseded_by"))
+    errors.extend(_current_guidance_errors(meta.get("current_guidance"), path))
+    return errors
+
+
+def _current_guidance_errors(items: object, path: Path) -> list[ContentError]:
+    """`current_guidance`: a list of {title, url (https://), about (optional, one note)}."""
+    if items is None:
+        return []
+    if not isinstance(items, list) or not items:
+        return [ContentError(path, "current_guidance must be a non-empty list", 1, "current_guidance")]
+    errors = []
+    for number, item in enumerate(items, start=1):
+        field = f"current_guidance[{number}]"
+        if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not item["title"].strip():
+            errors.append(ContentError(path, "each entry needs a title", 1, field))
+        elif not str(item.get("url", "")).startswith("https://"):
+            errors.append(ContentError(path, "url must be an https:// address", 1, field))
+        elif item.get("about") is not None and (not isinstance(item["about"], str) or not item["about"].strip()):
+            errors.append(ContentError(path, "about must be a non-empty note", 1, field))
     return errors
 
 

@@ -78,9 +78,10 @@ class Hit(NamedTuple):
 
 @dataclass(frozen=True)
 class Answer:
-    """The decision the bot acts on: a passage, a glossary entry, a choice between passages, or none."""
+    """The decision the bot acts on: a passage, a glossary entry, a choice between passages, the guidance in force
+    now (for "is this still current?", see `knowledge.currency`), or none."""
 
-    kind: Literal["passage", "glossary", "ambiguous", "none"]
+    kind: Literal["passage", "glossary", "ambiguous", "current", "none"]
     hits: tuple[Hit, ...]
     glossary: GlossaryEntry | None = None
     also: Hit | None = None

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from bot.cards.common import adaptive_card, command_button, submit, text_block
 from bot.reply import Reply
-from knowledge.base import GLOSSARY_PREFIX, Answer, GlossaryEntry, Hit, KnowledgeBase, Passage
+from knowledge.base import CURRENT_GUIDANCE_ID, GLOSSARY_PREFIX, Answer, GlossaryEntry, Hit, KnowledgeBase, Passage
 from knowledge.excerpts import ALSO_CHARS
 from knowledge.leads import ANSWER_CHARS
 from knowledge.text import cut_at_sentence, plain
@@ -37,6 +37,9 @@ NO_ANSWER_TEXT = (
     "\"How to make a referral\" walks you through who to tell and how."
 )
 AMBIGUOUS_TEXT = "I found more than one possible answer. Did you mean:"
+CURRENT_TITLE = "Which Prevent guidance is current"
+CURRENT_ADVICE = ("Where these and the older documents I quote differ, follow the current guidance and your own "
+                  "organisation's procedures.")
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 GONE_TEXT = "I can't find that passage any more: the guidance may have been updated. Please ask your question again."
 
@@ -253,6 +256,30 @@ def render_ambiguous(answer: Answer) -> list[Reply]:
     return [Reply(text=AMBIGUOUS_TEXT + "\n\n" + "\n".join(lines), cards=(card,), summary="Did you mean")]
 
 
+def render_current(kb: KnowledgeBase) -> list[Reply]:
+    """The guidance in force now, each document cited ([1], [2]...), for "is this toolkit still current?"."""
+    current = kb.current_guidance
+    if not current:
+        return render_none()
+    years = sorted(str(d.meta.get("date", ""))[:4] for d in kb.documents if d.meta.get("date")) or ["2018"]
+    dated = f"from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"from {years[0]}"
+    lines = [f"- **{g.title}** [{n}]{': ' + g.about if g.about else ''} ({g.url})" for n, g in enumerate(current, 1)]
+    text = (f"**{CURRENT_TITLE}**\n\nThe documents I quote date {dated}. The guidance in force now is:\n\n"
+            + "\n".join(lines) + f"\n\n{CURRENT_ADVICE}")
+    claims = [(g.title, abstract_of_plain(g.about or g.title), g.url) for g in current]
+    entity = citation_entity(*claims[0], *claims[1:])
+    body: list[dict] = [{"type": "ActionSet", "actions": [
+        {"type": "Action.OpenUrl", "title": _shortened(g.title), "url": g.url} for g in current[:3]]},
+        {"type": "ActionSet", "actions": [command_button("How to make a referral", "referral")]},
+        *_feedback(CURRENT_GUIDANCE_ID)]
+    card = adaptive_card(body, fallback="Links to the current guidance, and feedback")
+    return [Reply(text=text, entities=(entity,), cards=(card,), summary=CURRENT_TITLE)]
+
+
+def _shortened(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def render_none() -> list[Reply]:
     """No answer: say so plainly and offer rephrasing, the referral pathway, contacts and help."""
     card = adaptive_card(
@@ -275,6 +302,8 @@ def render_answer(answer: Answer, kb: KnowledgeBase) -> list[Reply]:
         return render_glossary(kb, answer)
     if answer.kind == "ambiguous" and len(answer.hits) >= 2:
         return render_ambiguous(answer)
+    if answer.kind == "current":
+        return render_current(kb)
     return render_none()
 
 

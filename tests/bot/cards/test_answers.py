@@ -112,6 +112,18 @@ def test_none_answer_has_no_citation_and_offers_routes(kb):
     assert {d.get("command") for d in data} >= {"referral", "contacts", "help"}
 
 
+def test_current_guidance_answer_cites_each_current_document(kb):
+    replies = render_answer(kb.ask("has the prevent toolkit been replaced?"), kb)
+    text, claims = replies[0].text, replies[0].entities[0]["citation"]
+    assert text.startswith("**Which Prevent guidance is current**") and "2016 to 2018" in text
+    assert [c["position"] for c in claims] == [1, 2, 3] and " [3]" in text
+    assert {c["appearance"]["url"] for c in claims} == {g.url for g in kb.current_guidance}
+    assert all(len(c["appearance"]["abstract"]) <= 160 for c in claims)
+    card = _cards(replies)[0]
+    assert_valid_card(card)
+    assert {"action": "feedback", "passage": "guidance/current", "helpful": True} in _submits(card)
+
+
 def test_ambiguous_answer_offers_choices_without_citation(kb):
     hits = tuple(kb.search("channel", k=5))
     choices = (hits[0], next(h for h in hits if h.passage.section_id != hits[0].passage.section_id))

@@ -72,7 +72,7 @@ def _all_cards(content):
     cards = []
     cards += _cards([help.help_reply(messages), help.welcome_reply(messages)])
     for question in ("What does Channel aim to do?", "What does CTLP mean?", "canteen opening times",
-                     "channel", "training"):
+                     "channel", "training", "is the 2018 toolkit still current?"):
         cards += _cards(answers.render_answer(kb.ask(question), kb))
     passage_id = kb.search("Channel panel", k=1)[0].passage.id
     cards += _cards(answers.render_more(kb, passage_id))
