@@ -31,7 +31,8 @@ RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
-             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "handled")
+             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "handled",
+             "self_harm")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
@@ -129,7 +130,7 @@ def load_rules(path: Path = RULES_FILE) -> _Rules:
                                   + [_fill(p, slots) for p in data["patterns"].get(name, ())] for name in _CONCEPTS})
     return _Rules(
         concepts=concepts,
-        phrases={name: re.compile(_phrase_pattern(raw[name])) for name in (*_DANGER, "precursor")},
+        phrases={name: re.compile(_phrase_pattern(raw[name])) for name in (*_DANGER, "precursor", "self_harm")},
         figurative=_any(data["figurative"], slots),
         figurative_parts=WordKeyedPatterns({"figurative": [_fill(p, slots) for p in data["figurative"]]}),
         guidance_question=_any(data["guidance_question"], slots),
@@ -335,7 +336,7 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if materials and acting and someone and (materials >= MATERIALS or has["harm"] or threat or has["threat"]):
         return "explosives"
     if has["life"] and someone:
-        return "threat_to_life"
+        return "self_harm" if _own_life_only(said, has) else "threat_to_life"
     armed = has["possession"] or has["harm"] or has["intent"] or threat or (has["report"] and has["soon"])
     if has["weapon"] and armed and (someone or has["soon"] or exists):
         return "weapon"
@@ -352,6 +353,22 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if joining and (someone or has["soon"]) and under_way and not harmless and not returned:
         return "travel"
     return None
+
+
+_EXTREMISM = ("explosive", "weapon", "harm", "group", "place", "threat", "suspicious", "precursor", "join", "fight")
+_MARTYRDOM = re.compile(r"\b(?:martyr\w*|shah[ie]e?d|istishhad)\b")
+_OTHERS = re.compile(r"\b(?:and|with|plus|taking|take) (?:everyone|everybody|others|other people|people|them|the rest"
+                     r"|as many|us|the kids|the children|the family)\b")
+
+
+def _own_life_only(said: str, has: dict[str, bool]) -> bool:
+    """A risk to someone's own life (suicide, self-harm) with nothing else pointing to danger, terrorism or
+    extremism: once the self-harm phrases are taken out ("kill herself" holds "kill"), no danger is left."""
+    if not has["self_harm"] or _MARTYRDOM.search(said) or _OTHERS.search(said):
+        return False
+    rules = load_rules()
+    rest = _Has(_Found(" ".join(rules.phrases["self_harm"].sub(" ", said).split()), rules))
+    return not any(rest[name] for name in (*_EXTREMISM, "life"))
 
 
 def _suppressed(said: str, rules: _Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None],
@@ -389,6 +406,10 @@ class EmergencyWording:
     report_online: str
     resume: str
     not_emergency: str
+    self_harm_title: str
+    self_harm_first_line: str
+    self_harm_lines: tuple[str, ...]
+    self_harm_contacts: str
     emergency_phone: str
     hotline_phone: str
     online_url: str
@@ -412,6 +433,9 @@ def emergency_wording() -> EmergencyWording:
         lines=tuple(fill(line) for line in card["lines"]), call_emergency=fill(card["call_emergency"]),
         call_hotline=fill(card["call_hotline"]), report_online=fill(card["report_online"]),
         resume=fill(card["resume"]), not_emergency=fill(card["not_emergency"]),
+        self_harm_title=fill(card["self_harm"]["title"]), self_harm_first_line=fill(card["self_harm"]["first_line"]),
+        self_harm_lines=tuple(fill(line) for line in card["self_harm"]["lines"]),
+        self_harm_contacts=fill(card["self_harm"]["contacts"]),
         emergency_phone=str(national_contact("emergency").phone),
         hotline_phone=str(national_contact("anti-terrorist-hotline").phone),
         online_url=str(national_contact("act-online").web_form),

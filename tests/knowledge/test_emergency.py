@@ -471,7 +471,11 @@ def test_second_blind_lists_not_urgent_rate(key):
     ("he's got a knife in his bag", "weapon"),
     ("someone has threatened to carry out an attack at the shopping centre today", "attack"),
     ("she's flying to syria on friday to join isis", "travel"),
-    ("he says he's going to kill himself tonight", "threat_to_life"),
+    ("he says he's going to kill himself tonight", "self_harm"),
+    ("my client is suicidal and has taken an overdose", "self_harm"),
+    ("he wants to become a martyr and kill himself at the march", "threat_to_life"),
+    ("she said she will take her own life and take others with her", "threat_to_life"),
+    ("he said he would kill himself and everyone at the mosque", "threat_to_life"),
     ("there's a suspicious package in reception", "explosives"),
 ])
 def test_category(text, category):

@@ -25,6 +25,21 @@ def test_emergency_card(resume):
     assert [a["type"] for a in card["actions"]][:3] == ["Action.OpenUrl"] * 3  # 999 first, the way on last
 
 
+@pytest.mark.parametrize("resume", [True, False])
+def test_a_risk_to_someones_own_life_gets_999_and_the_dsl_not_the_terrorism_hotline(resume):
+    replies = emergency_replies(detect_emergency("a pupil told me she is going to kill herself tonight"), resume)
+    first = replies[0]
+    assert first.text.startswith("Call 999 now") and "DSL" in first.text and "stay with the person" in first.text
+    assert "Anti-Terrorist" not in first.text and "0800 789 321" not in first.text
+    card = first.cards[0]
+    assert_valid_card(card)
+    assert [a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"] == ["tel:999"]
+    submits = [a["data"] for a in card["actions"] if a["type"] == "Action.Submit"]
+    assert {"action": "command", "command": "contacts"} in submits
+    assert ({"action": "flow", "reprompt": True} in submits) is resume
+    assert {"action": "command", "command": "referral"} not in submits  # not a Prevent referral
+
+
 def test_emergency_card_without_a_match():
     assert emergency_replies(None, resume_available=False)[0].text.startswith("Call 999 now")
 
