@@ -375,7 +375,8 @@ OFF_TOPIC_WORDS = frozenset(str.split(
     physio flu cough covid vaccine vaccination prescription headache mortgage rent loan loans bitcoin crypto tax
     wedding weddings birthday birthdays christmas easter halloween anniversary dog dogs cat cats pet pets puppy kitten
     shopping supermarket ebay voucher vouchers homework maths algebra photosynthesis planet planets galaxy dinosaur
-    dinosaurs volcano everest translate translation synonym antonym spelling grammar tonight exam exams
+    dinosaurs volcano everest translate translation synonym antonym spelling grammar tonight exam exams flood floods
+    flooding sandbags gritting
     """
 ))
 

@@ -197,6 +197,9 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("as it stands today", "How many people are currently in UK prisons for terrorism offences?"),
     ("subject never covered", "where can i find the manual handling e-learning"),
     ("subject never covered", "is there a peer support group for staff going through the menopause"),
+    ("a name never used, possessive", "what are Australia's counter terrorism laws on control orders"),
+    ("a name never used, possessive", "How does France's counter-terrorism law on house arrest work?"),
+    ("subject never covered", "where's the multi-agency flood plan and the local flood risk assessment"),
 ]
 
 
