@@ -144,6 +144,15 @@ STRESS_NONE_TARGET = 0.9
 safeguarding terms, everyday senses, years and unheard names."""
 
 
+OFF_TOPIC_BLIND_TARGET = 0.96
+"""none_blind.yaml: 117/120 (0.975) in process after the fixes it prompted."""
+
+
+def test_off_topic_blind_list(kb):
+    results = score_none(kb, load_set(HERE / "none_blind.yaml")["none"])
+    assert len(results) >= 120 and _rate(results) >= OFF_TOPIC_BLIND_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
+
+
 def test_out_of_scope_stress_list(kb):
     results = score_none(kb, load_set(HERE / "none_stress.yaml")["none"])
     assert len(results) >= 150 and _rate(results) >= STRESS_NONE_TARGET, f"{_rate(results):.3f}\n{_report(results)}"
