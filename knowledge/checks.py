@@ -12,12 +12,14 @@ def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
     from knowledge.benchmark import check_benchmark
     from knowledge.corpus import check_corpus
     from knowledge.messages import check_messages
+    from knowledge.personal_data import check_person_names
 
     return [
         lambda _local: check_corpus(),
         lambda _local: _check_emergency_rules(),
         lambda _local: check_messages(),
         lambda _local: check_benchmark(),
+        lambda _local: check_person_names(),
         check_areas,
     ]
 

@@ -1,7 +1,9 @@
 """The personal data guard: spot identifying details that must not be typed into Teams.
 
 `find_personal_data(text)` returns the kind and position of each finding: a name given with an age or a
-date of birth ("John Smith, 15", "my pupil Ahmed who is 14"), a person's name after "called"/"named",
+date of birth ("John Smith, 15", "my pupil Ahmed who is 14"), a person's name after "called"/"named", a
+common first name with a surname or after a word for a person ("John Smith", "my pupil aisha"), or before
+what they said or did ("Ahmed says..."; names from knowledge/person_names.yaml),
 UK phone numbers, email addresses, postcodes, NHS numbers (checksum verified), National Insurance
 numbers and dates of birth. The bot answers a finding with a short reminder and never logs or keeps the
 text. Public service numbers from knowledge/national.yaml (999, 101, the Anti-Terrorist Hotline 0800 789
@@ -13,8 +15,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import yaml
+
+from knowledge import CONTENT_DIR
 from knowledge.areas import load_national
+from knowledge.errors import ContentError
+
+NAMES_FILE = CONTENT_DIR / "person_names.yaml"
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<age>\d{{1,2}})\s*(?:years? old|yrs? old|yo|year-old)\s+(?:(?:{_PEOPLE})\s+)?(?:called|named)\s+"
         rf"(?P<name>{_NAME})", re.IGNORECASE)),
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
+    ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? {_NAME}")),
 )
 _DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
 _ANY_DIGIT = re.compile(r"\d")
@@ -95,7 +105,65 @@ def find_personal_data(text: str) -> list[Finding]:
     if has_digit:
         found.extend(_phones(text))
         found.extend(_nhs_numbers(text))
+    found.extend(_typed_names(text))
     return _without_overlaps(found)
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PERSON_WORDS = frozenset(_PEOPLE.split("|")) | {"service", "user", "young"}
+_SAID_OR_DID = frozenset(("says", "said", "has", "is", "keeps", "told", "was", "wants", "posted", "shared", "in",
+                          "who", "aged", "from", "and", "hes", "shes"))
+
+
+@dataclass(frozen=True)
+class _Names:
+    first: frozenset[str]
+    surnames: frozenset[str]
+    also_words: frozenset[str]
+
+
+@cache
+def _names() -> _Names:
+    data = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    return _Names(frozenset(data["first_names"]), frozenset(data["surnames"]), frozenset(data["also_words"]))
+
+
+def _typed_names(text: str) -> Iterable[Finding]:
+    """A common first name typed with a surname ("John Smith", "aisha begum", "Jake Thornberry"), after a word for
+    a person ("my pupil aisha") or before what the person said or did ("Ahmed says..."). A first name that is
+    also an everyday word counts only when typed with a capital."""
+    names = _names()
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for i, (word, start, end) in enumerate(tokens):
+        key = word.lower().replace("\u2019", "'").removesuffix("'s")
+        if key not in names.first or (key in names.also_words and not word[0].isupper()):
+            continue
+        after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        before = tokens[i - 1][0].lower() if i else ""
+        capitalised_after = after[:1].isupper() and after not in _NOT_NAMES and after.isalpha() and len(after) > 2
+        surname = after.lower() in names.surnames or (word[0].isupper() and capitalised_after)
+        if surname:
+            yield Finding("name", start, tokens[i + 1][2])
+        elif before in _PERSON_WORDS or after.lower().replace("'", "") in _SAID_OR_DID:
+            yield Finding("name", start, end)
+
+
+def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:
+    """person_names.yaml: lists of lower-case names, every also_word a first name."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        return [ContentError(path, f"cannot read: {error}")]
+    errors = []
+    for field in ("first_names", "surnames", "also_words"):
+        items = data.get(field) if isinstance(data, dict) else None
+        if not isinstance(items, list) or not items:
+            errors.append(ContentError(path, "must be a non-empty list", 1, field))
+        elif bad := [n for n in items if not isinstance(n, str) or not n.isalpha() or not n.islower()]:
+            errors.append(ContentError(path, f"names must be lower-case letters: {bad[:3]}", 1, field))
+    if not errors and (stray := set(data["also_words"]) - set(data["first_names"])):
+        errors.append(ContentError(path, f"not first names: {sorted(stray)[:3]}", 1, "also_words"))
+    return errors
 
 
 def _may_match(kind: str, text: str, lowered: str, has_digit: bool) -> bool:
@@ -104,6 +172,8 @@ def _may_match(kind: str, text: str, lowered: str, has_digit: bool) -> bool:
         return "@" in text
     if kind == "name":
         return "called" in lowered or "named" in lowered
+    if kind == "titled_name":
+        return "M" in text or "Dr" in text
     return has_digit
 
 

@@ -28,6 +28,17 @@ from knowledge.personal_data import find_personal_data, nhs_checksum_ok
     ("dob 12/03/2009", "date_of_birth", "dob 12/03/2009"),
     ("born on 3 March 2009", "date_of_birth", "born on 3 March 2009"),
     ("date of birth: 01.02.2008", "date_of_birth", "date of birth: 01.02.2008"),
+    # a common first name: with a surname, after a word for a person, or before what they said or did
+    ("I'm worried about John Smith in year 9", "name", "John Smith"),
+    ("im worried about john smith in year 9", "name", "john smith"),
+    ("my student Aisha Begum keeps talking about syria", "name", "Aisha Begum"),
+    ("Jake Thornberry keeps posting flags", "name", "Jake Thornberry"),
+    ("my pupil aisha has been watching videos", "name", "aisha"),
+    ("Ahmed in 9B says he will be away", "name", "Ahmed"),
+    ("the prevent lead, Sarah, said it was fine", "name", "Sarah"),
+    ("Summer says she is leaving", "name", "Summer"),
+    ("he said Mr Khan was shouting", "titled_name", "Mr Khan"),
+    ("Mrs. Jones rang the school", "titled_name", "Mrs. Jones"),
 ])
 def test_finds_personal_data(text, kind, found):
     findings = find_personal_data(text)
@@ -60,6 +71,12 @@ def test_finds_personal_data(text, kind, found):
     "is it section 26?",
     "What is Project Dovetail?",
     "my NHS trust's safeguarding team",
+    "what does the toolkit say about Brent and Waltham Forest?",
+    "summer term training dates",
+    "where do I find a car jack",
+    "How does the Channel Panel work?",
+    "What did the Home Office say?",
+    "Mr and Mrs are titles",
     "",
 ])
 def test_ordinary_questions_are_not_flagged(text):
@@ -74,3 +91,14 @@ def test_several_findings_in_order():
 @pytest.mark.parametrize(("digits", "ok"), [("9434765919", True), ("9434765918", False), ("123", False)])
 def test_nhs_checksum(digits, ok):
     assert nhs_checksum_ok(digits) is ok
+
+
+def test_person_names_content_is_checked(tmp_path):
+    from knowledge.personal_data import NAMES_FILE, check_person_names
+
+    assert check_person_names() == []
+    broken = tmp_path / "person_names.yaml"
+    broken.write_text(NAMES_FILE.read_text(encoding="utf-8").replace("aaliyah,", "Aaliyah,")
+                      .replace("also_words: [", "also_words: [table, "), encoding="utf-8")
+    fields = sorted(e.field for e in check_person_names(broken))
+    assert fields == ["first_names"]  # the capital first; the stray also_word is reported once that is fixed
