@@ -31,8 +31,8 @@ RULES_FILE = Path(__file__).with_name("emergency.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads the vocabulary ten times faster
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
-             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "handled",
-             "self_harm")
+             "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "self_harm",
+             "groomed", "someday", "omen", "others")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
@@ -48,10 +48,13 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GOT_BEEN = re.compile(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
-_NEEDED = (*_DANGER, "threat", "precursor", "fight")  # without one of these concepts no category can fire
+_NEEDED = (*_DANGER, "threat", "precursor", "fight", "groomed")  # without one of these concepts no category can fire
 MATERIALS = 2
-"""Different bomb-making materials named together ("fertiliser bags and pressure cookers") that are an emergency
-without a threat; one is, with a threat or harm."""
+"""Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
+with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
+nails and wires, a DT project a timer and wires.)"""
+_STILL = re.compile(r"\bstill (?:has|have|got|carrying|carries|in|there|here|outside|at|planning|says|saying|talking"
+                    r"|threatening)\b|\b(?:again|another|right now|currently|at the moment)\b")
 
 
 @dataclass(frozen=True)
@@ -308,10 +311,10 @@ class _Has(dict):
 def _terms(said: str, rules: _Rules, has: dict[str, bool]) -> tuple[str, ...]:
     """The vocabulary phrases that matched; a concept's name where only a pattern did (never the user's words)."""
     terms: list[str] = []
-    for name in _DANGER:
+    for name in (*_DANGER, "precursor"):
         matched = [m.group(0) for m in rules.phrases[name].finditer(said)] if has[name] else []
         terms.extend(matched or ([name] if has[name] else []))
-    return tuple(dict.fromkeys(terms))
+    return tuple(dict.fromkeys(terms)) or tuple(name for name in ("threat", "suspicious") if has[name])
 
 
 def _materials(said: str, rules: _Rules, has: dict[str, bool]) -> int:
@@ -322,10 +325,8 @@ def _materials(said: str, rules: _Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if has["past"] and not (has["soon"] or has["intent"]):
-        return None  # something that happened long ago, and nothing planned
-    if has["handled"] and not has["soon"]:
-        return None  # arrested or charged for it: the police have it, and nothing new is about to happen
+    if has["past"] and not (has["soon"] or has["intent"]) and _STILL.search(said) is None:
+        return None  # something that happened long ago, nothing planned and nothing still going on
     if has["suspicious"]:
         return "explosives"
     exists = _EXISTS.search(said) is not None
@@ -333,11 +334,13 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     threat = has["threat"] and (has["weapon"] or has["explosive"] or has["soon"])
     if has["explosive"] and acting and (someone or has["soon"] or has["threat"]):
         return "explosives"  # with a threat it needs no one named: "the bomb is inside, you have until noon"
-    if materials and acting and someone and (materials >= MATERIALS or has["harm"] or threat or has["threat"]):
+    if materials and acting and someone and (has["harm"] or has["threat"] or has["omen"] or materials > MATERIALS
+                                             or (materials == MATERIALS and has["soon"])):
         return "explosives"
-    if has["life"] and someone:
+    if has["life"] and (someone or has["self_harm"]):  # "I want to kill myself" names its own someone
         return "self_harm" if _own_life_only(said, has) else "threat_to_life"
-    armed = has["possession"] or has["harm"] or has["intent"] or threat or (has["report"] and has["soon"])
+    armed = has["possession"] or has["harm"] or has["intent"] or threat or has["omen"] \
+        or (has["report"] and has["soon"])
     if has["weapon"] and armed and (someone or has["soon"] or exists):
         return "weapon"
     if (has["harm"] or threat) and (has["intent"] or has["report"] or has["soon"]) and (someone or has["soon"]):
@@ -346,29 +349,30 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
         return "attack"
     fighting = has["group"] or has["join"]
     joining = (has["group"] and (has["join"] or has["travel"])) or (has["place"] and (has["travel"] or has["join"])) \
-        or (has["fight"] and has["departing"])
+        or ((has["fight"] or has["groomed"]) and (has["departing"] or has["no_return"]))
     harmless = has["benign"] and not fighting and not has["no_return"]  # a holiday, no group, coming back
     under_way = has["soon"] or has["intent"] or has["join"] or has["departing"]
-    returned = has["past"] and not has["departing"]  # went and came back years ago: not travel under way
+    # went and came back years ago, or might go one day: not travel under way
+    returned = (has["past"] or has["someday"]) and not has["departing"]
     if joining and (someone or has["soon"]) and under_way and not harmless and not returned:
         return "travel"
     return None
 
 
-_EXTREMISM = ("explosive", "weapon", "harm", "group", "place", "threat", "suspicious", "precursor", "join", "fight")
-_MARTYRDOM = re.compile(r"\b(?:martyr\w*|shah[ie]e?d|istishhad)\b")
-_OTHERS = re.compile(r"\b(?:and|with|plus|taking|take) (?:everyone|everybody|others|other people|people|them|the rest"
-                     r"|as many|us|the kids|the children|the family)\b")
+_NOT_OWN_LIFE = ("explosive", "weapon", "harm", "group", "place", "threat", "suspicious", "precursor", "join", "fight",
+                 "life", "others")
 
 
 def _own_life_only(said: str, has: dict[str, bool]) -> bool:
     """A risk to someone's own life (suicide, self-harm) with nothing else pointing to danger, terrorism or
-    extremism: once the self-harm phrases are taken out ("kill herself" holds "kill"), no danger is left."""
-    if not has["self_harm"] or _MARTYRDOM.search(said) or _OTHERS.search(said):
+    extremism: once the self-harm phrases are taken out ("kill herself" holds "kill"), no danger is left, no one
+    else is named ("and his mum", "take the class with him") and no sign of extremism ("for allah", "the jews").
+    Anything less clear keeps the card that names the Anti-Terrorist Hotline."""
+    if not has["self_harm"]:
         return False
     rules = load_rules()
-    rest = _Has(_Found(" ".join(rules.phrases["self_harm"].sub(" ", said).split()), rules))
-    return not any(rest[name] for name in (*_EXTREMISM, "life"))
+    left = _Has(_Found(" ".join(rules.phrases["self_harm"].sub(" ", said).split()), rules))
+    return not any(left[name] for name in _NOT_OWN_LIFE)
 
 
 def _suppressed(said: str, rules: _Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None],

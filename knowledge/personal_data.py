@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<age>\d{{1,2}})\s*(?:years? old|yrs? old|yo|year-old)\s+(?:(?:{_PEOPLE})\s+)?(?:called|named)\s+"
         rf"(?P<name>{_NAME})", re.IGNORECASE)),
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
-    ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? {_NAME}")),
+    ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?!(?:Men|Martens|Word|Who|Bean)\b){_NAME}")),
 )
 _DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
 _ANY_DIGIT = re.compile(r"\d")
@@ -112,7 +112,13 @@ def find_personal_data(text: str) -> list[Finding]:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PERSON_WORDS = frozenset(_PEOPLE.split("|")) | {"service", "user", "young"}
 _SAID_OR_DID = frozenset(("says", "said", "has", "is", "keeps", "told", "was", "wants", "posted", "shared", "in",
-                          "who", "aged", "from", "and", "hes", "shes"))
+                          "who", "aged", "from", "hes", "shes"))
+_NOT_SURNAMES = frozenset((
+    "Station", "Line", "Hospital", "Street", "Road", "Palace", "Society", "Trust", "Institute", "Report", "Project",
+    "Appeal", "Government", "Park", "School", "College", "University", "Centre", "Center", "House", "Hall", "Church",
+    "Mosque", "Court", "Academy", "Review", "Foundation", "Centre", "Square", "Bridge", "Gate", "Lane", "Way",
+))
+"""Capitalised words after a first name that make a place or body, not a surname ("Victoria Station")."""
 
 
 @dataclass(frozen=True)
@@ -135,17 +141,24 @@ def _typed_names(text: str) -> Iterable[Finding]:
     names = _names()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i, (word, start, end) in enumerate(tokens):
-        key = word.lower().replace("\u2019", "'").removesuffix("'s")
+        key = _bare_word(word)
         if key not in names.first or (key in names.also_words and not word[0].isupper()):
             continue
-        after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        after = _bare_word(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
+        typed_after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         before = tokens[i - 1][0].lower() if i else ""
-        capitalised_after = after[:1].isupper() and after not in _NOT_NAMES and after.isalpha() and len(after) > 2
-        surname = after.lower() in names.surnames or (word[0].isupper() and capitalised_after)
-        if surname:
+        capitalised_after = typed_after[:1].isupper() and typed_after not in _NOT_NAMES and after.isalpha() \
+            and len(after) > 2 and typed_after.split("'")[0] not in _NOT_SURNAMES
+        if after in names.surnames or (word[0].isupper() and capitalised_after):
             yield Finding("name", start, tokens[i + 1][2])
-        elif before in _PERSON_WORDS or after.lower().replace("'", "") in _SAID_OR_DID:
-            yield Finding("name", start, end)
+        elif before in _PERSON_WORDS or (key not in names.also_words and (
+                after.replace("'", "") in _SAID_OR_DID or (word[0].isupper() and word.lower() != key))):
+            yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
+
+
+def _bare_word(word: str) -> str:
+    """A typed word in lower case without a possessive ("Smith's" -> smith)."""
+    return word.lower().replace("\u2019", "'").removesuffix("'s")
 
 
 def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:

@@ -22,6 +22,12 @@ from knowledge.currency import is_currency_question
     "are you using the latest guidance?",
     "is the prevent duty guidance still in force",
     "I'm auditing our policies and they cite the 2018 toolkit. Is that still the current version?",
+    "is the toolkit from 2018 still current?",
+    "does the 2018 toolkit still apply?",
+    "is there an updated Prevent duty guidance?",
+    "where can I find the latest prevent guidance",
+    "are your sources up to date?",
+    "is it out of date",
 ])
 def test_asking_whether_the_guidance_is_current_is_recognised(question):
     assert is_currency_question(question)
@@ -36,6 +42,14 @@ def test_asking_whether_the_guidance_is_current_is_recognised(question):
     "is it right to refer a child without consent",
     "what does the toolkit say about venue hire",
     "is that correct that channel is voluntary",
+    "is it valid to refer without consent?",
+    "what's the current guidance on venue hire",
+    "what is the latest guidance on online radicalisation?",
+    "which guidance should I follow for the referral form",
+    "what does the current Prevent duty guidance say about risk assessments?",
+    "has it been updated",
+    "is this the latest version of the referral form?",
+    "is the information up to date on the local contact list?",
 ])
 def test_other_questions_about_what_is_current_are_searched(question):
     assert not is_currency_question(question)
@@ -62,3 +76,12 @@ def test_current_guidance_entries_are_validated(valid_dir, tmp_path):
     errors = [e for e in check_corpus(content) if (e.field or "").startswith("current_guidance")]
     assert [e.field for e in errors] == ["current_guidance[1]", "current_guidance[2]"]
     assert "https://" in errors[0].message and "title" in errors[1].message
+
+
+def test_an_empty_about_line_shows_nothing():
+    from types import SimpleNamespace
+
+    from knowledge.currency import current_guidance
+
+    meta = {"current_guidance": [{"title": "X", "url": "https://x.example", "about": None}]}
+    assert current_guidance((SimpleNamespace(meta=meta),))[0].about == ""

@@ -79,7 +79,9 @@ def _all_cards(content):
     cards += [result.card for query in ("", "channel panel") for result in search_results.search_results(kb, query)]
     cards += _cards(safety.emergency_replies(detect_emergency("he is going to bomb the school tomorrow"), True))
     cards += _cards(safety.emergency_replies(detect_emergency("he is going to bomb the school tomorrow"), False))
-    cards += _cards(safety.emergency_replies(detect_emergency("she says she will kill herself tonight"), False))
+    own_life = detect_emergency("she says she will kill herself tonight")
+    assert own_life is not None and own_life.category == "self_harm"
+    cards += _cards(safety.emergency_replies(own_life, False))
     cards += _cards([safety.personal_data_reminder(), export.export_link_reply("http://127.0.0.1/reports/x")])
     cards.append(common.answered_card("question 1.1: Developing"))
     cards += _walk_referral(ReferralFlow(areas), areas)
