@@ -493,30 +493,24 @@ def test_dev_set_not_urgent_and_knowledge_questions():
     assert [q for q in questions if detect_emergency(q)] == []
 
 
-@pytest.mark.parametrize("key", ["urgent", "holdout_urgent"])
-def test_blind_urgent_rate(key):
-    missed = [q for q in BLIND[key] if detect_emergency(q) is None]
-    assert 1 - len(missed) / len(BLIND[key]) >= BAR, missed
-
-
-@pytest.mark.parametrize("key", ["not_urgent", "holdout_not_urgent"])
-def test_blind_not_urgent_rate(key):
-    fired = [q for q in BLIND[key] if detect_emergency(q)]
-    assert 1 - len(fired) / len(BLIND[key]) >= BAR, fired
-
-
-@pytest.mark.parametrize(("key", "bar"), [("urgent", BAR), ("holdout_urgent", HOLDOUT_B_URGENT)])
-def test_second_blind_lists_urgent_rate(key, bar):
-    """Six lists written in the twelfth session (see the file's header): the guard fired on 61 to 73% of their
+@pytest.mark.parametrize(("lists", "key", "bar"), [
+    ("emergency_blind", "urgent", BAR), ("emergency_blind", "holdout_urgent", BAR),
+    ("emergency_blind_b", "urgent", BAR), ("emergency_blind_b", "holdout_urgent", HOLDOUT_B_URGENT),
+])
+def test_blind_urgent_rate(lists, key, bar):
+    """emergency_blind_b holds the twelfth session's lists (see its header): the guard fired on 61 to 73% of their
     emergencies before that session's changes."""
-    missed = [q for q in BLIND_B[key] if detect_emergency(q) is None]
-    assert 1 - len(missed) / len(BLIND_B[key]) >= bar, missed
+    messages = {"emergency_blind": BLIND, "emergency_blind_b": BLIND_B}[lists][key]
+    missed = [q for q in messages if detect_emergency(q) is None]
+    assert 1 - len(missed) / len(messages) >= bar, missed
 
 
+@pytest.mark.parametrize("lists", ["emergency_blind", "emergency_blind_b"])
 @pytest.mark.parametrize("key", ["not_urgent", "holdout_not_urgent"])
-def test_second_blind_lists_not_urgent_rate(key):
-    fired = [q for q in BLIND_B[key] if detect_emergency(q)]
-    assert 1 - len(fired) / len(BLIND_B[key]) >= BAR, fired
+def test_blind_not_urgent_rate(lists, key):
+    messages = {"emergency_blind": BLIND, "emergency_blind_b": BLIND_B}[lists][key]
+    fired = [q for q in messages if detect_emergency(q)]
+    assert 1 - len(fired) / len(messages) >= BAR, fired
 
 
 @pytest.mark.parametrize(("text", "category"), [
