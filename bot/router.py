@@ -63,6 +63,14 @@ COMMANDS: tuple[Command, ...] = (
             r"|(the |a )?(prevent |channel )?referral form|where (do|should|can) i (send|get|find|download) (a|the|my)"
             r" (prevent |national prevent )?referral( form)?",
             ("referral", "make a referral", "referral pathway", "prevent referral")),
+    Command("after_referral",
+            r"(so |and )?what happens (next )?(after|once|when) (i|we|you|someone|staff)? ?(have )?(make|made|send|sent"
+            r"|submit|submitted|do|did|raise|raised)? ?(a|the|my|our)? ?(prevent |channel )?(referral|refer|referring)"
+            r"( (is|has been) (made|sent|submitted))?( to prevent)?"
+            r"|what happens (next )?(to|with) (a|the|my|our) (prevent )?referral"
+            r"|(will|do|would) (i|we) (hear|get) (back|feedback|anything)( back)? (after|about|on) (a|the|my|our)"
+            r" (prevent )?referral",
+            ("what happens after a referral",)),
     Command("contacts",
             r"contacts?|who (do|should|can) i (call|contact|ring|phone|speak to|talk to)( now| about (a|my|this|the)"
             r" (prevent |safeguarding )?(concern|worry|referral))?"

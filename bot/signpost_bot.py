@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 # Commands that start a flow: (flow name, start options from the route's arguments).
 FLOW_STARTS = {
     "referral": ("referral", lambda args: {"concern": True} if args.get("concern") else {}),
+    "after_referral": ("referral", lambda args: {"after_referral": True}),
     "contacts": ("contacts", lambda args: {}),
     "change_area": ("contacts", lambda args: {"change_area": True}),
     "quick_check": ("assessment", lambda args: {"mode": "quick"}),

@@ -25,6 +25,11 @@ def start_state(pathway: Pathway) -> dict:
     return {"step": _settle(pathway, pathway.start, []), "history": []}
 
 
+def after_referral_state(pathway: Pathway) -> dict | None:
+    """A walk-through standing at the pathway's "what happens after a referral" outcome, or None."""
+    return {"step": pathway.after_referral, "history": []} if pathway.after_referral else None
+
+
 def current_step(pathway: Pathway, state: dict) -> Step:
     """The step the user is on; raises PathwayStateError if the pathway has no such step."""
     step = pathway.steps.get(state.get("step", ""))

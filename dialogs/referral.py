@@ -45,10 +45,11 @@ class ReferralFlow:
         """Begin at the emergency gate, asking for the user's area first if it isn't known."""
         area = self.areas.get(options.get("area")) or current_area(self.areas, user.profile)
         intro = CONCERN_INTRO if options.get("concern") else ""
+        after = bool(options.get("after_referral"))
         if area is None or not self.areas.pathway_for(area.id):
             prompt = "Which council area do you work in? The referral route depends on it."
-            return ask_area(self.areas, {"tries": 0}, f"{intro} {prompt}" if intro else prompt)
-        return self._begin(area, user, intro=intro)
+            return ask_area(self.areas, {"tries": 0, "after_referral": after}, f"{intro} {prompt}" if intro else prompt)
+        return self._begin(area, user, intro=intro, after_referral=after)
 
     def resume(self, state: dict, user: UserInput) -> Turn:
         """Move the walk-through on by one answer, control or re-prompt."""
@@ -113,14 +114,17 @@ class ReferralFlow:
                                                             "Say \"change area\" to pick one."),))
             return ask_area(self.areas, {**state, "tries": tries},
                             "I couldn't match that to an area. Which council area do you work in?")
-        turn = self._begin(area, user, intro=f"Your area is {area.name}. Say \"change area\" to switch.")
+        turn = self._begin(area, user, intro=f"Your area is {area.name}. Say \"change area\" to switch.",
+                           after_referral=bool(state.get("after_referral")))
         return Turn(state=turn.state, replies=turn.replies, profile=remember_area(user.profile, area))
 
-    def _begin(self, area: Area, user: UserInput, intro: str = "") -> Turn:
+    def _begin(self, area: Area, user: UserInput, intro: str = "", after_referral: bool = False) -> Turn:
+        """The walk-through from its first step, or (for "what happens after a referral?") the area's outcome
+        step saying what happens next, when its pathway names one."""
         pathway = self.areas.pathway_for(area.id)
         assert pathway is not None
-        state = {"stage": "walk", "area": area.id, "version": self.areas.content_version(area.id),
-                 **engine.start_state(pathway)}
+        at = (engine.after_referral_state(pathway) if after_referral else None) or engine.start_state(pathway)
+        state = {"stage": "walk", "area": area.id, "version": self.areas.content_version(area.id), **at}
         return self._show(area, state, user, intro=intro)
 
     def _show(self, area: Area, state: dict, user: UserInput, intro: str = "") -> Turn:

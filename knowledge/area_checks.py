@@ -101,6 +101,9 @@ def check_pathway(area: Area, pathway: Pathway) -> list[ContentError]:
             err(f"{where}.contacts", "an outcome needs at least one contact")
         if step.kind == "route":
             errors.extend(_check_route(area, pathway, step.id))
+    after = steps.get(pathway.after_referral) if pathway.after_referral else None
+    if pathway.after_referral and (after is None or after.kind != "outcome" or after.emergency):
+        err("after_referral", f"{pathway.after_referral!r} must name an outcome step that is not the emergency")
     for key in pathway.answer_words:
         if key not in ("back", "restart", "cancel") and not any(o.id == key for s in steps.values()
                                                                   for o in s.options):

@@ -79,6 +79,9 @@ class Pathway:
     start: str
     steps: Mapping[str, Step]
     answer_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    after_referral: str = ""
+    """The outcome step saying what happens once a referral is made, shown on its own when staff ask ("what
+    happens after a referral?"); empty when the pathway has none."""
 
     def step(self, step_id: str) -> Step:
         """The step with this id (KeyError if there is none)."""

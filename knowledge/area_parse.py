@@ -227,7 +227,8 @@ def _pathway(reader: _Reader, data: dict) -> Pathway:
         step = _step(reader, str(step_id), raw, field)
         if step:
             steps[str(step_id)] = step
-    return Pathway(start=start, steps=steps, answer_words=words)
+    after = reader.text(data, "after_referral", "pathway.after_referral", required=False)
+    return Pathway(start=start, steps=steps, answer_words=words, after_referral=after)
 
 
 def _step(reader: _Reader, step_id: str, raw: dict, field: str) -> Step | None:

@@ -293,3 +293,28 @@ def test_a_non_example_area_has_no_example_notice(transcript, two_areas):
     assert "Example contacts" not in card_text(turn)
     turn = c.say("no")
     assert c.state is None and "Testshire Prevent team" in card_text(turn)
+
+
+def test_what_happens_after_a_referral_shows_the_areas_outcome_step(chat):
+    c = chat()
+    turn = c.start({"after_referral": True})
+    text = card_text(turn)
+    assert c.state is None, "the outcome ends the walk-through"
+    assert "What happens next" in text and "police assess every referral first" in text
+    assert "is this an emergency" not in text
+    assert_cards_valid(c)
+
+
+def test_what_happens_after_a_referral_asks_the_area_first_when_several(transcript, two_areas):
+    c = transcript(ReferralFlow(two_areas))
+    c.start({"after_referral": True})
+    assert c.state["stage"] == "area"
+    turn = c.click(area="example-borough")
+    assert c.state is None and "police assess every referral first" in card_text(turn)
+
+
+def test_an_area_without_an_after_referral_step_starts_its_walk_through(transcript, two_areas):
+    c = transcript(ReferralFlow(two_areas))
+    c.start({"after_referral": True})
+    c.say("testshyre")
+    assert c.state["step"] == "gate"  # testshire's pathway names no such step: its first step instead

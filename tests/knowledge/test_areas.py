@@ -105,6 +105,7 @@ def test_valid_fixture_loads_with_its_own_folder():
     ("unknown_when_closed", "contacts[0].when_closed", "unknown contact id 'night-desk'"),
     ("unknown_parent", "parent", "unknown parent area"),
     ("example_with_real_number", "contacts[0].phone", "Ofcom drama numbers"),
+    ("after_referral_not_outcome", "pathway.after_referral", "must name an outcome step"),
 ])
 def test_broken_content_names_file_and_field(case, field, message):
     errors = check_areas(FIXTURES / case)
