@@ -165,13 +165,20 @@ def service(results: dict, chart_name: str) -> list[str]:
         for level in server["levels"]:
             lat = level["latency"]
             rows.append([SERVER_NAMES.get(name, name), str(level["concurrency"]), fmt(lat["p50"]), fmt(lat["p95"]),
-                         fmt(lat["p99"]), fmt(level["throughput"], 0), str(level["errors"])])
-    lines += table(["server", "concurrency", "p50 ms", "p95 ms", "p99 ms", "requests/s", "errors"], rows)
+                         fmt(lat["p99"]), fmt(level["throughput"], 0), fmt(level.get("cpu_ms_per_request"), 2),
+                         str(level["errors"])])
+    lines += table(["server", "concurrency", "p50 ms", "p95 ms", "p99 ms", "requests/s", "server CPU ms/request",
+                    "errors"], rows)
     lines += [f"![p50 latency with whiskers to p95, and throughput, per server and concurrency]({chart_name})", ""]
     rows = [[str(r["concurrency"]), f"{fmt(r['p50_vs_echo'], 2)}×", f"{fmt(r['throughput_vs_echo'], 2)}×",
-             f"{fmt(r['p50_vs_bare'], 1)}×", f"{fmt(r['throughput_vs_bare'], 2)}×"] for r in figures["ratios"]]
-    lines += ["Prevent Signpost as a multiple of each baseline (p50: lower is better; throughput: higher is better):",
-              "", *table(["concurrency", "p50 ÷ echo", "throughput ÷ echo", "p50 ÷ bare", "throughput ÷ bare"], rows)]
+             f"{fmt(r.get('cpu_vs_echo'), 2)}×", f"{fmt(r['p50_vs_bare'], 1)}×", f"{fmt(r['throughput_vs_bare'], 2)}×"]
+            for r in figures["ratios"]]
+    lines += ["Prevent Signpost as a multiple of each baseline (p50 and CPU: lower is better; throughput: higher is "
+              "better). Server CPU per request is read from each server's /proc/<pid>/stat around its own bursts: "
+              "unlike latency and throughput it leaves out the load client's share of the two cores, so it moves "
+              "far less between runs.",
+              "", *table(["concurrency", "p50 ÷ echo", "throughput ÷ echo", "CPU ÷ echo", "p50 ÷ bare",
+                          "throughput ÷ bare"], rows)]
     rows = []
     for name, server in figures["servers"].items():
         starts = ", ".join(fmt(s, 2) for s in server["cold_starts"])

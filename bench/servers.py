@@ -72,6 +72,16 @@ class ServerProcess:
         self.kill()
         raise TimeoutError(f"{' '.join(self.args)} not ready within {timeout}s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used so far (user and system), from /proc/<pid>/stat; 0 if not running."""
+        if self.process is None:
+            return 0.0
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def memory_mb(self) -> dict[str, float]:
         """Resident memory now (VmRSS) and at its peak (VmHWM), in MiB, from /proc/<pid>/status."""
         values: dict[str, float] = {}

@@ -52,6 +52,9 @@ class Level:
     seconds: float
     throughput: float
     latency: dict
+    cpu_ms_per_request: float = 0.0
+    """The server process's own CPU time (user and system) per answered request: what the server spent on a
+    turn, without the load client's share of the machine, which latency and throughput include."""
 
 
 @dataclass
@@ -60,6 +63,7 @@ class Batch:
     latencies: list[float]
     errors: int
     seconds: float
+    cpu_seconds: float = 0.0
 
 
 def _has_message(body: bytes) -> bool:
@@ -112,14 +116,17 @@ def pooled(concurrency: int, batches: Sequence[Batch]) -> Level:
     latencies = [value for batch in batches for value in batch.latencies]
     errors = sum(batch.errors for batch in batches)
     seconds = sum(batch.seconds for batch in batches)
+    cpu = sum(batch.cpu_seconds for batch in batches)
     return Level(concurrency, len(latencies) + errors, errors, seconds, len(latencies) / seconds if seconds else 0,
-                 latency_ms(latencies))
+                 latency_ms(latencies), 1000 * cpu / len(latencies) if latencies else 0.0)
 
 
 async def measure_interleaved(urls: dict[str, str], requests: int, levels: Sequence[int], rounds: int, warmup: int,
-                              time_limit: float) -> dict[str, list[dict]]:
+                              time_limit: float, cpu: dict | None = None) -> dict[str, list[dict]]:
     """Every server at every level, in `rounds` rounds that take the servers in turn (the starting server
-    rotating each round), so a change in the machine's load lands on all of them alike."""
+    rotating each round), so a change in the machine's load lands on all of them alike. `cpu` maps a server
+    to a function giving its process's CPU seconds so far, read around each burst."""
+    cpu = cpu or {}
     questions = kb_questions()
     names = list(urls)
     batches: dict[str, dict[int, list[Batch]]] = {name: {level: [] for level in levels} for name in names}
@@ -132,9 +139,12 @@ async def measure_interleaved(urls: dict[str, str], requests: int, levels: Seque
             order = names[round_number % len(names):] + names[:round_number % len(names)]
             for level in levels:
                 for name in order:
-                    batches[name][level].append(await drive(
-                        urls[name], questions, per_round, level, time_limit / rounds,
-                        f"{name}-{level}-{round_number}", connector.url))
+                    used = cpu.get(name, lambda: 0.0)
+                    before = used()
+                    batch = await drive(urls[name], questions, per_round, level, time_limit / rounds,
+                                        f"{name}-{level}-{round_number}", connector.url)
+                    batch.cpu_seconds = used() - before
+                    batches[name][level].append(batch)
     finally:
         await connector.stop()
     return {name: [asdict(pooled(level, batches[name][level])) for level in levels] for name in names}
@@ -170,7 +180,8 @@ def run(requests: int = 600, starts: int = 3, levels: Sequence[int] = LEVELS, wa
             for server in processes.values():
                 server.start()
             results = asyncio.run(measure_interleaved({name: p.url for name, p in processes.items()}, requests,
-                                                      levels, rounds, warmup, time_limit))
+                                                      levels, rounds, warmup, time_limit,
+                                                      {name: p.cpu_seconds for name, p in processes.items()}))
             memory = {name: p.memory_mb() for name, p in processes.items()}
         finally:
             for server in processes.values():
@@ -192,6 +203,8 @@ def ratios(servers: dict) -> list[dict]:
             theirs = servers[other]["levels"][index]
             row[f"p50_vs_{other}"] = ours["latency"]["p50"] / theirs["latency"]["p50"]
             row[f"throughput_vs_{other}"] = ours["throughput"] / theirs["throughput"] if theirs["throughput"] else 0
+            row[f"cpu_vs_{other}"] = ours.get("cpu_ms_per_request", 0) / theirs["cpu_ms_per_request"] \
+                if theirs.get("cpu_ms_per_request") else 0
         out.append(row)
     return out
 
@@ -212,10 +225,11 @@ def main() -> int:
         for level in server["levels"]:
             lat = level["latency"]
             print(f"  c={level['concurrency']:<3} p50 {lat['p50']:.1f} ms  p95 {lat['p95']:.1f} ms  "
-                  f"p99 {lat['p99']:.1f} ms  {level['throughput']:.0f} req/s  errors {level['errors']}")
+                  f"p99 {lat['p99']:.1f} ms  {level['throughput']:.0f} req/s  "
+                  f"CPU {level['cpu_ms_per_request']:.2f} ms/req  errors {level['errors']}")
     for row in results["ratios"]:
         print(f"c={row['concurrency']}: p50 {row['p50_vs_echo']:.2f}x echo, throughput "
-              f"{row['throughput_vs_echo']:.2f}x echo")
+              f"{row['throughput_vs_echo']:.2f}x echo, server CPU per request {row['cpu_vs_echo']:.2f}x echo")
     return 0
 
 

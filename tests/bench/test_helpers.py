@@ -99,3 +99,31 @@ def test_the_chart_is_svg_with_a_bar_per_value():
             is not None]
     assert len(bars) == 4
     assert chart.nice_ticks(93) == [0, 20, 40, 60, 80, 100]
+
+
+def test_server_cpu_per_request_pools_the_rounds_and_is_compared_with_the_echo_bot():
+    from bench.service_speed import Batch, pooled, ratios
+
+    ours = pooled(1, [Batch([0.004, 0.005], 0, 1.0, cpu_seconds=0.006), Batch([0.004], 1, 1.0, cpu_seconds=0.003)])
+    assert ours.cpu_ms_per_request == pytest.approx(3.0)  # 9 ms of CPU over the 3 answered requests
+    echo = pooled(1, [Batch([0.002, 0.002, 0.002], 0, 1.0, cpu_seconds=0.006)])
+    servers = {name: {"levels": [level.__dict__]} for name, level in (("ours", ours), ("echo", echo), ("bare", echo))}
+    assert ratios(servers)[0]["cpu_vs_echo"] == pytest.approx(1.5)
+
+
+def test_a_running_process_reports_its_cpu_time(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from bench.servers import ServerProcess
+
+    server = ServerProcess(("-c", "pass"), {}, tmp_path / "log")
+    assert server.cpu_seconds() == 0.0  # not started
+    server.process = subprocess.Popen([sys.executable, "-c", "sum(range(3_000_000)); input()"], stdin=subprocess.PIPE)
+    try:
+        time.sleep(0.5)
+        assert server.cpu_seconds() > 0.0
+    finally:
+        server.process.kill()
+        server.process.wait()
