@@ -54,7 +54,8 @@ MATERIALS = 2
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
 nails and wires, a DT project a timer and wires.)"""
 _STILL = re.compile(r"\bstill (?:has|have|got|carrying|carries|in|there|here|outside|at|planning|says|saying|talking"
-                    r"|threatening)\b|\b(?:again|another|right now|currently|at the moment)\b")
+                    r"|threatening)\b|\b(?:again|another|right now|currently|at the moment)\b"
+                    r"|\b(?:he|she|they) (?:is|are) (?:in|at|outside|here|there|banging|waving|holding|pointing)\b")
 
 
 @dataclass(frozen=True)
@@ -368,8 +369,8 @@ def _own_life_only(said: str, has: dict[str, bool]) -> bool:
     extremism: once the self-harm phrases are taken out ("kill herself" holds "kill"), no danger is left, no one
     else is named ("and his mum", "take the class with him") and no sign of extremism ("for allah", "the jews").
     Anything less clear keeps the card that names the Anti-Terrorist Hotline."""
-    if not has["self_harm"]:
-        return False
+    if not has["self_harm"] or any(has[name] for name in ("explosive", "weapon", "group", "place", "suspicious")):
+        return False  # "a suicide vest": the danger is to others
     rules = load_rules()
     left = _Has(_Found(" ".join(rules.phrases["self_harm"].sub(" ", said).split()), rules))
     return not any(left[name] for name in _NOT_OWN_LIFE)
