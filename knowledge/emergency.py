@@ -6,11 +6,14 @@ threat to life, travel to join a terrorist group or go to a conflict zone) toget
 doing or planning it (a person, something said, found or posted, a time soon); it stays quiet for
 questions about guidance, training, policy or definitions, for hypotheticals ("what if someone ..."),
 for figurative speech ("killing it", "shoot me an email") and for travel with a harmless purpose.
-The vocabulary lives in `knowledge/emergency.yaml`. Typos are forgiven: a word that is not English (the
-shared everyday lists plus the words the corrector is known to collide with) becomes the vocabulary word one
-edit away (two from eight letters), and a few real-word slips are fixed by their context ("going to shot
-up"). The decision is rules over named concepts, so every hit can be explained. The text itself is never
-logged or stored: a match carries only the category and the vocabulary terms (or concept names) that matched.
+Bomb-making materials count together (two with a time soon, three alone, one with a threat), and a risk to
+a person's own life with nothing else in the message is its own category ("self_harm"), whose card leaves
+out the Anti-Terrorist Hotline. The vocabulary lives in `knowledge/emergency.yaml`. Typos are forgiven: a
+word that is not English (the shared everyday lists plus the words the corrector is known to collide with)
+becomes the vocabulary word one edit away (two from eight letters), and a few real-word slips are fixed by
+their context ("going to shot up"). The decision is rules over named concepts, so every hit can be
+explained. The text itself is never logged or stored: a match carries only the category and the vocabulary
+terms (or concept names) that matched.
 """
 
 import re
