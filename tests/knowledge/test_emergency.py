@@ -505,6 +505,8 @@ NOT_URGENT = [
     "The boiler blew up this morning at 23 Elm Court",
     "BBC is reporting a shooting in America today",
     "The refugee family are going back to Ukraine tomorrow by coach",
+    "A young person has told me they've been self harming, what should I do next?",
+    "he has been cutting himself for months, what support is there?",
     "a man was charged with making explosives last month and the case is now with the courts",
     "his mum worries he might go abroad to fight one day, but he has no plans and no passport",
     "in the school play one kid 'stabs' another with a rubber sword",
