@@ -76,7 +76,3 @@ def current_guidance(documents: tuple[Document, ...]) -> tuple[CurrentGuidance, 
             found.setdefault(guidance.url, guidance)
     return tuple(found.values())
 
-
-def replaced_documents(documents: tuple[Document, ...]) -> tuple[Document, ...]:
-    """The sources whose front matter names the guidance that replaced them."""
-    return tuple(d for d in documents if d.meta.get("current_guidance"))

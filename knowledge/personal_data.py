@@ -22,6 +22,7 @@ import yaml
 from knowledge import CONTENT_DIR
 from knowledge.areas import load_national
 from knowledge.errors import ContentError
+from knowledge.query_words import bare_word
 
 NAMES_FILE = CONTENT_DIR / "person_names.yaml"
 
@@ -116,7 +117,7 @@ _SAID_OR_DID = frozenset(("says", "said", "has", "is", "keeps", "told", "was", "
 _NOT_SURNAMES = frozenset((
     "Station", "Line", "Hospital", "Street", "Road", "Palace", "Society", "Trust", "Institute", "Report", "Project",
     "Appeal", "Government", "Park", "School", "College", "University", "Centre", "Center", "House", "Hall", "Church",
-    "Mosque", "Court", "Academy", "Review", "Foundation", "Centre", "Square", "Bridge", "Gate", "Lane", "Way",
+    "Mosque", "Court", "Academy", "Review", "Foundation", "Square", "Bridge", "Gate", "Lane", "Way",
 ))
 """Capitalised words after a first name that make a place or body, not a surname ("Victoria Station")."""
 
@@ -141,10 +142,10 @@ def _typed_names(text: str) -> Iterable[Finding]:
     names = _names()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i, (word, start, end) in enumerate(tokens):
-        key = _bare_word(word)
+        key = bare_word(word)
         if key not in names.first or (key in names.also_words and not word[0].isupper()):
             continue
-        after = _bare_word(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
+        after = bare_word(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
         typed_after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         before = tokens[i - 1][0].lower() if i else ""
         capitalised_after = typed_after[:1].isupper() and typed_after not in _NOT_NAMES and after.isalpha() \
@@ -152,13 +153,8 @@ def _typed_names(text: str) -> Iterable[Finding]:
         if after in names.surnames or (word[0].isupper() and capitalised_after):
             yield Finding("name", start, tokens[i + 1][2])
         elif before in _PERSON_WORDS or (key not in names.also_words and (
-                after.replace("'", "") in _SAID_OR_DID or (word[0].isupper() and word.lower() != key))):
+                after in _SAID_OR_DID or (word[0].isupper() and word.lower() != key))):
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
-
-
-def _bare_word(word: str) -> str:
-    """A typed word in lower case without a possessive ("Smith's" -> smith)."""
-    return word.lower().replace("\u2019", "'").removesuffix("'s")
 
 
 def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:

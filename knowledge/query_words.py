@@ -104,14 +104,14 @@ def typed_capitals(text: str) -> tuple[set[str], set[str]]:
     if not any(character.islower() for character in text):
         return set(), set()
     words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
-    capitalised = {_bare(w) for i, w in enumerate(words) if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
-    opening = {_bare(w) for w in _SENTENCE_START.findall(text)}
-    proper = {_bare(w) for w in _TYPED_WORD.findall(text)
+    capitalised = {bare_word(w) for i, w in enumerate(words) if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())}
+    opening = {bare_word(w) for w in _SENTENCE_START.findall(text)}
+    proper = {bare_word(w) for w in _TYPED_WORD.findall(text)
               if w[:1].isupper() and (not w.isupper() or len(w) >= NAMED_ACRONYM_LETTERS)} - opening
     return capitalised, proper
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
     """A typed word as the query's tokens have it: lower case, without a possessive or apostrophes
     ("Australia's" -> australia)."""
     word = word.lower().replace("’", "'")

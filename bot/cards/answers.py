@@ -137,8 +137,7 @@ def _follow_ups(kb: KnowledgeBase, answer: Answer, passage: Passage) -> list[dic
 
 
 def _short(passage: Passage, limit: int = 60) -> str:
-    title = passage.heading_path[-1] if passage.heading_path else passage.doc_title
-    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return _shortened(passage.heading_path[-1] if passage.heading_path else passage.doc_title, limit)
 
 
 def _passage_card(kb: KnowledgeBase, answer: Answer, passage: Passage, more: bool) -> dict:
@@ -277,6 +276,7 @@ def render_current(kb: KnowledgeBase) -> list[Reply]:
 
 
 def _shortened(title: str, limit: int = 60) -> str:
+    """A button title: whole, or cut at a word with an ellipsis."""
     return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
