@@ -3,7 +3,7 @@
 URGENT and NOT_URGENT are realistic staff messages (typos included) and must all be right, as must the
 dev set's urgent and not_urgent lists (../shared/eval/dev_questions.yaml) when that folder is present.
 emergency_blind.yaml holds blind lists written before the guard was reworked, in the dev set's style, and
-emergency_blind_b.yaml six more written in the twelfth session (figures in its header); they
+emergency_blind_b.yaml nine more written in the twelfth and thirteenth sessions (figures in its header); they
 are held to the same bar as the unseen judging set (97% each way), not to 100%, so that they stay a
 measurement and never become a list of phrases to paste into the vocabulary.
 
@@ -27,7 +27,8 @@ BLIND_B = yaml.safe_load(Path(__file__).with_name("emergency_blind_b.yaml").read
 BAR = 0.97
 HOLDOUT_B_URGENT = 0.85
 TUNED_B_URGENT = 0.95
-"""emergency_blind_b.yaml's read lists: 584/610 (0.957). Several of list 8's misses were left, because the rules
+"""emergency_blind_b.yaml's read lists: 677/710 (0.954; list 9, added in the thirteenth session, 66/100 when it arrived
+and 93/100 after). Before list 9: 584/610 (0.957). Several of list 8's misses were left, because the rules
 that caught them ("nearly ready", "locked me in", "all burn", "hit the church") fired on everyday messages."""
 """emergency_blind_b.yaml's holdout list was never read for its misses: 87/100 urgent when measured, 86/100 now (73/100
 before the twelfth session's changes), a little above this floor so that a regression fails."""
@@ -287,6 +288,25 @@ URGENT = [
     "she's been groomed online and has a one way ticket to istanbul tomorrow",
     "his cousin crosses into the war zone tonight and he's meant to follow him tomorrow",
     "his online friend told him to leave a bag at the train station tomorrow morning",
+    # the thirteenth session: a life at risk now, hostages, a device with a time, travel by boat or coach
+    "my client has taken a huge overdose and is texting me goodbye",
+    "a resident has a ligature round his neck in his room",
+    "service user just drank bleach in the waiting room",
+    "a man is pouring petrol over himself outside the job centre",
+    "two inmates have taken a nurse hostage in the healthcare unit",
+    "my colleague is being held at gunpoint in the car park",
+    "patient has a scalpel and says he will cut anyone who comes close",
+    "caller says he has left something in the foyer and it goes off at 3",
+    "the parcel in the post room has a phone taped to it",
+    "he has something taped to his chest and is walking towards the stage",
+    "my nephew says he is going to sham tonight, his friends are at the coach station now",
+    "her dad is taking her to pakistan next week to train with a militant group",
+    "the group chat says bring the tools to the youth club tonight, no one walks out",
+    "a man is filming the mosque entrance again today and has a heavy holdall",
+    "a visitor is punching him and dragging him out of reception",
+    "she is up on the multi storey and has said goodbye to everyone",
+    "a learner says he is going to end it tonight, he has the pills with him",
+    "lad posted see you all on the news, bringing it in tomorrow",
 ]
 
 NOT_URGENT = [
@@ -515,6 +535,16 @@ NOT_URGENT = [
     "a tenant has deactivated ww2 rifles with certificates, is that a prevent issue?",
     "can the council tow an abandoned car on the verge with no plates?",
     "our team is going to blow the inspectors away",
+    # the thirteenth session: sport, the law, pest control, a sibling squabble, scares already over
+    "we'll murder them in the quiz on friday night",
+    "what is the law on carrying a knife in public?",
+    "pest control are putting down poison for the rats at the depot tomorrow, do staff need telling?",
+    "he said he'd kill his sister for using his phone, they were both fine after",
+    "a man came in with a knife last week, nobody was hurt, we are now reviewing our procedures",
+    "someone reported a suspicious bag in reception this morning, it was just a lost lunchbox",
+    "he shouted he was gonna shoot at break but he meant shooting at goal",
+    "we are going to end it at 4pm and all go home",
+    "the sketch ends with a bang and screaming from the audience, is it ok for year 7?",
 ]
 
 
@@ -589,6 +619,9 @@ def test_blind_not_urgent_rate(lists, key):
     ("she said she will take her own life and take others with her", "threat_to_life"),
     ("he said he would kill himself and everyone at the mosque", "threat_to_life"),
     ("there's a suspicious package in reception", "explosives"),
+    ("service user just drank bleach in the waiting room", "self_harm"),
+    ("a resident has a ligature round his neck in his room", "self_harm"),
+    ("two inmates have taken a nurse hostage in the healthcare unit", "threat_to_life"),
 ])
 def test_category(text, category):
     assert detect_emergency(text).category == category
