@@ -18,10 +18,10 @@ SET_FILES = {
     "dev": SHARED_EVAL / "dev_questions.yaml",
     "held-out": REPO / "tests" / "knowledge" / "heldout_questions.yaml",
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
-    "held-back 9": REPO / "bench" / "heldback" / "heldback_9.yaml",
-    "held-back 10": REPO / "bench" / "heldback" / "heldback_10.yaml",
     "held-back 11": REPO / "bench" / "heldback" / "heldback_11.yaml",
     "held-back 12": REPO / "bench" / "heldback" / "heldback_12.yaml",
+    "held-back 13": REPO / "bench" / "heldback" / "heldback_13.yaml",
+    "held-back 14": REPO / "bench" / "heldback" / "heldback_14.yaml",
 }
 
 
