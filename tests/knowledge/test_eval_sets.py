@@ -13,8 +13,8 @@ Three sets, each tuned against only through general changes (never an item at a 
   tuning_questions_u.yaml and tuning_questions_v.yaml (held-back sets 5 and 6) the same way, two sessions later;
 - tuning_questions_y.yaml and tuning_questions_z.yaml (held-back sets 7 and 8), held back from the fourth
   session to the eleventh, then moved here; tuning_questions_bb.yaml and _cc.yaml (held-back sets 9 and 10, half
-  their none items near misses), held back from the sixth session to the twelfth; tuning_questions_aa.yaml, written blind in the twelfth session in
-  the dev set's style and used at once for diagnosis;
+  their none items near misses), held back from the sixth session to the twelfth; tuning_questions_aa.yaml,
+  written blind in the twelfth session in the dev set's style and used at once for diagnosis;
 - tuning_questions_w.yaml and tuning_questions_x.yaml, written blind in the sixth session and used at once for
   diagnosis; half their none items are near misses (a Prevent subject with a fact the documents never give:
   "what's the pass mark for the prevent e-learning"), which the engine often answers: see their floors.
