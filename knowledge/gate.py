@@ -155,6 +155,19 @@ MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost pr
 """Words that make "how much" ask for a sum of money."""
 
 
+_ASKED_ON = re.compile(r"^(?:.*? )?(?:what|which|whats)(?: (?:is|was|are|were|s))? (?:the|a|an) ((?:[a-z0-9]+ ){1,3}?)on\b")
+"""A thing asked for "on" something ("what is the pass mark on the e-learning"), when `_ASKED_FOR` finds none."""
+PEOPLE_STEMS = frozenset(stem(w) for w in str.split("""people person staff practitioners officers members councillors
+    delegates attendees participants professionals workers volunteers peers colleagues"""))
+"""Words for people: a count of any of them answers "how many people..."."""
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |typically |generally |actually )?"
+                       r"(?:sit|attend|go|come|work|are|is|were|was|do|did|does|have|has|get|got|in|on|at|per)\b")
+"""What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
+_OURS = re.compile(r"\bour (?:own )?(?:county|council|area|borough|district|authority|region|city|town|county council|"
+                   r"school|schools|college|team|trust|force|service|partnership|board|panel)\b")
+"""The asker's own organisation: how many or how much of it the documents cannot say ("referrals did our county make")."""
+
+
 def asked_for(query: Query) -> str:
     """The stem of the thing a question asks for, when it asks in one of the usual ways: the last word of the
     phrase naming it ("pass mark" -> "mark"), or "" (none found, or a framing word such as "sort")."""
@@ -163,8 +176,11 @@ def asked_for(query: Query) -> str:
 
 def _head(said: str) -> str:
     """`asked_for`, given the question's corrected words joined by spaces."""
-    found = _ASKED_FOR.match(said + " ")
-    named = [w for w in found.group(1).split() if w not in STOPWORDS] if found else []
+    named = []
+    for found in (_ASKED_FOR.match(said + " "), _ASKED_ON.match(said + " "), _HOW_MANY.search(said + " ")):
+        named = [w for w in found.group(1).split() if w not in STOPWORDS] if found else []
+        if named:
+            break
     if not named or named[-1].endswith("where"):  # "is there a list somewhere of..."
         return ""
     head = stem(named[-1])
@@ -186,19 +202,22 @@ def _asks_for_now(query: Query, said: str) -> bool:
     """A question about a level, a count or a change as it stands today ("the current threat level", "how
     many are currently in prison", "has it changed this week"): the documents cannot say. `said` is the
     question's corrected words joined by spaces."""
+    if "number" in query.intents and _OURS.search(said) is not None:
+        return True  # "how many referrals did our county make": the documents hold no one area's own figures
     return ("number" in query.intents or _STATE.search(said) is not None) and _NOW.search(said) is not None
 
 
 def _count_elsewhere(index: Index, query: Query, head: str, number: int) -> bool:
     """A count is asked for by the thing counted ("how many officers does...", "what number of schools...")
     and no sentence of the passage both states a number and names that thing: the passage gives other
-    figures, or none."""
+    figures, or none. People counted ("how many people...") are named by any word for people ("15 practitioners")."""
     if "number" not in query.intents:
         return False
     counted = [c for c in query.concepts if not c.kind and c.own[-1] == head] if head else []
     if not counted:
         return False
-    return not any("number" in kinds and any(c.credit(terms) for c in counted)
+    people = PEOPLE_STEMS if head in PEOPLE_STEMS else frozenset()
+    return not any("number" in kinds and (any(c.credit(terms) for c in counted) or not people.isdisjoint(terms))
                    for terms, kinds in zip(index.segment_terms[number], index.segment_kinds[number], strict=True))
 
 

@@ -192,6 +192,10 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("no sentence counts it", "How many Prevent officers does the Home Office fund in each Dovetail pilot site?"),
     ("no sum of money", "How much are Prevent peers paid per day for doing a review?"),
     ("no sum of money", "How much money does the Home Office give each Prevent priority area?"),
+    ("thing asked for not in passage", "what is the minimum score on the channel awareness module"),
+    ("no sentence counts it", "how many people normally attend a channel panel meeting"),
+    ("the asker's own figures", "how many channel cases did our council have"),
+    ("the asker's own figures", "How many Prevent referrals has our borough made this year?"),
     ("as it stands today", "What is the current UK terrorism threat level?"),
     ("as it stands today", "has the national threat level changed this week"),
     ("as it stands today", "How many people are currently in UK prisons for terrorism offences?"),
@@ -259,6 +263,8 @@ def test_a_figure_stated_as_such_or_a_framing_word_still_answers(kb, question, p
     ("whats the deadline for responding to a foi request", "deadlin"),
     ("what sort of background do they want", ""),
     ("who chairs the channel panel", ""),
+    ("what is the minimum score on the channel awareness module", "score"),
+    ("how many people normally attend a prevent board meeting", "person"),
 ])
 def test_the_thing_a_question_asks_for(kb, question, asked):
     assert asked_for(kb._searcher.analyse(question)) == asked
