@@ -155,7 +155,8 @@ MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost pr
 """Words that make "how much" ask for a sum of money."""
 
 
-_ASKED_ON = re.compile(r"^(?:.*? )?(?:what|which|whats)(?: (?:is|was|are|were|s))? (?:the|a|an) ((?:[a-z0-9]+ ){1,3}?)on\b")
+_ASKED_ON = re.compile(r"^(?:.*? )?(?:what|which|whats)(?: (?:is|was|are|were|s))? (?:the|a|an) "
+                       r"((?:[a-z0-9]+ ){1,3}?)on\b")
 """A thing asked for "on" something ("what is the pass mark on the e-learning"), when `_ASKED_FOR` finds none."""
 PEOPLE_STEMS = frozenset(stem(w) for w in str.split("""people person staff practitioners officers members councillors
     delegates attendees participants professionals workers volunteers peers colleagues"""))
@@ -165,7 +166,7 @@ _HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |
 """What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
 _OURS = re.compile(r"\bour (?:own )?(?:county|council|area|borough|district|authority|region|city|town|county council|"
                    r"school|schools|college|team|trust|force|service|partnership|board|panel)\b")
-"""The asker's own organisation: how many or how much of it the documents cannot say ("referrals did our county make")."""
+"""The asker's own organisation: how many of it the documents cannot say ("referrals did our county make")."""
 
 
 def asked_for(query: Query) -> str:
