@@ -5,14 +5,14 @@ message describes danger (bombs or explosives, weapons, an attack or planned off
 join a terrorist group or go to a conflict zone) together with someone real doing or planning it (a person,
 something said, found or posted, a time soon); it stays quiet for questions about guidance, training, policy or
 definitions, for hypotheticals ("what if someone ..."), for figurative speech ("killing it", "shoot me an email"),
-for travel with a harmless purpose and for a scare already over ("it turned out to be her gym kit"). Bomb-making
-materials count together (two with a time soon, three alone, one with a threat), and a risk to a person's own life
-with nothing else in the message is its own category ("self_harm"), whose card leaves out the Anti-Terrorist
-Hotline. The vocabulary lives in `knowledge/emergency.yaml`. Typos are forgiven: a word that is not English (the
-shared everyday lists plus the words the corrector is known to collide with) becomes the vocabulary word one edit
-away (two from eight letters), and a few real-word slips are fixed by their context ("going to shot up"). The
-decision is rules over named concepts, so every hit can be explained. The text itself is never logged or stored: a
-match carries only the category and the vocabulary terms (or concept names) that matched.
+and for travel with a harmless purpose. Bomb-making materials count together (two with a time soon, three alone, one
+with a threat), and a risk to a person's own life with nothing else in the message is its own category
+("self_harm"), whose card leaves out the Anti-Terrorist Hotline. The vocabulary lives in `knowledge/emergency.yaml`.
+Typos are forgiven: a word that is not English (the shared everyday lists plus the words the corrector is known to
+collide with) becomes the vocabulary word one edit away (two from eight letters), and a few real-word slips are
+fixed by their context ("going to shot up"). The decision is rules over named concepts, so every hit can be
+explained. The text itself is never logged or stored: a match carries only the category and the vocabulary terms (or
+concept names) that matched.
 """
 
 import re
@@ -34,7 +34,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads th
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
              "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "self_harm",
-             "groomed", "someday", "omen", "others", "resolved")
+             "groomed", "someday", "omen", "others")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
@@ -328,9 +328,8 @@ def _materials(said: str, rules: _Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if (has["past"] or has["resolved"]) and not has["intent"] and (has["resolved"] or not has["soon"]) \
-            and _STILL.search(said) is None:  # long ago or over ("turned out to be"), nothing planned or still going on
-        return None
+    if has["past"] and not (has["soon"] or has["intent"]) and _STILL.search(said) is None:
+        return None  # something that happened long ago, nothing planned and nothing still going on
     if has["suspicious"]:
         return "explosives"
     exists = _EXISTS.search(said) is not None

@@ -25,6 +25,8 @@ QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total c
     quorate age"""))
 """Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses
 them (or a synonym) does not give the figure, however well it covers the rest ("a Channel panel")."""
+STATED_KINDS = ("phone",)
+"""Kinds of fact asked for that only a passage stating one answers (a phone number, not a mention of the team)."""
 NO_ANSWER_BELOW = 0.2
 """Below this the top hit is not shown as an answer."""
 NOT_NAMED_BELOW = 0.55
@@ -87,6 +89,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     said = " ".join(query.corrected)
     if _asks_for_now(query, said):
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
+    if any(kind in query.intents and kind not in index.kinds[best.number] for kind in STATED_KINDS):
+        return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):

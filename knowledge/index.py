@@ -274,7 +274,7 @@ KINDS = {
                          r"(?:was|were) cancelled|went ahead|no further (?:issues|problems|incidents))\b", re.I),
     "percent": re.compile(r"\d\s?%|\bper ?cent\b", re.I),
     "money": re.compile(r"£\s?\d|\bfree(?:ly)?\b|\bcost-free\b|\bno (?:further )?cost|\bno charge\b|\bunpaid\b", re.I),
-    "email": re.compile(r"@[\w-]+\.[a-z]"),
+    "email": re.compile(r"@[\w-]+\.[a-z]"), "phone": re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b999\b"),
     "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
 }
 """The kinds of fact a passage or segment states, for questions like "how often" or "what's the email"."""

@@ -30,6 +30,9 @@ INTENTS = (
                "who should i ask", "who to ask", "who do we ask", "who can we ask")),
     ("outcome", ("turn out", "turned out", "what happened", "did it work", "did that work", "actually work",
                  "how did it go", "what difference", "what impact", "end result", "the result", "the results")),
+    ("phone", ("phone number", "telephone number", "number to call", "number to ring", "contact number",
+               "direct line", "helpline number", "mobile number", "direct number", "number do i ring",
+               "number do i call", "number should i ring", "number should i call")),
     ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
               "where is", "where are", "download", "online")),
 )

@@ -195,6 +195,8 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("thing asked for not in passage", "what is the minimum score on the channel awareness module"),
     ("no sentence counts it", "how many people normally attend a channel panel meeting"),
     ("the asker's own figures", "how many channel cases did our council have"),
+    ("no number to ring", "what's the phone number for the Channel panel chair"),
+    ("no number to ring", "is there a direct line for the Leicestershire Prevent team"),
     ("the asker's own figures", "How many Prevent referrals has our borough made this year?"),
     ("as it stands today", "What is the current UK terrorism threat level?"),
     ("as it stands today", "has the national threat level changed this week"),
