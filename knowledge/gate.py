@@ -27,6 +27,12 @@ QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total c
 them (or a synonym) does not give the figure, however well it covers the rest ("a Channel panel")."""
 STATED_KINDS = ("phone",)
 """Kinds of fact asked for that only a passage stating one answers (a phone number, not a mention of the team)."""
+_NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
+"""An Act named in a question ("the Online Safety Act"): a passage that lacks its name speaks of another law."""
+_RETENTION = re.compile(r"\bhow long\b(?=.* (?:keep|kept|retain|retained|store|stored|hold|held)\b)"
+                        r"(?=.* (?:records?|data|files?|information|notes|details|documents|forms|paperwork)\b)")
+RETAIN_STEMS = frozenset(stem(w) for w in ("keep", "kept", "retain", "store", "hold", "held", "record", "records"))
+"""Asked how long something is kept, only a sentence giving a length of time for keeping or records answers."""
 NO_ANSWER_BELOW = 0.2
 """Below this the top hit is not shown as an answer."""
 NOT_NAMED_BELOW = 0.55
@@ -91,6 +97,10 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if any(kind in query.intents and kind not in index.kinds[best.number] for kind in STATED_KINDS):
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
+    if _other_act(index, said, best.number):
+        return False  # "what does the Online Safety Act say": the passage names no such Act
+    if _RETENTION.search(said) and not _states_keeping(index, best.number):
+        return False  # "how long do we keep Channel records": no sentence says how long anything is kept
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
@@ -147,7 +157,7 @@ FIGURE_STEMS = QUANTITY_STEMS | frozenset(stem(w) for w in str.split("""budget f
 """Words naming a figure: asked for ("what was the budget for..."), a passage that never uses them does not
 give it. Only as the thing asked for: elsewhere in a message they set the scene ("it's fine", "rated low")."""
 FRAME_STEMS = frozenset(stem(w) for w in str.split("sort kind type list way value point argument reason purpose idea "
-                                                   "case benefit"))
+                                                   "case benefit piece bit"))
 """Words that frame a question rather than name what it asks for ("what sort of background...")."""
 _NOW = re.compile(r"\b(?:right now|at the moment|this (?:week|month)|today|current|currently|at present|as of now|"
                   r"nowadays|these days)\b")
@@ -231,6 +241,21 @@ def _amount_elsewhere(index: Index, query: Query, said: str, number: int) -> boo
     none, nor that the thing is free: it may mention the funding, but not how much."""
     return "number" in query.intents and any(c.own[-1] in MONEY_STEMS for c in query.concepts) \
         and "money" not in index.kinds[number] and " how much " in f" {said} "
+
+
+def _other_act(index: Index, said: str, number: int) -> bool:
+    """The question names an Act ("the Data Protection Act") whose name the passage does not use."""
+    found = _NAMED_ACT.search(said)
+    if found is None:
+        return False
+    name = [stem(w) for w in found.group(1).split() if w not in STOPWORDS and len(w) > 2]  # "the CT Act": unsure
+    return bool(name) and not all(s in index.terms[number] for s in name)
+
+
+def _states_keeping(index: Index, number: int) -> bool:
+    """Whether a sentence of the passage gives a length of time and speaks of keeping or of records."""
+    return any("duration" in kinds and not RETAIN_STEMS.isdisjoint(terms)
+               for terms, kinds in zip(index.segment_terms[number], index.segment_kinds[number], strict=True))
 
 
 def _unheard(index: Index, query: Query, number: int) -> bool:

@@ -196,6 +196,10 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("no sentence counts it", "how many people normally attend a channel panel meeting"),
     ("the asker's own figures", "how many channel cases did our council have"),
     ("no number to ring", "what's the phone number for the Channel panel chair"),
+    ("an Act the documents never name", "what does the Online Safety Act say about extremist material"),
+    ("an Act the documents never name", "does the Children and Families Act change the prevent duty"),
+    ("how long records are kept", "how long should we hold on to channel referral records"),
+    ("how long records are kept", "how long are prevent case files retained by the council"),
     ("no number to ring", "is there a direct line for the Leicestershire Prevent team"),
     ("the asker's own figures", "How many Prevent referrals has our borough made this year?"),
     ("as it stands today", "What is the current UK terrorism threat level?"),
@@ -265,6 +269,7 @@ def test_a_figure_stated_as_such_or_a_framing_word_still_answers(kb, question, p
     ("whats the deadline for responding to a foi request", "deadlin"),
     ("what sort of background do they want", ""),
     ("who chairs the channel panel", ""),
+    ("which piece of legislation put the prevent duty on councils", ""),
     ("what is the minimum score on the channel awareness module", "score"),
     ("how many people normally attend a prevent board meeting", "person"),
 ])
