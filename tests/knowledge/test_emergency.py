@@ -27,9 +27,10 @@ BLIND_B = yaml.safe_load(Path(__file__).with_name("emergency_blind_b.yaml").read
 BAR = 0.97
 HOLDOUT_B_URGENT = 0.85
 TUNED_B_URGENT = 0.94
-"""emergency_blind_b.yaml's read lists: 670/710 (0.944; list 9, added in the thirteenth session, 66/100 when it arrived,
-93/100 after a first pass, 86/100 once a review took out the pass's rules that silenced live danger or fired on
-everyday messages). Before list 9: 584/610 (0.957). Several of list 8's misses were left, because the rules
+"""emergency_blind_b.yaml's read lists: 762/810 (0.941). Lists 9 and 10 were added in the thirteenth session: list 9
+66/100 when it arrived, 93/100 after a first pass, 86/100 once a review took out the pass's rules that silenced live
+danger or fired on everyday messages (87/100 now); list 10, written after that, 75/100 when it arrived, 91/100 after.
+Before list 9: 584/610 (0.957). Several of list 8's misses were left, because the rules
 that caught them ("nearly ready", "locked me in", "all burn", "hit the church") fired on everyday messages."""
 """emergency_blind_b.yaml's holdout list was never read for its misses: 87/100 urgent when measured, 86/100 now (73/100
 before the twelfth session's changes), a little above this floor so that a regression fails."""
@@ -311,6 +312,19 @@ URGENT = [
     "Her ex texted he'll kill her for taking the children, he's outside the house now",
     "What is the law on restraining him? He has a knife in the classroom and is threatening pupils",
     "The boy we excluded last week has just come in with a knife",
+    # list 10's lessons, in other words: an attack under way with no one named, a life at risk now
+    "there is an active shooter in the library, shots fired",
+    "someone is firing an air rifle at people from the flats",
+    "there's a van driving into people outside the station",
+    "he's on the bridge saying he will jump in front of the next train",
+    "resident found hanging in her room, we are trying to get her down",
+    "a man has doused himself in petrol in reception and has a lighter",
+    "a visitor is holding a knife to a nurse's throat on ward 3",
+    "he has locked the doors and says no one leaves until they hear him out",
+    "caller says there are two devices in the town hall and we have 10 minutes to get out",
+    "she texted that she has swallowed a handful of pills and is saying goodbye",
+    "the tenant says he will cut anyone who comes in the flat",
+    "the bag by the lift, staff heard beeping coming from it",
 ]
 
 NOT_URGENT = [
@@ -558,6 +572,13 @@ NOT_URGENT = [
     "The kids were screaming at every bang at the fireworks tonight",
     "Sorry to cut you off earlier, I'll call you back today",
     "The suffragettes were militants, we're going to the museum tomorrow",
+    "The hairdresser will cut someone's fringe for free at the fair on Saturday",
+    "This exam is going to murder me, I haven't revised at all.",
+    "a knife was found in a locker last Tuesday, it was confiscated and police attended",
+    "he says he might go and fight in ukraine at some point next year, should I report it?",
+    "my 5 year old keeps saying he will blow the house up, he copies it from a cartoon",
+    "the kids keep talking about a game mission where you shoot everyone at an airport",
+    "the barber will cut them a fringe before the school photo tomorrow",
 ]
 
 
