@@ -21,12 +21,20 @@ if TYPE_CHECKING:
     from knowledge.search import Match, Scored
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)([1-9]\d+)\b(?! ?(?:years?|yrs?|yo|months?|weeks?|days?|hours?|hrs?|"
+                     r"minutes?|mins?|percent|per cent|pupils|people|staff)\b)")
+"""A number above 9 that is not a year, an age, a length of time or a head count: "benchmark 5" and "section 7"
+name the toolkit's parts; "the 22 factors" and "section 42" name facts a passage holds or does not ("s.47")."""
 QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total cost price salary wage penalty quorum
     quorate age"""))
 """Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses
 them (or a synonym) does not give the figure, however well it covers the rest ("a Channel panel")."""
 STATED_KINDS = ("phone",)
 """Kinds of fact asked for that only a passage stating one answers (a phone number, not a mention of the team)."""
+LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
+"""What a "how long" question may be answered with: a length of time, a date to count from, or how often."""
+_WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what date|since when)\b")
+"""Asking for a date (not "when should we refer", which asks for the circumstances)."""
 _NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
 """An Act named in a question ("the Online Safety Act"): a passage that lacks its name speaks of another law."""
 _RETENTION = re.compile(r"\bhow long\b(?=.* (?:keep|kept|retain|retained|store|stored|hold|held)\b)"
@@ -97,12 +105,18 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if any(kind in query.intents and kind not in index.kinds[best.number] for kind in STATED_KINDS):
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
+    if "duration" in query.intents and not _section_states(index, best.number, LENGTH_KINDS):
+        return False  # "how long does a TPIM last": the section names it but gives no length of time
+    if _WHEN.search(said) and "date" not in index.kinds[best.number]:
+        return False  # "when was National Action proscribed": the passage gives no date
     if _other_act(index, said, best.number):
         return False  # "what does the Online Safety Act say": the passage names no such Act
     if _RETENTION.search(said) and not _states_keeping(index, best.number):
         return False  # "how long do we keep Channel records": no sentence says how long anything is kept
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
+    if any(not any(term.endswith(figure) for term in index.terms[best.number]) for figure in _FIGURE.findall(said)):
+        return False  # a figure the passage never mentions ("the 22 factors", "section 42"): another subject
     if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a figure the passage never mentions: the documents do not give it
     head = _head(said)
@@ -172,9 +186,10 @@ MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost pr
 _ASKED_ON = re.compile(r"^(?:.*? )?(?:what|which|whats)(?: (?:is|was|are|were|s))? (?:the|a|an) "
                        r"((?:[a-z0-9]+ ){1,3}?)on\b")
 """A thing asked for "on" something ("what is the pass mark on the e-learning"), when `_ASKED_FOR` finds none."""
-PEOPLE_STEMS = frozenset(stem(w) for w in str.split("""people person staff practitioners officers members councillors
-    delegates attendees participants professionals workers volunteers peers colleagues"""))
+PEOPLE_STEMS = frozenset(stem(w) for w in str.split("""people person staff practitioners delegates attendees
+    participants professionals workers volunteers peers"""))
 """Words for people: a count of any of them answers "how many people..."."""
+_PLACE_WORDS = frozenset(("in", "at", "across", "within", "from"))
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |typically |generally |actually )?"
                        r"(?:sit|attend|go|come|work|are|is|were|was|do|did|does|have|has|get|got|in|on|at|per)\b")
 """What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
@@ -193,7 +208,9 @@ def _head(said: str) -> str:
     """`asked_for`, given the question's corrected words joined by spaces."""
     named = []
     for found in (_ASKED_FOR.match(said + " "), _ASKED_ON.match(said + " "), _HOW_MANY.search(said + " ")):
-        named = [w for w in found.group(1).split() if w not in STOPWORDS] if found else []
+        words = found.group(1).split() if found else []
+        cut = next((n for n, w in enumerate(words) if w in _PLACE_WORDS and n > 0), len(words))
+        named = [w for w in words[:cut] if w not in STOPWORDS]  # "people in Leicestershire": people
         if named:
             break
     if not named or named[-1].endswith("where"):  # "is there a list somewhere of..."
@@ -250,6 +267,14 @@ def _other_act(index: Index, said: str, number: int) -> bool:
         return False
     name = [stem(w) for w in found.group(1).split() if w not in STOPWORDS and len(w) > 2]  # "the CT Act": unsure
     return bool(name) and not all(s in index.terms[number] for s in name)
+
+
+def _section_states(index: Index, number: int, kinds: frozenset[str]) -> bool:
+    """Whether the passage, or another of its section (an answer shows a section from its start), states a fact of
+    one of these kinds."""
+    section = index.passages[number].section_id
+    return any(index.kinds[other] & kinds for other, passage in enumerate(index.passages)
+               if passage.section_id == section)
 
 
 def _states_keeping(index: Index, number: int) -> bool:

@@ -267,8 +267,7 @@ KINDS = {
                             r"every|regular(?:ly)?|per (?:year|month|week)|once a|after \d+|"
                             r"\d+ and \d+ months)\b", re.I),
     "duration": re.compile(r"\b(?:\d+|one|two|half)[- ](?:minute|hour|day|week|month|year)s?\b|"
-                           r"\b(?:one|two)/(?:one|two)[- ]day\b|\b\d+ (?:minutes|hours|days|weeks|months)\b",
-                           re.I),
+                           r"\b(?:one|two)/(?:one|two)[- ]day\b|\b\d+ (?:minutes|hours|days|weeks|months)\b", re.I),
     "outcome": re.compile(r"\b(?:outcomes?|as a result|resulted in|led to|has (?:not|since|now)|have since|"
                          r"since then|successful(?:ly)?|reduced|increased|improved|took the decision|"
                          r"(?:was|were) cancelled|went ahead|no further (?:issues|problems|incidents))\b", re.I),
@@ -315,11 +314,12 @@ def _labels(text: str) -> frozenset[str]:
     return frozenset(s for match in _LABEL.finditer(text) for s in analyse(match.group(1)))
 
 
-_NUMBERING = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:\d+(?:\.\d+)+\.?|\d+\.|[a-z]\))\s", re.M)
+_NUMBERING = re.compile(r"^\s*(?:[-*]\s*)?(?:\*\*)?(?:\d+(?:\.\d+)+\.?|\d+\.|[a-z]\))\s|\b(?:[Ss]ection|[Bb]enchmark"
+                        r"|[Cc]hapter|[Pp]aragraph|[Qq]uestion)s? \d+(?:\.\d+)*", re.M)
 
 
 def kinds_of(text: str) -> frozenset[str]:
-    """The fact kinds (see KINDS) that a piece of text states (paragraph numbers are not numbers)."""
+    """The fact kinds (see KINDS) that a piece of text states (list and part numbers, "section 7", are not numbers)."""
     text = _NUMBERING.sub(" ", text)
     return frozenset(kind for kind, pattern in KINDS.items()
                      if (kind != "email" or "@" in text) and pattern.search(text))
