@@ -9,7 +9,8 @@
   is one edit from "protect", "lone" from "line", "islamic" from "islamist"), so typo correction leaves them
   alone. Found with wordfreq (Zipf frequency 3 or more) against the content's vocabulary; a word missing
   here is only open to correction, so the list needs refreshing after large content changes, not small ones.
-- FILLER_WORDS: chat filler and framing that says nothing about the subject ("pls", "in a nutshell").
+- FILLER_WORDS: chat filler and framing that says nothing about the subject ("pls", "in a nutshell"), and
+  how the asker feels about it ("we're uneasy about").
 - OFF_TOPIC_WORDS: everyday subjects that Prevent guidance never covers (food, weather, sport, travel,
   pay and leave, IT faults, household repairs, entertainment). A question built on one of these is not
   about Prevent unless it also names Prevent's own subject matter (radicalisation, extremism, the CTLP).
@@ -347,7 +348,8 @@ FILLER_WORDS = frozenset(str.split(
     briefly roughly exactly simply anyway btw fyi asap u ur r im ive id wondering wonder curious confused dunno idk
     deal stuff thing things bit lot lots whats wats wot tell say know explain mean means meaning anyone someone
     somebody guys folks sorry apologies again also currently today okay ok yeah yes maybe go goes going gone went
-    vs versus
+    vs versus uneasy anxious nervous unsure uncomfortable wary apprehensive unhappy upset puzzled stressed
+    panicking scared frightened
     """
 ))
 

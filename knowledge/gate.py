@@ -312,8 +312,8 @@ def _stray(index: Index, concept: Concept, wordy: bool) -> bool:
     content word is a form of it ("registration", "register"); in a message of LONG_MESSAGE concepts or more,
     any is scene-setting ("stretched", "hypothetically"). A longer word in a short question is a subject of
     its own ("manual handling", "menopause") that the guidance does not cover."""
-    if concept.known or len(concept.own) != 1 or len(concept.own[0]) < 3:
+    if concept.known or len(concept.own) != 1 or len(concept.own[0]) == 2:
         return False
-    word = concept.own[0]
+    word = concept.own[0]  # one letter is a piece of an abbreviation ("H&F"); two name a thing ("PA")
     return wordy or len(word) <= STRAY_LETTERS or any(
         word[:end] in index.idf for end in range(len(word) - 1, STRAY_LETTERS - 1, -1))

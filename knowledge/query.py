@@ -30,6 +30,7 @@ from knowledge.query_words import (
     EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
+    HOW_FAR,
     INTENT_CUES,
     LIGHT_VERBS,
     MEDIA_WORDS,
@@ -369,9 +370,8 @@ def _rank_weights(concepts: tuple[Concept, ...]) -> dict[str, float]:
 
 
 def _intents(words: list[str]) -> frozenset[str]:
-    """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what
-    happens when...")."""
-    text = " " + " ".join(words) + " "
+    """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what happens when")."""
+    text = HOW_FAR.sub(" ", " " + " ".join(words) + " ")
     found = {kind for kind, cues in INTENT_CUES if cues.search(text)}
     if words[:1] == ["when"]:
         found.add("date")

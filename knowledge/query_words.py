@@ -41,6 +41,9 @@ INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in c
                  for kind, cues in INTENTS), ("outcome", re.compile(" what did (?:[a-z]+ ){1,4}do ")))
 """Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text); and "what did Waltham
 Forest do about...", which asks what was done, so what came of it."""
+HOW_FAR = re.compile(r" how much (?=(?:we|were|i|im|they|theyre|you|he|she|should|can|to|of it|of this|involvement) )")
+""""How much" asking how far ("how much we're supposed to get involved"), not for a figure: taken out before the
+intent cues are read."""
 CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
              "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
              "website": "link", "webpage": "link", "download": "link", "percentage": "percent", "percent": "percent",

@@ -261,6 +261,17 @@ def test_a_count_a_sentence_gives_is_answered(kb, question, phrase):
 
 
 @pytest.mark.parametrize(("question", "phrase"), [
+    ("H&F and kensington & chelsea advisory group - who chairs it", "Head of Prevent"),
+    ("A private hall in town is hosting a speaker we're uneasy about. It's not our building - what should we consider?",
+     "non-local authority owned premises"),
+])
+def test_a_letter_of_an_abbreviation_or_a_feeling_does_not_block_an_answer(kb, question, phrase):
+    """"H&F" leaves the letters "h" and "f", pieces of a name; "uneasy" says how the asker feels, not what about."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text, answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
     ("What proportion of schools have done prevent training according to the scrutiny slides?", "%"),
     ("what sort of background do they want for prevent peers", "peer"),
     ("is there a list anywhere of prevent courses we could send people on", "training"),
