@@ -30,7 +30,8 @@ from dialogs.referral import ReferralFlow
 from knowledge.areas import load_areas
 from knowledge.base import load_knowledge_base
 from knowledge.benchmark import load_benchmark
-from knowledge.emergency import emergency_wording, load_rules
+from knowledge.emergency import load_rules
+from knowledge.emergency_card import emergency_wording
 from knowledge.errors import InvalidContent
 from knowledge.messages import load_messages
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from bot.cards.common import adaptive_card, open_url, submit, text_block
 from knowledge.area_model import Area, Option, Step, dial_url
 from knowledge.areas import ContactNow
-from knowledge.emergency import emergency_wording
+from knowledge.emergency_card import emergency_wording
 from knowledge.opening_hours import describe, describe_moment, describe_when
 
 EXAMPLE_NOTICE = (

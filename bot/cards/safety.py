@@ -14,7 +14,8 @@ tell the DSL, and offers the contacts instead of the Anti-Terrorist Hotline and 
 from bot.cards.common import adaptive_card, open_url, submit, text_block
 from bot.reply import Reply
 from knowledge.area_model import dial_url
-from knowledge.emergency import EmergencyMatch, emergency_wording
+from knowledge.emergency import EmergencyMatch
+from knowledge.emergency_card import emergency_wording
 
 PERSONAL_DATA_REMINDER = (
     "Please don't put names or identifying details in Teams: no names, ages with names, dates of birth, "
