@@ -32,6 +32,7 @@ from knowledge.base import load_knowledge_base
 from knowledge.benchmark import load_benchmark
 from knowledge.emergency import load_rules
 from knowledge.emergency_card import emergency_wording
+from knowledge.emergency_model import load_model
 from knowledge.errors import InvalidContent
 from knowledge.messages import load_messages
 
@@ -76,9 +77,10 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
     """Build the whole bot: content, state, adapter, bot and HTTP routes."""
     apply_sdk_patches()
     content = load_content(settings)
-    # The emergency guard compiles its rules on first use (over 0.1 s). Do it now, so the first message,
-    # which may be the urgent one, does not wait for it, and a broken rules file stops start-up instead.
+    # The emergency guard compiles its rules and reads its model on first use (over 0.1 s). Do it now, so the
+    # first message, which may be the urgent one, does not wait for it, and a broken file stops start-up instead.
     load_rules()
+    load_model()
     emergency_wording()
     messages = content["messages"]
     storage = storage or create_storage(settings)

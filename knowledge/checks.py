@@ -26,11 +26,17 @@ def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
 
 def _check_emergency_rules() -> list[ContentError]:
     from knowledge.emergency import RULES_FILE, load_rules
+    from knowledge.emergency_model import MODEL_FILE, load_model
 
     try:
         load_rules(RULES_FILE)
     except (OSError, KeyError, TypeError, ValueError, AttributeError) as error:
         return [ContentError(RULES_FILE, f"cannot compile the emergency vocabulary: {type(error).__name__}: {error}")]
+    try:
+        load_model.cache_clear()
+        load_model()
+    except (OSError, KeyError, TypeError, ValueError, AttributeError) as error:
+        return [ContentError(MODEL_FILE, f"cannot read the emergency model: {type(error).__name__}: {error}")]
     return []
 
 

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
+from knowledge.emergency_model import SURE, THRESHOLD, load_model
 from knowledge.pattern_words import WordKeyedPatterns, first_words, leading_texts
 from knowledge.text import STOPWORDS, WordMemo, forget_typed_words, is_known_word, literal_union
 
@@ -50,7 +51,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GOT_BEEN = re.compile(r"\b(he|she|it|there|who|someone|somebody) is (got|been)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
-_NEEDED = (*_DANGER, "threat", "precursor", "fight", "groomed")  # without one of these concepts no category can fire
+_NEEDED = (*_DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
@@ -263,25 +264,45 @@ def detect_emergency(text: str) -> EmergencyMatch | None:
         forget_typed_words()  # the message's words the guard does not know are kept only while it reads
 
 
+def normalise(text: str, rules: _Rules | None = None) -> str:
+    """A message as the guard reads it: `prepare`d, with figures of speech ("killing it") blanked out."""
+    rules = rules or load_rules()
+    said = prepare(text, rules)
+    if rules.figurative_parts.candidates(said):  # blank "killing it" out, when a figurative phrase may be there
+        said = rules.figurative.sub(" ", said)
+    return " ".join(said.split())
+
+
 def _detect(text: str) -> EmergencyMatch | None:
     if not text or not text.strip():
         return None
     rules = load_rules()
-    said = prepare(text, rules)
-    if rules.figurative_parts.candidates(said):  # blank "killing it" out, when a figurative phrase may be there
-        said = rules.figurative.sub(" ", said)
-    said = " ".join(said.split())
+    said = normalise(text, rules)
     found = _Found(said, rules)
     has = _Has(found)
-    if not any(has[name] for name in _NEEDED):
-        return None  # no danger at all: the ordinary question
+    if not any(has[name] for name in _NEEDED):  # no danger word: an ordinary message, unless the model is all but sure
+        return EmergencyMatch("threat_to_life") if load_model().probability(said) >= SURE else None
     agent = rules.agents.search(said)
     generic = rules.generic_agents.search(said) is not None
     category = _category(said, has, someone=agent is not None or generic or has["report"],
                          materials=_materials(said, rules, has))
     if category is None or _suppressed(said, rules, has, found, agent.start() if agent else None, generic):
-        return None
+        if load_model().probability(said) < THRESHOLD:
+            return None  # the rules and the learned second opinion agree: not an emergency
+        category = _likely_category(said, has)
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
+
+
+def _likely_category(said: str, has: dict[str, bool]) -> str:
+    """For a message the learned model finds urgent though the rules did not fire: the kind of danger its danger
+    words name."""
+    if has["suspicious"] or has["explosive"] or has["precursor"]:
+        return "explosives"
+    if has["life"] or has["self_harm"]:
+        return "self_harm" if _own_life_only(said, has) else "threat_to_life"
+    if has["weapon"]:
+        return "weapon"
+    return "travel" if has["group"] or has["place"] or has["join"] or has["fight"] else "attack"
 
 
 class _Found(dict):
