@@ -33,6 +33,7 @@ STATED_KINDS = ("phone",)
 """Kinds of fact asked for that only a passage stating one answers (a phone number, not a mention of the team)."""
 LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
 """What a "how long" question may be answered with: a length of time, a date to count from, or how often."""
+_EMAIL_ADDRESS = re.compile(r"\be ?mail (?:address|addresses)\b|\bwhat e ?mail\b")
 _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what date|since when)\b")
 """Asking for a date (not "when should we refer", which asks for the circumstances)."""
 _NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
@@ -103,6 +104,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     said = " ".join(query.corrected)
     if _asks_for_now(query, said):
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
+    if _EMAIL_ADDRESS.search(said) and "email" not in index.kinds[best.number]:
+        return False  # "what email address do I use to report to the CTIRU": the passage gives none
     if any(kind in query.intents and kind not in index.kinds[best.number] for kind in STATED_KINDS):
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
     if "duration" in query.intents and not _section_states(index, best.number, LENGTH_KINDS):

@@ -30,8 +30,6 @@ from knowledge.query_words import (
     EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
-    HOW_FAR,
-    INTENT_CUES,
     LIGHT_VERBS,
     MEDIA_WORDS,
     NAME_AFTER,
@@ -43,6 +41,7 @@ from knowledge.query_words import (
     SUBJECT_STEMS,
     VERB_AFTER,
     WEAK_FORMS,
+    intents_of,
     typed_capitals,
 )
 from knowledge.text import STOPWORDS, phrase_stems, phrase_words, plain, stem
@@ -230,7 +229,7 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
     """Concepts, ranking weights and intent for a query."""
     tokens = _tokens(text, corrector, index.pairs)
     words = tokens.words
-    intents = _intents(words)
+    intents = intents_of(words)
     content = [(i, stem(w)) for i, w in enumerate(words)
                if w not in STOPWORDS and w not in FILLER_WORDS and CUE_WORDS.get(w) != ""]
     stems = [s for _, s in content]
@@ -367,15 +366,6 @@ def _rank_weights(concepts: tuple[Concept, ...]) -> dict[str, float]:
         for s in concept.own:
             weights[s] = max(weights.get(s, 0.0), own_weight)
     return weights
-
-
-def _intents(words: list[str]) -> frozenset[str]:
-    """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what happens when")."""
-    text = HOW_FAR.sub(" ", " " + " ".join(words) + " ")
-    found = {kind for kind, cues in INTENT_CUES if cues.search(text)}
-    if words[:1] == ["when"]:
-        found.add("date")
-    return frozenset(found)
 
 
 def _merge(concepts: list[Concept]) -> tuple[Concept, ...]:

@@ -122,3 +122,13 @@ def bare_word(word: str) -> str:
     ("Australia's" -> australia)."""
     word = word.lower().replace("’", "'")
     return (word[:-2] if word.endswith("'s") else word).replace("'", "")
+
+
+def intents_of(words: list[str]) -> frozenset[str]:
+    """The kinds of fact a question asks for ("when" only as its first word: "when was...", not "what happens
+    when")."""
+    text = HOW_FAR.sub(" ", " " + " ".join(words) + " ")
+    found = {kind for kind, cues in INTENT_CUES if cues.search(text)}
+    if words[:1] == ["when"]:
+        found.add("date")
+    return frozenset(found)

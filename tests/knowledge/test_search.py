@@ -205,6 +205,7 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("no length of time in the section", "how long does a temporary exclusion order last"),
     ("no length of time in the section", "how long is a WRAP session"),
     ("a part number is not a count", "how many prevent referrals were made nationally last year"),
+    ("no email address in the passage", "what email address do I report an extremist website to?"),
     ("how long records are kept", "how long are prevent case files retained by the council"),
     ("no number to ring", "is there a direct line for the Leicestershire Prevent team"),
     ("the asker's own figures", "How many Prevent referrals has our borough made this year?"),
