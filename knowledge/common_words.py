@@ -10,7 +10,7 @@
   alone. Found with wordfreq (Zipf frequency 3 or more) against the content's vocabulary; a word missing
   here is only open to correction, so the list needs refreshing after large content changes, not small ones.
 - FILLER_WORDS: chat filler and framing that says nothing about the subject ("pls", "in a nutshell"), and
-  how the asker feels about it ("we're uneasy about").
+  how the asker feels about it ("we're uneasy about") or what they are "meant" or "supposed" to do.
 - OFF_TOPIC_WORDS: everyday subjects that Prevent guidance never covers (food, weather, sport, travel,
   pay and leave, IT faults, household repairs, entertainment). A question built on one of these is not
   about Prevent unless it also names Prevent's own subject matter (radicalisation, extremism, the CTLP).
@@ -349,7 +349,7 @@ FILLER_WORDS = frozenset(str.split(
     deal stuff thing things bit lot lots whats wats wot tell say know explain mean means meaning anyone someone
     somebody guys folks sorry apologies again also currently today okay ok yeah yes maybe go goes going gone went
     vs versus uneasy anxious nervous unsure uncomfortable wary apprehensive unhappy upset puzzled stressed
-    panicking scared frightened
+    panicking scared frightened meant supposed
     """
 ))
 
