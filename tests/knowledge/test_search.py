@@ -263,9 +263,10 @@ def test_a_count_a_sentence_gives_is_answered(kb, question, phrase):
 
 @pytest.mark.parametrize(("question", "phrase"), [
     ("H&F and kensington & chelsea advisory group - who chairs it", "Head of Prevent"),
-    ("A private hall in town is hosting a speaker we're uneasy about. It's not our building - what should we consider?",
+    ("A private hall in town is hosting a speaker we're uneasy about. It's not our building, what should we do?",
      "non-local authority owned premises"),
-    ("Is the delivery benchmark meant to be a complete checklist of everything we have to do?", "not an exhaustive list"),
+    ("Is the delivery benchmark meant to be a complete checklist of everything we have to do?",
+     "not an exhaustive list"),
 ])
 def test_a_letter_of_an_abbreviation_or_a_feeling_does_not_block_an_answer(kb, question, phrase):
     """"H&F" leaves the letters "h" and "f", pieces of a name; "uneasy" says how the asker feels, not what about, and
@@ -477,7 +478,7 @@ def test_a_long_message_with_some_specific_evidence_is_answered_at_lower_confide
     are enough there, at a confidence that would not do for a short question."""
     answer = kb.ask(question)
     assert answer.kind == "passage" and phrase in answer.hits[0].passage.text
-    monkeypatch.setattr(gate, "LONG_BELOW", 0.35)
+    monkeypatch.setattr(gate, "LONG_BELOW", 0.4)
     assert kb.ask(question).kind == "none"
 
 
