@@ -26,7 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
-from knowledge.emergency_model import SURE, THRESHOLD, load_model
+from knowledge.emergency_model import THRESHOLD, load_model
 from knowledge.pattern_words import WordKeyedPatterns, first_words, leading_texts
 from knowledge.text import STOPWORDS, WordMemo, forget_typed_words, is_known_word, literal_union
 
@@ -280,8 +280,8 @@ def _detect(text: str) -> EmergencyMatch | None:
     said = normalise(text, rules)
     found = _Found(said, rules)
     has = _Has(found)
-    if not any(has[name] for name in _NEEDED):  # no danger word: an ordinary message, unless the model is all but sure
-        return EmergencyMatch("threat_to_life") if load_model().probability(said) >= SURE else None
+    if not any(has[name] for name in _NEEDED):
+        return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
     generic = rules.generic_agents.search(said) is not None
     category = _category(said, has, someone=agent is not None or generic or has["report"],

@@ -6,10 +6,12 @@ fired in the main building", "he's on the railway bridge saying he'll jump") sli
 staff messages, each read only once written, measured the rules at 66-75% of emergencies when they arrived.
 This model is logistic regression over the words and word pairs of the message as the guard reads it (lower
 case, contractions expanded, danger words' typos fixed, figures of speech blanked: `knowledge.emergency.
-normalise`), trained on the labelled lists kept with the tests (`python -m knowledge.emergency_model` rebuilds
-knowledge/emergency_model.json from them). The guard asks it when the rules did not fire: it fires when the model
-is at least `THRESHOLD` sure and the rules found a danger word, or `SURE` without one. It can add a 999 card,
-never take one away.
+normalise`), less words for faith, places of worship, ethnicity and countries, trained on the labelled lists kept
+with the tests (`python -m knowledge.emergency_model` rebuilds knowledge/emergency_model.json from them). The
+guard asks it only when its rules found a danger word but did not fire, and fires when the model is at least
+`THRESHOLD` sure: it can add a 999 card, never take one away. (A review found that, asked about every message,
+it had learned to tell statements from questions: "there's a man outside saying he's here to fix the boiler"
+scored 1.0. Hence the danger word.)
 
 Plain Python: a message costs one dictionary look-up per word and word pair.
 """
@@ -25,14 +27,11 @@ from itertools import pairwise
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("emergency_model.json")
-THRESHOLD = 0.8
-"""How sure the model must be to fire when the rules found a danger word but did not fire..."""
-SURE = 0.98
-"""...and when they found none at all ("he's on the roof of the sports hall and keeps saying he'll jump"). Chosen
-on two held-out blind lists (only their totals read): list 11's 100 emergencies, rules alone 71, with the model 88
-(its 100 everyday messages: 93 and 91 right); list 6's, 87 and 97 (everyday 99 and 99). From 0.7 to 0.9 and 0.98
-to 0.99 the figures moved by 2-5 either way. The model added a 999 card to none of 4,978 staff questions in the
-question sets."""
+THRESHOLD = 0.9
+"""How sure the model must be to fire. Chosen on held-out lists (only their totals read): rules alone -> with the
+model, list 11's 100 emergencies 71 -> 84 (its 100 everyday messages 93 -> 92 right), list 6's 87 -> 89 (99 ->
+99), a review's blind 150 emergencies 121 -> 129 (150 everyday 142 -> 142). At 0.8 one or two more of each were
+caught and one more everyday message fired; no threshold tried added a card to any of 5,255 staff questions."""
 EPOCHS = 15
 RATE = 0.1
 DECAY = 1e-4
@@ -42,9 +41,20 @@ KEEP_ABOVE = 0.06
 decision on the held-out lists or the question sets."""
 
 
+IDENTITY_WORDS = frozenset(str.split("""mosque mosques church churches synagogue synagogues gurdwara gurdwaras temple
+    temples mandir chapel cathedral madrassa madrasa muslim muslims islam islamic jew jews jewish christian christians
+    sikh sikhs hindu hindus buddhist catholic catholics asian asians black white arab arabs somali pakistani pakistan
+    syria syrian iraq iraqi afghan afghanistan turkey turkish allah imam rabbi vicar priest prayer prayers friday
+    saturday sunday eid ramadan iftar"""))
+"""Words for faith, places of worship, ethnicity and countries, which the model never sees: learned weights on them
+would make a message about a mosque, or a family in Syria, more likely to get a 999 card than the same message about
+a church or a family in Spain. The rules still read them where they name danger in context ("going to Syria to
+join ISIS")."""
+
+
 def features(said: str) -> set[str]:
-    """The words of a normalised message and its adjacent word pairs ("got_a", "a_gun")."""
-    words = said.split()
+    """The words of a normalised message and its adjacent word pairs ("got_a", "a_gun"), less `IDENTITY_WORDS`."""
+    words = [w for w in said.split() if w not in IDENTITY_WORDS]
     return set(words) | {f"{a}_{b}" for a, b in pairwise(words)}
 
 
