@@ -193,6 +193,13 @@ PEOPLE_STEMS = frozenset(stem(w) for w in str.split("""people person staff pract
     participants professionals workers volunteers peers"""))
 """Words for people: a count of any of them answers "how many people..."."""
 _PLACE_WORDS = frozenset(("in", "at", "across", "within", "from"))
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z0-9]+ ){1,2}?)(?:from|in|at|across|for|made|by|per|who|that|were|are)\b")
+"""What a count is of, asked without "how many" ("number of Channel referrals from schools")."""
+_COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b|\b(?:ten|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|"
+                    r"thousands?|dozens?)\b", re.IGNORECASE)
+_PART_NUMBER = re.compile(r"\b(?:[1-9]|10)\.[1-9]\b(?![\d%])|\b(?:section|benchmark|chapter|paragraph|question)s? \d+",
+                          re.IGNORECASE)
+"""A count in a sentence: a number that is not a year ("in 2017") or a part of the toolkit ("7.1", "section 7")."""
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |typically |generally |actually )?"
                        r"(?:sit|attend|go|come|work|are|is|were|was|do|did|does|have|has|get|got|in|on|at|per)\b")
 """What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
@@ -210,7 +217,8 @@ def asked_for(query: Query) -> str:
 def _head(said: str) -> str:
     """`asked_for`, given the question's corrected words joined by spaces."""
     named = []
-    for found in (_ASKED_FOR.match(said + " "), _ASKED_ON.match(said + " "), _HOW_MANY.search(said + " ")):
+    for found in (_ASKED_FOR.match(said + " "), _ASKED_ON.match(said + " "), _HOW_MANY.search(said + " "),
+                  _NUMBER_OF.search(said + " ")):
         words = found.group(1).split() if found else []
         cut = next((n for n, w in enumerate(words) if w in _PLACE_WORDS and n > 0), len(words))
         named = [w for w in words[:cut] if w not in STOPWORDS]  # "people in Leicestershire": people
@@ -252,8 +260,11 @@ def _count_elsewhere(index: Index, query: Query, head: str, number: int) -> bool
     if not counted:
         return False
     people = PEOPLE_STEMS if head in PEOPLE_STEMS else frozenset()
+    text = index.passages[number].text
     return not any("number" in kinds and (any(c.credit(terms) for c in counted) or not people.isdisjoint(terms))
-                   for terms, kinds in zip(index.segment_terms[number], index.segment_kinds[number], strict=True))
+                   and _COUNT.search(_PART_NUMBER.sub(" ", text[start:end]))
+                   for terms, kinds, (start, end) in zip(index.segment_terms[number], index.segment_kinds[number],
+                                                         index.spans[number], strict=True))
 
 
 def _amount_elsewhere(index: Index, query: Query, said: str, number: int) -> bool:
