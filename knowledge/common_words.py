@@ -206,6 +206,7 @@ COMMON_WORDS = frozenset(str.split(
 
 ENGLISH_WORDS = frozenset(str.split(
     """
+    uni unis
     abel abound absentee abstract academia accent accordion accuracy accusing aces acidity acids actin activist
     activists adapted adapting addicted addiction addictions addison admired agility ahmed alice alleging allotted
     alloy alloys alluring altar altitude altitudes ambition ambitions amended amending amuse analyse analysed analyses

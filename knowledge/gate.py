@@ -174,7 +174,7 @@ FIGURE_STEMS = QUANTITY_STEMS | frozenset(stem(w) for w in str.split("""budget f
 """Words naming a figure: asked for ("what was the budget for..."), a passage that never uses them does not
 give it. Only as the thing asked for: elsewhere in a message they set the scene ("it's fine", "rated low")."""
 FRAME_STEMS = frozenset(stem(w) for w in str.split("sort kind type list way value point argument reason purpose idea "
-                                                   "case benefit piece bit"))
+                                                   "case benefit piece bit wording"))
 """Words that frame a question rather than name what it asks for ("what sort of background...")."""
 _NOW = re.compile(r"\b(?:right now|at the moment|this (?:week|month)|today|current|currently|at present|as of now|"
                   r"nowadays|these days)\b")

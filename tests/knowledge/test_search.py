@@ -296,6 +296,7 @@ def test_a_figure_stated_as_such_or_a_framing_word_still_answers(kb, question, p
     ("what sort of background do they want", ""),
     ("who chairs the channel panel", ""),
     ("which piece of legislation put the prevent duty on councils", ""),
+    ("what's the actual wording of the prevent duty", ""),
     ("how many people in leicestershire were referred to channel", "person"),
     ("what is the minimum score on the channel awareness module", "score"),
     ("how many people normally attend a prevent board meeting", "person"),
