@@ -39,7 +39,8 @@ _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what dat
 _NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
 """An Act named in a question ("the Online Safety Act"): a passage that lacks its name speaks of another law."""
 _RETENTION = re.compile(r"\bhow long\b(?=.* (?:keep|kept|retain|retained|store|stored|hold|held)\b)"
-                        r"(?=.* (?:records?|data|files?|information|notes|details|documents|forms|paperwork)\b)")
+                        r"(?=.* (?:records?|data|files?|information|notes|details|documents|forms|paperwork|"
+                        r"minutes)\b)")
 RETAIN_STEMS = frozenset(stem(w) for w in ("keep", "kept", "retain", "store", "hold", "held", "record", "records"))
 """Asked how long something is kept, only a sentence giving a length of time for keeping or records answers."""
 NO_ANSWER_BELOW = 0.2

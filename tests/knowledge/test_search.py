@@ -210,6 +210,7 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("a self-assessment number is not a count", "How many Channel referrals were made in England in the year to 2018?"),
     ("no sentence counts it", "number of channel referrals from schools nationally"),
     ("how long records are kept", "how long are prevent case files retained by the council"),
+    ("how long records are kept", "how long should we keep the minutes of channel panel meetings"),
     ("no number to ring", "is there a direct line for the Leicestershire Prevent team"),
     ("the asker's own figures", "How many Prevent referrals has our borough made this year?"),
     ("as it stands today", "What is the current UK terrorism threat level?"),
