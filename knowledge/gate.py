@@ -29,8 +29,6 @@ QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total c
     quorate age"""))
 """Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses
 them (or a synonym) does not give the figure, however well it covers the rest ("a Channel panel")."""
-STATED_KINDS = ("phone",)
-"""Kinds of fact asked for that only a passage stating one answers (a phone number, not a mention of the team)."""
 LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
 """What a "how long" question may be answered with: a length of time, a date to count from, or how often."""
 _EMAIL_ADDRESS = re.compile(r"\be ?mail (?:address|addresses)\b|\bwhat e ?mail\b")
@@ -107,7 +105,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if _EMAIL_ADDRESS.search(said) and "email" not in index.kinds[best.number]:
         return False  # "what email address do I use to report to the CTIRU": the passage gives none
-    if any(kind in query.intents and kind not in index.kinds[best.number] for kind in STATED_KINDS):
+    if "phone" in query.intents and "phone" not in index.kinds[best.number]:
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
     if "duration" in query.intents and not _section_states(index, best.number, LENGTH_KINDS):
         return False  # "how long does a TPIM last": the section names it but gives no length of time
