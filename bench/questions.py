@@ -20,8 +20,8 @@ SET_FILES = {
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
     "held-back 11": REPO / "bench" / "heldback" / "heldback_11.yaml",
     "held-back 12": REPO / "bench" / "heldback" / "heldback_12.yaml",
-    "held-back 15": REPO / "bench" / "heldback" / "heldback_15.yaml",
-    "held-back 16": REPO / "bench" / "heldback" / "heldback_16.yaml",
+    "held-back 17": REPO / "bench" / "heldback" / "heldback_17.yaml",
+    "held-back 18": REPO / "bench" / "heldback" / "heldback_18.yaml",
 }
 
 

@@ -34,6 +34,8 @@ LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
 _EMAIL_ADDRESS = re.compile(r"\be ?mail (?:address|addresses)\b|\bwhat e ?mail\b")
 _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what date|since when)\b")
 """Asking for a date (not "when should we refer", which asks for the circumstances)."""
+_NAME_ASKED = re.compile(r"\bname of\b|^(?:.*? )?what(?: is|s)? (?:it|this|that|the|a|an|they)\b(?: [a-z0-9]+){0,5} called\b")
+"""Asking for the name of something ("the name of the referral form", "what's the web form called")."""
 _NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
 """An Act named in a question ("the Online Safety Act"): a passage that lacks its name speaks of another law."""
 _RETENTION = re.compile(r"\bhow long\b(?=.* (?:keep|kept|retain|retained|store|stored|hold|held)\b)"
@@ -119,8 +121,11 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(not any(term.endswith(figure) for term in index.terms[best.number]) for figure in _FIGURE.findall(said)):
         return False  # a figure the passage never mentions ("the 22 factors", "section 42"): another subject
-    if any(c.own[0] in QUANTITY_STEMS and not c.credit(index.terms[best.number]) for c in query.concepts):
+    figures = {stem(word) for word in query.corrected if not word.endswith("ly")} & QUANTITY_STEMS  # not "totally"
+    if any(c.own[0] in figures and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a figure the passage never mentions: the documents do not give it
+    if _NAME_ASKED.search(said) and not _names_other(index, query, best.number):
+        return False  # "what's the name of the Prevent coordinator for Leicester": the passage names nobody else
     head = _head(said)
     if _asked_for_elsewhere(index, query, head, best.number):
         return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
@@ -271,6 +276,17 @@ def _amount_elsewhere(index: Index, query: Query, said: str, number: int) -> boo
     none, nor that the thing is free: it may mention the funding, but not how much."""
     return "number" in query.intents and any(c.own[-1] in MONEY_STEMS for c in query.concepts) \
         and "money" not in index.kinds[number] and " how much " in f" {said} "
+
+
+def _names_other(index: Index, query: Query, number: int) -> bool:
+    """Whether the passage uses a name (a word always capitalised in the sources, or a quoted title) that the
+    question does not: only then can it tell the name asked for."""
+    if not (index.names & index.terms[number]).issubset(query.stems):
+        return True
+    return bool(_QUOTED_TITLE.search(index.passages[number].text))
+
+
+_QUOTED_TITLE = re.compile(r"[\"“][A-Z][^\"”]{2,60}[\"”]")
 
 
 def _other_act(index: Index, said: str, number: int) -> bool:

@@ -16,7 +16,8 @@ Three sets, each tuned against only through general changes (never an item at a 
   their none items near misses), held back from the sixth session to the twelfth; tuning_questions_aa.yaml,
   written blind in the twelfth session in the dev set's style and used at once for diagnosis, as were
   tuning_questions_dd.yaml to _gg.yaml in the thirteenth; tuning_questions_hh.yaml and _ii.yaml (held-back sets 13
-  and 14, written and read in the thirteenth session);
+  and 14, written and read in the thirteenth session); tuning_questions_jj.yaml and _kk.yaml (held-back sets 15
+  and 16, written in the thirteenth session and read in the fourteenth);
 - tuning_questions_w.yaml and tuning_questions_x.yaml, written blind in the sixth session and used at once for
   diagnosis; half their none items are near misses (a Prevent subject with a fact the documents never give:
   "what's the pass mark for the prevent e-learning"), which the engine often answers: see their floors.
@@ -53,7 +54,8 @@ SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_quest
         "tuning-bb": HERE / "tuning_questions_bb.yaml", "tuning-cc": HERE / "tuning_questions_cc.yaml",
         "tuning-dd": HERE / "tuning_questions_dd.yaml", "tuning-ee": HERE / "tuning_questions_ee.yaml",
         "tuning-ff": HERE / "tuning_questions_ff.yaml", "tuning-gg": HERE / "tuning_questions_gg.yaml",
-        "tuning-hh": HERE / "tuning_questions_hh.yaml", "tuning-ii": HERE / "tuning_questions_ii.yaml"}
+        "tuning-hh": HERE / "tuning_questions_hh.yaml", "tuning-ii": HERE / "tuning_questions_ii.yaml",
+        "tuning-jj": HERE / "tuning_questions_jj.yaml", "tuning-kk": HERE / "tuning_questions_kk.yaml"}
 KB_TARGET = 0.90
 TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c": 0.82, "tuning-d": 0.80,
                      "tuning-e": 0.77, "tuning-f": 0.84, "tuning-g": 0.86, "tuning-h": 0.80, "tuning-i": 0.80,
@@ -63,7 +65,7 @@ TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c"
                      "tuning-x": 0.78, "tuning-y": 0.90, "tuning-z": 0.89,
                      "tuning-aa": 0.93, "tuning-bb": 0.84, "tuning-cc": 0.88,
                      "tuning-dd": 0.81, "tuning-ee": 0.85, "tuning-ff": 0.83, "tuning-gg": 0.8,
-                     "tuning-hh": 0.9, "tuning-ii": 0.75}
+                     "tuning-hh": 0.9, "tuning-ii": 0.75, "tuning-jj": 0.89, "tuning-kk": 0.8}
 """Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
 tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); tuning-c 102/120 and tuning-d
 100/120 when they joined (0.808 each while held back); tuning-e 78/100 and tuning-f 84/100 when written,
@@ -79,13 +81,15 @@ short, direct style); tuning-bb 102/120 and tuning-cc 107/120 when they joined (
 sets 9 and 10 until then); tuning-dd 99/120 and tuning-ee 103/120 when written (thirteenth session, dd in staff
 style with scene-setting, ee short and search-box style with synonyms the documents never use); tuning-ff 101/120
 and tuning-gg 98/120 when written (thirteenth session: ff from named roles, gg indirect); tuning-hh 107/120 and
-tuning-ii 91/120 when written as held-back sets 13 and 14 in the same session (ii short and terse); the aim is 0.90."""
+tuning-ii 91/120 when written as held-back sets 13 and 14 in the same session (ii short and terse); tuning-jj 109/120
+and tuning-kk 99/120 when they joined (fourteenth session; held-back sets 15 and 16 until then); the aim is 0.90."""
 NONE_TARGET = 0.97
 TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tuning-h": 0.93, "tuning-i": 0.96,
                        "tuning-m": 0.96, "tuning-n": 0.96, "tuning-o": 0.95, "tuning-p": 0.95, "tuning-v": 0.95,
                        "tuning-w": 0.62, "tuning-x": 0.57, "tuning-aa": 0.93, "tuning-bb": 0.85,
                        "tuning-cc": 0.9, "tuning-dd": 0.9, "tuning-ee": 0.75,
-                       "tuning-ff": 0.92, "tuning-gg": 0.87, "tuning-hh": 0.85, "tuning-ii": 0.77}
+                       "tuning-ff": 0.92, "tuning-gg": 0.87, "tuning-hh": 0.85, "tuning-ii": 0.77,
+                       "tuning-jj": 0.8, "tuning-kk": 0.8}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual

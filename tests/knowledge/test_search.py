@@ -221,6 +221,7 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("a name never used, possessive", "what are Australia's counter terrorism laws on control orders"),
     ("a name never used, possessive", "How does France's counter-terrorism law on house arrest work?"),
     ("subject never covered", "where's the multi-agency flood plan and the local flood risk assessment"),
+    ("no name in the passage", "how do members of the public report extremist content online - what's the web form called?"),
 ]
 
 
@@ -247,6 +248,19 @@ def test_one_unmatched_word_is_spared_when_the_rest_of_the_question_is_found(kb)
                     "seated separately. What should the booking form ask?")
     assert answer.kind == "passage" and "gender-segregation" in answer.hits[0].passage.id
     assert kb.ask("can I book the civic centre hall for my wedding").kind == "none"
+
+
+def test_an_adverb_is_not_a_figure_asked_for(kb):
+    """"Totally" shares its stem with "total"; only the noun asks for a figure."""
+    answer = kb.ask("should our prevent referral process be totally separate from normal safeguarding referrals")
+    assert answer.kind == "passage" and "mirror existing safeguarding" in answer.hits[0].passage.text
+    assert kb.ask("what's the total cost of running a channel panel").kind == "none"
+
+
+def test_a_name_asked_for_is_answered_by_a_passage_that_gives_one(kb):
+    """The Ealing case study names the group and the partnership it answers to, so it can tell the name asked for."""
+    answer = kb.ask("what is the Ealing prevent group called")
+    assert answer.kind == "passage" and "Ealing Prevent Partnership Group" in answer.hits[0].passage.text
 
 
 def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb):
