@@ -34,7 +34,8 @@ LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
 _EMAIL_ADDRESS = re.compile(r"\be ?mail (?:address|addresses)\b|\bwhat e ?mail\b")
 _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what date|since when)\b")
 """Asking for a date (not "when should we refer", which asks for the circumstances)."""
-_NAME_ASKED = re.compile(r"\bname of\b|^(?:.*? )?what(?: is|s)? (?:it|this|that|the|a|an|they)\b(?: [a-z0-9]+){0,5} called\b")
+_NAME_ASKED = re.compile(r"\bname of\b"
+                         r"|^(?:.*? )?what(?: is|s)? (?:it|this|that|the|a|an|they)\b(?: [a-z0-9]+){0,5} called\b")
 """Asking for the name of something ("the name of the referral form", "what's the web form called")."""
 _NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
 """An Act named in a question ("the Online Safety Act"): a passage that lacks its name speaks of another law."""
