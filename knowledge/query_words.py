@@ -28,7 +28,7 @@ INTENTS = (
     ("date", ("what date", "what year", "deadline", "by when", "what day", "closing date", "since when")),
     ("email", ("email", "e mail", "mailbox", "email address", "contact", "who do i ask", "who can i ask",
                "who should i ask", "who to ask", "who do we ask", "who can we ask")),
-    ("outcome", ("turn out", "turned out", "what happened", "did it work", "did that work", "actually work",
+    ("outcome", ("turn out", "turned out", "end up", "ended up", "what happened", "did it work", "did that work", "actually work",
                  "how did it go", "what difference", "what impact", "end result", "the result", "the results")),
     ("phone", ("phone number", "telephone number", "number to call", "number to ring", "contact number",
                "direct line", "helpline number", "mobile number", "direct number", "number do i ring",

@@ -173,6 +173,7 @@ def test_a_later_list_chunk_labelled_with_the_subject_is_shown_not_the_sections_
 @pytest.mark.parametrize(("question", "phrase"), [
     ("how did the far right student case study in the toolkit turn out", "has not come to the adverse attention"),
     ("What happened with the community centre event in Waltham Forest?", "un-invite"),
+    ("what did the community centre end up doing in the waltham forest case", "un-invite"),
 ])
 def test_asking_how_it_turned_out_finds_the_outcome_of_a_case_study(kb, question, phrase):
     """A case study runs over several passages; "what happened" wants the one that tells the outcome."""
