@@ -171,7 +171,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
 
 _ASKED_FOR = re.compile(r"^(?:.*? )?(?:(?:what|which|whats)(?: (?:is|was|are|were|s))?(?: (?:the|a|an))?"
                         r"|how (?:many|much)|is there (?:a|an|any)) ((?:[a-z0-9]+ ){0,3}?)"
-                        r"(?:of|for|does|do|did|can|could|should|would|will|is|are|was|were|must|has|have|per)\b")
+                        r"(?:of|for|does|do|did|can|could|should|would|will|is|are|was|were|must|has|have|per|if|when)\b")
 """The usual ways to ask for one thing: "what is the pass mark for...", "what percentage of...", "how many
 officers does...", "is there a template for..."; the group is the words naming the thing."""
 FIGURE_STEMS = QUANTITY_STEMS | frozenset(stem(w) for w in str.split("""budget fee fine rate mark score minimum funding

@@ -223,6 +223,7 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("a name never used, possessive", "How does France's counter-terrorism law on house arrest work?"),
     ("subject never covered", "where's the multi-agency flood plan and the local flood risk assessment"),
     ("no name in the passage", "how does the public report extremist content online - what's the web form called?"),
+    ("thing asked for not in passage", "is there a fine if a college ignores the prevent duty"),
 ]
 
 
