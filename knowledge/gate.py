@@ -37,6 +37,8 @@ _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what dat
 _NAME_ASKED = re.compile(r"\bname of\b"
                          r"|^(?:.*? )?what(?: is|s)? (?:it|this|that|the|a|an|they)\b(?: [a-z0-9]+){0,5} called\b")
 """Asking for the name of something ("the name of the referral form", "what's the web form called")."""
+_QUOTED_TITLE = re.compile(r"[\"“][A-Z][^\"”]{2,60}[\"”]")
+"""A quoted title in a passage ("Going to Extremes"): a name it gives."""
 _NAMED_ACT = re.compile(r"\bthe ((?:(?!the\b)[a-z0-9]+ ){1,5})act\b")
 """An Act named in a question ("the Online Safety Act"): a passage that lacks its name speaks of another law."""
 _RETENTION = re.compile(r"\bhow long\b(?=.* (?:keep|kept|retain|retained|store|stored|hold|held)\b)"
@@ -126,7 +128,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     if any(c.own[0] in figures and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a figure the passage never mentions: the documents do not give it
     if _NAME_ASKED.search(said) and not _names_other(index, query, best.number):
-        return False  # "what's the name of the Prevent coordinator for Leicester": the passage names nobody else
+        return False  # "what's the web form for reporting extremist content called": the passage names none
     head = _head(said)
     if _asked_for_elsewhere(index, query, head, best.number):
         return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
@@ -285,9 +287,6 @@ def _names_other(index: Index, query: Query, number: int) -> bool:
     if not (index.names & index.terms[number]).issubset(query.stems):
         return True
     return bool(_QUOTED_TITLE.search(index.passages[number].text))
-
-
-_QUOTED_TITLE = re.compile(r"[\"“][A-Z][^\"”]{2,60}[\"”]")
 
 
 def _other_act(index: Index, said: str, number: int) -> bool:
