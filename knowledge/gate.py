@@ -95,9 +95,10 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     message that gives much specific evidence needs less confidence: its scene-setting is not uncovered
     subject matter. Whatever the question, a year, a figure ("the maximum", "the budget"), a kind of fact
     ("what percentage") or a word the guidance never uses ("is there a template for...") that it asks for
-    must be in the passage, a count asked for by the thing counted ("how many officers...") must be stated
-    in a sentence naming that thing, and a sum of money asked for ("how much funding...") must be stated, or
-    the thing said to be free: a passage about the subject that lacks it answers another question. A level,
+    must be in the passage, a name asked for ("what's the web form called") must be one the passage gives, a
+    count asked for by the thing counted ("how many officers...") must be stated in a sentence naming that thing,
+    and a sum of money asked for ("how much funding...") must be stated, or the thing said to be free: a passage
+    about the subject that lacks it answers another question. A level,
     count or change asked for as it stands now ("the current threat level") is never answered: the documents
     date from 2016 to 2018.
     `match` gives the passage's coverage, including the share of the matched weight it is about (computed
