@@ -55,7 +55,8 @@ SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_quest
         "tuning-dd": HERE / "tuning_questions_dd.yaml", "tuning-ee": HERE / "tuning_questions_ee.yaml",
         "tuning-ff": HERE / "tuning_questions_ff.yaml", "tuning-gg": HERE / "tuning_questions_gg.yaml",
         "tuning-hh": HERE / "tuning_questions_hh.yaml", "tuning-ii": HERE / "tuning_questions_ii.yaml",
-        "tuning-jj": HERE / "tuning_questions_jj.yaml", "tuning-kk": HERE / "tuning_questions_kk.yaml"}
+        "tuning-jj": HERE / "tuning_questions_jj.yaml", "tuning-kk": HERE / "tuning_questions_kk.yaml",
+        "tuning-ll": HERE / "tuning_questions_ll.yaml", "tuning-mm": HERE / "tuning_questions_mm.yaml"}
 KB_TARGET = 0.90
 TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c": 0.82, "tuning-d": 0.80,
                      "tuning-e": 0.77, "tuning-f": 0.84, "tuning-g": 0.86, "tuning-h": 0.80, "tuning-i": 0.80,
@@ -65,7 +66,8 @@ TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c"
                      "tuning-x": 0.78, "tuning-y": 0.90, "tuning-z": 0.89,
                      "tuning-aa": 0.93, "tuning-bb": 0.84, "tuning-cc": 0.88,
                      "tuning-dd": 0.81, "tuning-ee": 0.85, "tuning-ff": 0.83, "tuning-gg": 0.8,
-                     "tuning-hh": 0.9, "tuning-ii": 0.75, "tuning-jj": 0.89, "tuning-kk": 0.8}
+                     "tuning-hh": 0.9, "tuning-ii": 0.75, "tuning-jj": 0.89, "tuning-kk": 0.8,
+                     "tuning-ll": 0.92, "tuning-mm": 0.91}
 """Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
 tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); tuning-c 102/120 and tuning-d
 100/120 when they joined (0.808 each while held back); tuning-e 78/100 and tuning-f 84/100 when written,
@@ -82,14 +84,15 @@ sets 9 and 10 until then); tuning-dd 99/120 and tuning-ee 103/120 when written (
 style with scene-setting, ee short and search-box style with synonyms the documents never use); tuning-ff 101/120
 and tuning-gg 98/120 when written (thirteenth session: ff from named roles, gg indirect); tuning-hh 107/120 and
 tuning-ii 91/120 when written as held-back sets 13 and 14 in the same session (ii short and terse); tuning-jj 109/120
-and tuning-kk 99/120 when they joined (fourteenth session; held-back sets 15 and 16 until then); the aim is 0.90."""
+and tuning-kk 99/120 when they joined (fourteenth session; held-back sets 15 and 16 until then); tuning-ll 114/120
+and tuning-mm 113/120 when they joined (fifteenth session; held-back sets 11 and 12 until then); the aim is 0.90."""
 NONE_TARGET = 0.97
 TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tuning-h": 0.93, "tuning-i": 0.96,
                        "tuning-m": 0.96, "tuning-n": 0.96, "tuning-o": 0.95, "tuning-p": 0.95, "tuning-v": 0.95,
                        "tuning-w": 0.62, "tuning-x": 0.57, "tuning-aa": 0.93, "tuning-bb": 0.85,
                        "tuning-cc": 0.9, "tuning-dd": 0.9, "tuning-ee": 0.75,
                        "tuning-ff": 0.92, "tuning-gg": 0.87, "tuning-hh": 0.85, "tuning-ii": 0.77,
-                       "tuning-jj": 0.8, "tuning-kk": 0.8}
+                       "tuning-jj": 0.8, "tuning-kk": 0.8, "tuning-ll": 0.82, "tuning-mm": 0.85}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual
@@ -130,7 +133,8 @@ def test_dev_set_none_items_are_never_cited(kb):
                           ("tuning-q", 100, 30), ("tuning-r", 100, 30), ("tuning-s", 100, 30),
                           ("tuning-t", 100, 30), ("tuning-u", 120, 40), ("tuning-v", 120, 40),
                           ("tuning-w", 100, 40), ("tuning-x", 100, 40), ("tuning-y", 120, 40),
-                          ("tuning-z", 120, 40), ("tuning-aa", 110, 30)])
+                          ("tuning-z", 120, 40), ("tuning-aa", 110, 30),
+                          ("tuning-ll", 120, 40), ("tuning-mm", 120, 40)])
 def test_set_sizes(name, kb_items, none_items):
     data = load_set(SETS[name])
     assert len(data["kb"]) >= kb_items and len(data["none"]) >= none_items
