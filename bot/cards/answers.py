@@ -169,9 +169,12 @@ class _RunnerUp(NamedTuple):
     least: str
 
     @classmethod
-    def of(cls, hit: Hit) -> "_RunnerUp":
+    def of(cls, hit: Hit, answered: Passage) -> "_RunnerUp":
+        """Under its title, unless it has the answer's own (a later paragraph of the same section): the
+        title once is enough, and the window has more room for the sentence."""
         least = plain_links(cut_at_sentence(hit.excerpt, ALSO_CHARS)[0])
-        return cls(hit, f"\n\n**{_short(hit.passage, 80)}**\n\n", least)
+        same = hit.passage.heading_path == answered.heading_path and hit.passage.doc_id == answered.doc_id
+        return cls(hit, "\n\n" if same else f"\n\n**{_short(hit.passage, 80)}**\n\n", least)
 
     def size(self, position: int) -> int:
         return len(self.label) + len(self.least) + len(f" [{position}]")
@@ -193,7 +196,8 @@ def render_passage(kb: KnowledgeBase, answer: Answer) -> list[Reply]:
     passage = answer.hits[0].passage
     title = heading(passage)
     body, more, plain_body = _answer_body(kb, passage, answer.hits[0].excerpt)
-    runners = [_RunnerUp.of(h) for h in (answer.also, answer.further) if h is not None and not _repeats(h, plain_body)]
+    runners = [_RunnerUp.of(h, passage) for h in (answer.also, answer.further)
+               if h is not None and not _repeats(h, plain_body)]
     if runners:
         besides = len(title) + runners[0].size(2)
         if besides + len(body) > WINDOW_CHARS and (own := _making_room(answer, besides)):
