@@ -29,6 +29,9 @@ QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total c
     quorate age"""))
 """Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses
 them (or a synonym) does not give the figure, however well it covers the rest ("a Channel panel")."""
+PENALTY_WORDS = frozenset(("fined", "fines"))
+"""A fine asked about in words that cannot mean anything else ("can a school be fined", "fines for schools"; not
+"it's fine"): a passage that never mentions a fine does not say whether there is one."""
 LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
 """What a "how long" question may be answered with: a length of time, a date to count from, or how often."""
 _EMAIL_ADDRESS = re.compile(r"\be ?mail (?:address|addresses)\b|\bwhat e ?mail\b")
@@ -98,16 +101,18 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     must be in the passage, a name asked for ("what's the web form called") must be one the passage gives, a
     count asked for by the thing counted ("how many officers...") must be stated in a sentence naming that thing,
     and a sum of money asked for ("how much funding...") must be stated, or the thing said to be free: a passage
-    about the subject that lacks it answers another question. A level,
-    count or change asked for as it stands now ("the current threat level") is never answered: the documents
-    date from 2016 to 2018.
+    about the subject that lacks it answers another question; so does one that never mentions a fine asked
+    about ("can a school be fined"). A level, count, date or change asked for as it stands now ("the current
+    threat level", "the deadline this year"), a count or date of late ("last year") that the passage does not
+    tie to a place the question names, and who holds a post now ("the current minister") are never answered:
+    the documents date from 2016 to 2018.
     `match` gives the passage's coverage, including the share of the matched weight it is about (computed
     only when needed).
     """
     if query.off_topic and not query.strong:
         return False
     said = " ".join(query.corrected)
-    if _asks_for_now(query, said):
+    if _asks_for_now(query, said, not query.names.isdisjoint(index.terms[best.number])):
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if _EMAIL_ADDRESS.search(said) and "email" not in index.kinds[best.number]:
         return False  # "what email address do I use to report to the CTIRU": the passage gives none
@@ -125,7 +130,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # a year the passage never mentions: later figures or events than the documents hold
     if any(not any(term.endswith(figure) for term in index.terms[best.number]) for figure in _FIGURE.findall(said)):
         return False  # a figure the passage never mentions ("the 22 factors", "section 42"): another subject
-    figures = {stem(word) for word in query.corrected if not word.endswith("ly")} & QUANTITY_STEMS  # not "totally"
+    figures = {stem(word) for word in query.corrected if word in PENALTY_WORDS
+               or (not word.endswith("ly") and stem(word) in QUANTITY_STEMS)}  # not "totally", not "it's fine"
     if any(c.own[0] in figures and not c.credit(index.terms[best.number]) for c in query.concepts):
         return False  # a figure the passage never mentions: the documents do not give it
     if _NAME_ASKED.search(said) and not _names_other(index, query, best.number):
@@ -173,10 +179,12 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
 
 
 _ASKED_FOR = re.compile(r"^(?:.*? )?(?:(?:what|which|whats)(?: (?:is|was|are|were|s))?(?: (?:the|a|an))?"
-                        r"|how (?:many|much)|is there (?:a|an|any)) ((?:[a-z0-9]+ ){0,3}?)"
+                        r"|how (?:many|much)(?: (?:is|are|was|were) (?:the|a|an))?|is there (?:a|an|any))"
+                        r" ((?:[a-z0-9]+ ){0,3}?)"
                         r"(?:of|for|does|do|did|can|could|should|would|will|is|are|was|were|must|has|have|per|if|when)\b")
 """The usual ways to ask for one thing: "what is the pass mark for...", "what percentage of...", "how many
-officers does...", "is there a template for..."; the group is the words naming the thing."""
+officers does...", "how much is the fine if...", "is there a template for..."; the group is the words naming
+the thing."""
 FIGURE_STEMS = QUANTITY_STEMS | frozenset(stem(w) for w in str.split("""budget fee fine rate mark score minimum funding
     grant"""))
 """Words naming a figure: asked for ("what was the budget for..."), a passage that never uses them does not
@@ -184,11 +192,15 @@ give it. Only as the thing asked for: elsewhere in a message they set the scene 
 FRAME_STEMS = frozenset(stem(w) for w in str.split("sort kind type list way value point argument reason purpose idea "
                                                    "case benefit piece bit wording"))
 """Words that frame a question rather than name what it asks for ("what sort of background...")."""
-_NOW = re.compile(r"\b(?:right now|at the moment|this (?:week|month)|today|current|currently|at present|as of now|"
+_NOW = re.compile(r"\b(?:right now|at the moment|this (?:week|month|year)|today|current|currently|at present|as of now|"
                   r"nowadays|these days)\b")
+_LATELY = re.compile(r"\blast (?:week|month|year)\b")
+"""Of late: with a count or date asked for, a figure after the documents unless they give it for a place named."""
 _STATE = re.compile(r"\b(?:levels?\b(?! of)|changed?\b|status\b)")
 """With a word for now (see `_NOW`), words asking for something that changes over time ("the threat level", not
 "the level of training")."""
+_WHO_NOW = re.compile(r"\bwho(?: is| s| are)(?: the)? current\b")
+"""Asking who holds a post today ("who is the current minister for..."): a person the documents cannot name."""
 MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost price pay paid salary wage budget grant
     fee spend charge"""))
 """Words that make "how much" ask for a sum of money."""
@@ -249,13 +261,21 @@ def _asked_for_elsewhere(index: Index, query: Query, head: str, number: int) -> 
                and not c.credit(terms, kinds) and not _authored(index, c, number) for c in query.concepts)
 
 
-def _asks_for_now(query: Query, said: str) -> bool:
-    """A question about a level, a count or a change as it stands today ("the current threat level", "how
-    many are currently in prison", "has it changed this week"): the documents cannot say. `said` is the
-    question's corrected words joined by spaces."""
+def _asks_for_now(query: Query, said: str, named_here: bool) -> bool:
+    """A question about a level, a count, a date or a change as it stands today ("the current threat level",
+    "the deadline this year", "has it changed this week"), a count or date of late that the passage does not
+    tie to a place or body the question names ("how many referrals came from schools last year"; but "how many
+    staff did Leicestershire train last year" asks for the Leicestershire report's own figure), or about who
+    holds a post now ("who is the current minister"): the documents cannot say. `said` is the question's
+    corrected words joined by spaces; `named_here`, whether the passage uses a name the question uses."""
     if "number" in query.intents and _OURS.search(said) is not None:
         return True  # "how many referrals did our county make": the documents hold no one area's own figures
-    return ("number" in query.intents or _STATE.search(said) is not None) and _NOW.search(said) is not None
+    if _WHO_NOW.search(said) is not None:
+        return True
+    figure = not {"number", "date"}.isdisjoint(query.intents)
+    if figure and not named_here and _LATELY.search(said) is not None:
+        return True
+    return (figure or _STATE.search(said) is not None) and _NOW.search(said) is not None
 
 
 def _count_elsewhere(index: Index, query: Query, head: str, number: int) -> bool:

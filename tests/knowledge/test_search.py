@@ -224,6 +224,11 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("subject never covered", "where's the multi-agency flood plan and the local flood risk assessment"),
     ("no name in the passage", "how does the public report extremist content online - what's the web form called?"),
     ("thing asked for not in passage", "is there a fine if a college ignores the prevent duty"),
+    ("thing asked for not in passage", "how much is the fine for breaching the prevent duty"),
+    ("a fine the passage never mentions", "can an academy be fined for not doing prevent training"),
+    ("a count of late", "how many channel referrals came from colleges last year"),
+    ("a date as it stands today", "what's the deadline this year for prevent peer applications"),
+    ("who holds a post today", "who is the current prevent lead for the home office"),
 ]
 
 
@@ -233,6 +238,12 @@ def test_a_fact_the_documents_do_not_give_is_not_answered(kb, why, question):
     the sum, today's state or the thing asked about answers another question: saying so beats a guess. The
     documents date from 2016 to 2018, and an uncommon word they never use ("menopause") is a subject of its own."""
     assert kb.ask(question).kind == "none", why
+
+
+def test_a_figure_of_late_is_answered_when_the_passage_is_about_the_place_the_question_names(kb):
+    """"Last year" in a question naming Leicestershire asks for the Leicestershire report's own figure."""
+    answer = kb.ask("how many staff in Leicestershire got Prevent training last year")
+    assert answer.kind == "passage" and "3,000" in answer.hits[0].passage.text
 
 
 def test_a_figure_a_synonym_covers_is_still_answered(kb):
