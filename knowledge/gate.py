@@ -102,7 +102,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     count asked for by the thing counted ("how many officers...") must be stated in a sentence naming that thing,
     and a sum of money asked for ("how much funding...") must be stated, or the thing said to be free: a passage
     about the subject that lacks it answers another question; so does one that never mentions a fine asked
-    about ("can a school be fined"). A level, count, date or change asked for as it stands now ("the current
+    about ("can a school be fined"), or a chair asked about ("who chairs the board": a passage on who oversees
+    it may name someone else). A level, count, date or change asked for as it stands now ("the current
     threat level", "the deadline this year"), a count or date of late ("last year") that the passage does not
     tie to a place the question names, and who holds a post now ("the current minister") are never answered:
     the documents date from 2016 to 2018.
@@ -136,6 +137,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # a figure the passage never mentions: the documents do not give it
     if _NAME_ASKED.search(said) and not _names_other(index, query, best.number):
         return False  # "what's the web form for reporting extremist content called": the passage names none
+    if _chair_by_synonym(index, query, said, best.number):
+        return False  # "who chairs the Dovetail Governance Board": the passage speaks of oversight, not of a chair
     head = _head(said)
     if _asked_for_elsewhere(index, query, head, best.number):
         return False  # "what is the pass mark for the e-learning": the passage is about it, but not the mark
@@ -201,6 +204,10 @@ _STATE = re.compile(r"\b(?:levels?\b(?! of)|changed?\b|status\b)")
 "the level of training")."""
 _WHO_NOW = re.compile(r"\bwho(?: is| s| are)(?: the)? current\b")
 """Asking who holds a post today ("who is the current minister for..."): a person the documents cannot name."""
+_WHO_CHAIRS = re.compile(r"^(?:.*? )?who (?:(?:should|shall|will|would|can|could|must|has to|is going to|is meant to|"
+                         r"is supposed to|does|do|is|s) )?(?:be )?chair(?:s|ed|ing)?\b")
+"""Asking who chairs something ("who chairs...", "who should be chairing...")."""
+CHAIR = stem("chair")
 MONEY_STEMS = frozenset(stem(w) for w in str.split("""fund funding money cost price pay paid salary wage budget grant
     fee spend charge"""))
 """Words that make "how much" ask for a sum of money."""
@@ -367,3 +374,12 @@ def _stray(index: Index, concept: Concept, wordy: bool) -> bool:
     word = concept.own[0]  # one letter is a piece of an abbreviation ("H&F"); two name a thing ("PA")
     return wordy or len(word) <= STRAY_LETTERS or any(
         word[:end] in index.idf for end in range(len(word) - 1, STRAY_LETTERS - 1, -1))
+
+
+def _chair_by_synonym(index: Index, query: Query, said: str, number: int) -> bool:
+    """Asked who chairs something, the passage names no chair, only a synonym ("oversight", "lead"): it says
+    who oversees or leads, which may be someone else."""
+    if _WHO_CHAIRS.match(said) is None:
+        return False
+    terms, kinds = index.terms[number], index.kinds[number]
+    return any(c.own == (CHAIR,) and c.credit(terms, kinds) < 1 for c in query.concepts)

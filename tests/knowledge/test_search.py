@@ -229,6 +229,8 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("a count of late", "how many channel referrals came from colleges last year"),
     ("a date as it stands today", "what's the deadline this year for prevent peer applications"),
     ("who holds a post today", "who is the current prevent lead for the home office"),
+    ("no chair in the passage", "who chairs the dovetail board"),
+    ("no chair in the passage", "who is going to chair the channel panel in croydon"),
 ]
 
 
@@ -244,6 +246,11 @@ def test_a_figure_of_late_is_answered_when_the_passage_is_about_the_place_the_qu
     """"Last year" in a question naming Leicestershire asks for the Leicestershire report's own figure."""
     answer = kb.ask("how many staff in Leicestershire got Prevent training last year")
     assert answer.kind == "passage" and "3,000" in answer.hits[0].passage.text
+
+
+def test_who_chairs_is_answered_by_a_passage_that_names_the_chair(kb):
+    answer = kb.ask("who should be chairing our channel panel")
+    assert answer.kind == "passage" and "chaired by a senior local authority officer" in answer.hits[0].passage.text
 
 
 def test_a_figure_a_synonym_covers_is_still_answered(kb):
