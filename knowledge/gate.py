@@ -34,6 +34,10 @@ PENALTY_WORDS = frozenset(("fined", "fines"))
 "it's fine"): a passage that never mentions a fine does not say whether there is one."""
 LENGTH_KINDS = frozenset(("duration", "date", "frequency"))
 """What a "how long" question may be answered with: a length of time, a date to count from, or how often."""
+_HOW_LONG_IS = re.compile(r"\bhow long (?:(?:is|are|was|were) (?!it been|they been|(?:it|they) (?:kept|held|stored))"
+                          r"|(?:does|do|did|will|would) (?:[a-z]+ ){1,5}?(?:last|take)\b)")
+"""Asking the length of a thing ("how long is the e-learning", "how long does a WRAP session last"): only a
+length of time answers, not how often it happens ("meeting monthly") nor a date."""
 _EMAIL_ADDRESS = re.compile(r"\be ?mail (?:address|addresses)\b|\bwhat e ?mail\b")
 _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what date|since when)\b")
 """Asking for a date (not "when should we refer", which asks for the circumstances)."""
@@ -102,7 +106,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     count asked for by the thing counted ("how many officers...") must be stated in a sentence naming that thing,
     and a sum of money asked for ("how much funding...") must be stated, or the thing said to be free: a passage
     about the subject that lacks it answers another question; so does one that never mentions a fine asked
-    about ("can a school be fined"), or a chair asked about ("who chairs the board": a passage on who oversees
+    about ("can a school be fined"), a length asked for ("how long does a Channel meeting last") that the
+    passage does not give as a length of time, or a chair asked about ("who chairs the board": a passage on who oversees
     it may name someone else). A level, count, date or change asked for as it stands now ("the current
     threat level", "the deadline this year"), a count or date of late ("last year") that the passage does not
     tie to a place the question names, and who holds a post now ("the current minister") are never answered:
@@ -121,6 +126,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
     if "duration" in query.intents and not _section_states(index, best.number, LENGTH_KINDS):
         return False  # "how long does a TPIM last": the section names it but gives no length of time
+    if _HOW_LONG_IS.search(said) and "duration" not in index.kinds[best.number]:
+        return False  # "how long does a WRAP session last": the passage says how often, or nothing, not how long
     if _WHEN.search(said) and "date" not in index.kinds[best.number]:
         return False  # "when was National Action proscribed": the passage gives no date
     if _other_act(index, said, best.number):

@@ -231,6 +231,8 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("who holds a post today", "who is the current prevent lead for the home office"),
     ("no chair in the passage", "who chairs the dovetail board"),
     ("no chair in the passage", "who is going to chair the channel panel in croydon"),
+    ("how often is not how long", "how long does a channel panel meeting usually last"),
+    ("how often is not how long", "how long do prevent board meetings take"),
 ]
 
 
@@ -246,6 +248,12 @@ def test_a_figure_of_late_is_answered_when_the_passage_is_about_the_place_the_qu
     """"Last year" in a question naming Leicestershire asks for the Leicestershire report's own figure."""
     answer = kb.ask("how many staff in Leicestershire got Prevent training last year")
     assert answer.kind == "passage" and "3,000" in answer.hits[0].passage.text
+
+
+def test_how_long_something_takes_is_answered_by_a_passage_giving_a_length_of_time(kb):
+    assert "45 minute" in kb.ask("how long is the prevent e-learning").hits[0].passage.text
+    answer = kb.ask("What training is there for Channel panel chairs and how long does it take?")
+    assert answer.kind == "passage" and "one/two day course" in answer.hits[0].passage.text
 
 
 def test_who_chairs_is_answered_by_a_passage_that_names_the_chair(kb):
