@@ -158,9 +158,13 @@ class _Tokens:
     ("LLR", which are as often a local abbreviation)."""
 
 
+_LATIN_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc)\b\.?", re.IGNORECASE)
+""""e.g.", "i.e.", "etc.": not words of the question ("e" and "g" would be two things it asks about)."""
+
+
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
-    text = plain(text)
+    text = _LATIN_ABBREVIATION.sub(" ", plain(text))
     raw = phrase_words(text)
     capitalised, proper = typed_capitals(text)
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)

@@ -73,3 +73,10 @@ def test_staff_words_reach_the_guidance_words(kb, typed, content):
                                       "how do I change the channel on the meeting room TV"])
 def test_a_teams_or_tv_channel_anywhere_in_the_message_is_not_channel(kb, question):
     assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize("question", ["what did the peer review say needs improving, e.g. with the LSCB?",
+                                      "what did the peer review say needs improving (i.e. with the LSCB)?"])
+def test_latin_abbreviations_are_not_words_of_the_question(kb, question):
+    words = [word for concept in kb._searcher.analyse(question).concepts for word in concept.own]
+    assert "e" not in words and "g" not in words and "i" not in words and "lscb" in words
