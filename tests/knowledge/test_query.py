@@ -80,3 +80,10 @@ def test_a_teams_or_tv_channel_anywhere_in_the_message_is_not_channel(kb, questi
 def test_latin_abbreviations_are_not_words_of_the_question(kb, question):
     words = [word for concept in kb._searcher.analyse(question).concepts for word in concept.own]
     assert "e" not in words and "g" not in words and "i" not in words and "lscb" in words
+
+
+@pytest.mark.parametrize("question", ["member engagement group meeting frequency in luton",
+                                      "ealing progress reporting frequency"])
+def test_frequency_asks_how_often_like_how_often_does(kb, question):
+    """"Frequency" names the kind of fact wanted, as "how often" does: a passage stating how often covers it."""
+    assert kb.ask(question).kind == "passage"
