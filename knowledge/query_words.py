@@ -46,9 +46,9 @@ HOW_FAR = re.compile(r" how much (?=(?:we|were|i|im|they|theyre|you|he|she|shoul
 """"How much" asking how far ("how much we're supposed to get involved"), not for a figure: taken out before the
 intent cues are read."""
 CUE_WORDS = {"many": "", "much": "", "often": "", "frequently": "", "regularly": "", "long": "", "deadline": "date",
-             "frequency": "frequency", "email": "email", "mailbox": "email", "contact": "email", "link": "link", "url": "link",
-             "website": "link", "webpage": "link", "download": "link", "percentage": "percent", "percent": "percent",
-             "proportion": "percent"}
+             "frequency": "frequency", "email": "email", "mailbox": "email", "contact": "email", "link": "link",
+             "url": "link", "website": "link", "webpage": "link", "download": "link", "percentage": "percent",
+             "percent": "percent", "proportion": "percent"}
 """Words that only say what kind of fact is wanted: dropped from the concepts (""), or covered by a passage
 that states that kind of fact ("email" by an address) as well as by the word itself."""
 NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", "of", "with", "under", "into", "by",
