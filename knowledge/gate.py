@@ -384,9 +384,11 @@ def _stray(index: Index, concept: Concept, wordy: bool) -> bool:
 
 
 def _chair_by_synonym(index: Index, query: Query, said: str, number: int) -> bool:
-    """Asked who chairs something, the passage names no chair, only a synonym ("oversight", "lead"): it says
-    who oversees or leads, which may be someone else."""
-    if _WHO_CHAIRS.match(said) is None:
+    """Asked who chairs something, neither the passage nor the rest of its section (an answer shows a section
+    from its start) names a chair, at most a synonym ("oversight", "lead"): it says who oversees or leads,
+    which may be someone else."""
+    if _WHO_CHAIRS.match(said) is None or not any(c.own == (CHAIR,) for c in query.concepts):
         return False
-    terms, kinds = index.terms[number], index.kinds[number]
-    return any(c.own == (CHAIR,) and c.credit(terms, kinds) < 1 for c in query.concepts)
+    section = index.passages[number].section_id
+    return not any(CHAIR in index.terms[other] for other, passage in enumerate(index.passages)
+                   if passage.section_id == section)

@@ -17,7 +17,10 @@ Three sets, each tuned against only through general changes (never an item at a 
   written blind in the twelfth session in the dev set's style and used at once for diagnosis, as were
   tuning_questions_dd.yaml to _gg.yaml in the thirteenth; tuning_questions_hh.yaml and _ii.yaml (held-back sets 13
   and 14, written and read in the thirteenth session); tuning_questions_jj.yaml and _kk.yaml (held-back sets 15
-  and 16, written in the thirteenth session and read in the fourteenth);
+  and 16, written in the thirteenth session and read in the fourteenth); tuning_questions_ll.yaml and _mm.yaml
+  (held-back sets 11 and 12, written in the twelfth session, measured in every `make bench` until the fifteenth);
+  tuning_questions_gate_review.yaml, written blind in the fifteenth session with the words of that session's new
+  gate refusals, to check they refuse only what the documents do not give (its none items are all near misses);
 - tuning_questions_w.yaml and tuning_questions_x.yaml, written blind in the sixth session and used at once for
   diagnosis; half their none items are near misses (a Prevent subject with a fact the documents never give:
   "what's the pass mark for the prevent e-learning"), which the engine often answers: see their floors.
@@ -56,7 +59,8 @@ SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_quest
         "tuning-ff": HERE / "tuning_questions_ff.yaml", "tuning-gg": HERE / "tuning_questions_gg.yaml",
         "tuning-hh": HERE / "tuning_questions_hh.yaml", "tuning-ii": HERE / "tuning_questions_ii.yaml",
         "tuning-jj": HERE / "tuning_questions_jj.yaml", "tuning-kk": HERE / "tuning_questions_kk.yaml",
-        "tuning-ll": HERE / "tuning_questions_ll.yaml", "tuning-mm": HERE / "tuning_questions_mm.yaml"}
+        "tuning-ll": HERE / "tuning_questions_ll.yaml", "tuning-mm": HERE / "tuning_questions_mm.yaml",
+        "gate-review": HERE / "tuning_questions_gate_review.yaml"}
 KB_TARGET = 0.90
 TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c": 0.82, "tuning-d": 0.80,
                      "tuning-e": 0.77, "tuning-f": 0.84, "tuning-g": 0.86, "tuning-h": 0.80, "tuning-i": 0.80,
@@ -67,7 +71,7 @@ TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c"
                      "tuning-aa": 0.93, "tuning-bb": 0.84, "tuning-cc": 0.88,
                      "tuning-dd": 0.81, "tuning-ee": 0.85, "tuning-ff": 0.83, "tuning-gg": 0.8,
                      "tuning-hh": 0.9, "tuning-ii": 0.75, "tuning-jj": 0.89, "tuning-kk": 0.8,
-                     "tuning-ll": 0.92, "tuning-mm": 0.91}
+                     "tuning-ll": 0.92, "tuning-mm": 0.91, "gate-review": 0.8}
 """Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
 tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); tuning-c 102/120 and tuning-d
 100/120 when they joined (0.808 each while held back); tuning-e 78/100 and tuning-f 84/100 when written,
@@ -92,7 +96,8 @@ TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tu
                        "tuning-w": 0.62, "tuning-x": 0.57, "tuning-aa": 0.93, "tuning-bb": 0.85,
                        "tuning-cc": 0.9, "tuning-dd": 0.9, "tuning-ee": 0.75,
                        "tuning-ff": 0.92, "tuning-gg": 0.87, "tuning-hh": 0.85, "tuning-ii": 0.77,
-                       "tuning-jj": 0.8, "tuning-kk": 0.8, "tuning-ll": 0.82, "tuning-mm": 0.85}
+                       "tuning-jj": 0.8, "tuning-kk": 0.8, "tuning-ll": 0.82, "tuning-mm": 0.85,
+                       "gate-review": 0.8}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual

@@ -261,6 +261,12 @@ def test_who_chairs_is_answered_by_a_passage_that_names_the_chair(kb):
     assert answer.kind == "passage" and "chaired by a senior local authority officer" in answer.hits[0].passage.text
 
 
+def test_who_chairs_is_answered_when_a_later_paragraph_of_the_section_names_the_chair(kb):
+    """The answer shows the Staffordshire case study from its start; its second paragraph names "a senior chair"."""
+    answer = kb.ask("who chairs staffordshire's prevent partnership board")
+    assert answer.kind == "passage" and "staffordshire" in answer.hits[0].passage.id
+
+
 def test_a_figure_a_synonym_covers_is_still_answered(kb):
     assert kb.ask("does WRAP cost anything").kind == "passage"  # "freely available"
 
