@@ -21,10 +21,12 @@ if TYPE_CHECKING:
     from knowledge.search import Match, Scored
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)([1-9]\d+)\b(?! ?(?:years?|yrs?|yo|months?|weeks?|days?|hours?|hrs?|"
-                     r"minutes?|mins?|percent|per cent|pupils|people|staff)\b)")
-"""A number above 9 that is not a year, an age, a length of time or a head count: "benchmark 5" and "section 7"
-name the toolkit's parts; "the 22 factors" and "section 42" name facts a passage holds or does not ("s.47")."""
+_FIGURE = re.compile(r"(?<!\byear )(?<!\byears )\b(?!(?:19|20)\d\d\b)([1-9]\d+)\b"
+                     r"(?! ?(?:years?|yrs?|yo|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|percent|per cent|pupils|"
+                     r"people|staff)\b)")
+"""A number above 9 that is not a year, a school year ("a year 10 pupil"), an age, a length of time or a head
+count: "benchmark 5" and "section 7" name the toolkit's parts; "the 22 factors" and "section 42" name facts a
+passage holds or does not ("s.47")."""
 QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total cost price salary wage penalty quorum
     quorate age"""))
 """Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses

@@ -87,3 +87,11 @@ def test_latin_abbreviations_are_not_words_of_the_question(kb, question):
 def test_frequency_asks_how_often_like_how_often_does(kb, question):
     """"Frequency" names the kind of fact wanted, as "how often" does: a passage stating how often covers it."""
     assert kb.ask(question).kind == "passage"
+
+
+@pytest.mark.parametrize("question", ["worried about a year 12 student, should I make a prevent referral",
+                                      "year 11 student watching extremist videos, what is the referral process"])
+def test_a_school_year_is_a_pupil_not_a_year(kb, question):
+    """"Year 12" must not match "the past year" of an annual report: the question is about referring a pupil."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and answer.hits[0].passage.id.startswith("toolkit-2018/4-referral-process")
