@@ -109,7 +109,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     and a sum of money asked for ("how much funding...") must be stated, or the thing said to be free: a passage
     about the subject that lacks it answers another question; so does one that never mentions a fine asked
     about ("can a school be fined"), a length asked for ("how long does a Channel meeting last") that the
-    passage does not give as a length of time, or a chair asked about ("who chairs the board": a passage on who oversees
+    passage does not give as a length of time, how often something happens when its section never says, or a
+    chair asked about ("who chairs the board": a passage on who oversees
     it may name someone else). A level, count, date or change asked for as it stands now ("the current
     threat level", "the deadline this year"), a count or date of late ("last year") that the passage does not
     tie to a place the question names, and who holds a post now ("the current minister") are never answered:
@@ -128,6 +129,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
     if "duration" in query.intents and not _section_states(index, best.number, LENGTH_KINDS):
         return False  # "how long does a TPIM last": the section names it but gives no length of time
+    if "frequency" in query.intents and not _section_states(index, best.number, frozenset(("frequency",))):
+        return False  # "how often do Prevent peers visit a council": the section never says how often
     if _HOW_LONG_IS.search(said) and "duration" not in index.kinds[best.number]:
         return False  # "how long does a WRAP session last": the passage says how often, or nothing, not how long
     if _WHEN.search(said) and "date" not in index.kinds[best.number]:

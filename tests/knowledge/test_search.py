@@ -233,6 +233,8 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("no chair in the passage", "who is going to chair the channel panel in croydon"),
     ("how often is not how long", "how long does a channel panel meeting usually last"),
     ("how often is not how long", "how long do prevent board meetings take"),
+    ("no frequency in the section", "how often do prevent peers go to each council"),
+    ("no frequency in the section", "how often does the home office publish prevent referral figures"),
 ]
 
 
