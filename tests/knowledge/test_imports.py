@@ -20,7 +20,7 @@ def test_no_sdk_imports(path: Path):
 
 
 @pytest.mark.parametrize("name", ["text", "model", "markdown", "glossary", "corpus", "index", "query", "search",
-                                  "base", "search_cli", "common_words", "stem_cache", "convert_seeds", "gate",
+                                  "base", "search_cli", "common_words", "stem_cache", "convert_seeds", "gate", "asked",
                                   "excerpts", "query_words", "index_cache", "coverage", "corrector"])
 def test_search_modules_are_small_and_documented(name):
     path = CONTENT_DIR / f"{name}.py"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from knowledge import gate
+from knowledge.asked import asked_for
 from knowledge.base import Answer
-from knowledge.gate import asked_for
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -235,6 +235,8 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("how often is not how long", "how long do prevent board meetings take"),
     ("no frequency in the section", "how often do prevent peers go to each council"),
     ("no frequency in the section", "how often does the home office publish prevent referral figures"),
+    ("no person named in the passage", "what's the name of the channel coordinator in leicestershire"),
+    ("no person named in the passage", "who was the officer that wrote the leicestershire prevent update"),
 ]
 
 
@@ -256,6 +258,11 @@ def test_how_long_something_takes_is_answered_by_a_passage_giving_a_length_of_ti
     assert "45 minute" in kb.ask("how long is the prevent e-learning").hits[0].passage.text
     answer = kb.ask("What training is there for Channel panel chairs and how long does it take?")
     assert answer.kind == "passage" and "one/two day course" in answer.hits[0].passage.text
+
+
+def test_a_persons_name_is_answered_where_the_passage_names_them(kb):
+    answer = kb.ask("what is the name of the director of prevent who sent the peer letter")
+    assert answer.kind == "passage" and "Matt Collins, Director of Prevent" in answer.hits[0].passage.text
 
 
 def test_who_chairs_is_answered_by_a_passage_that_names_the_chair(kb):
