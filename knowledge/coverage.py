@@ -63,8 +63,8 @@ class Covered(NamedTuple):
     naming their document's author), those covering it otherwise (by a synonym, or only in their curated
     phrasings, which find a passage but are weaker evidence that it answers); the passages whose headings
     cover it (fully, by a synonym: see `cover`) and whose central terms do (either); the curated phrasings
-    that do (fully, by a synonym); and every passage's segments end to end (fully, by a synonym:
-    `Packed.segments` takes out one passage's)."""
+    that do (fully, by a synonym); every passage's segments end to end (fully, by a synonym:
+    `Packed.segments` takes out one passage's); and the curated phrasings that cover it either way."""
 
     full: int
     synonym: int
@@ -75,6 +75,7 @@ class Covered(NamedTuple):
     said_synonym: int
     segment_full: int
     segment_synonym: int
+    said: int
 
 
 class Packed:
@@ -132,8 +133,13 @@ class Packed:
                        full >> 2 * width & passages, synonym >> 2 * width & passages,
                        (full | synonym) >> 3 * width & passages,
                        full >> 4 * width & said, synonym >> 4 * width & said,
-                       full >> segments, synonym >> segments)
+                       full >> segments, synonym >> segments, (full | synonym) >> 4 * width & said)
 
     def segments(self, bits: int, number: int) -> int:
         """One passage's segments (bit i = its segment i) from a `Covered` segment field."""
         return bits >> self.starts[number] & self.sizes[number]
+
+    def segment_field(self, number: int) -> tuple[int, int]:
+        """Where one passage's segments lie in a `Covered` segment field: `bits >> start & mask` takes them out
+        (as `segments` does), for a caller taking out several."""
+        return self.starts[number], self.sizes[number]

@@ -31,7 +31,7 @@ from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
-from knowledge.query import SYNONYM_CREDIT, Concept, Query, analyse_query, definitional_target, phrase_in
+from knowledge.query import SYNONYM_CREDIT, Query, analyse_query, definitional_target, phrase_in
 from knowledge.text import analyse, forget_typed_words
 
 AMBIGUOUS_BELOW = 0.3
@@ -96,10 +96,11 @@ class Match(NamedTuple):
     central: float
 
 
-_Cover = NamedTuple("_Cover", [("concept", Concept), ("full_value", float), ("synonym_value", float),
+_Cover = NamedTuple("_Cover", [("weight", float), ("known", bool), ("full_value", float), ("synonym_value", float),
                                 *Covered.__annotations__.items()])
-"""Where one concept of a query is covered: the concept, its weight times a full and a synonym credit (as
-`Concept.credit` gives them), then its `knowledge.coverage.Covered` bit sets."""
+"""Where one concept of a query is covered: its weight, whether it is known, its weight times a full and a synonym
+credit (as `Concept.credit` gives them), then its `knowledge.coverage.Covered` bit sets (all read once here rather
+than for every passage matched)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ class _Plan:
     known: float
     concepts: tuple[_Cover, ...]
     target: tuple[str, str] | None
+    defined: tuple[str, ...]
+    """The stems of the term a "what is X" question asks about, or ()."""
     matches: dict[int, "Match"] = field(default_factory=dict, compare=False, repr=False)
     """`Searcher._match` per passage number, filled as the ranking, the gate and the excerpt ask."""
 
@@ -133,6 +136,8 @@ class Searcher:
         self.corrector = Corrector(index.vocabulary, frozenset(index.idf))
         self._numbers = {p.id: n for n, p in enumerate(index.passages)}
         self._packed = Packed(index)
+        # per passage, its first curated phrasing's bit: shifted down to it, `best_share` works on small numbers
+        self._phrasings_from = tuple((bits & -bits).bit_length() - 1 if bits else 0 for bits in index.phrasing_bits)
         self._last: tuple[Query, _Plan] | None = None
 
     def analyse(self, text: str) -> Query:
@@ -156,12 +161,12 @@ class Searcher:
         index = self.index
         priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
         shortlist = max(SHORTLIST, k)
-        defined = self._defined(query)
+        defined = self._plan(query).defined
         if shortlist < len(leaders):
-            covered = self._coverages(query, leaders)
-            leaders = sorted(leaders, key=lambda number: -totals[number] * priors[number]
-                             * covered[number] ** COVERAGE_POWER
-                             * (DEFINITION_BOOST if defined and defined in defines[number] else 1.0))[:shortlist]
+            keys = [-totals[number] * priors[number] * covered ** COVERAGE_POWER
+                    * (DEFINITION_BOOST if defined and defined in defines[number] else 1.0)
+                    for number, covered in zip(leaders, self._coverages(query, leaders), strict=True)]
+            leaders = [leaders[i] for i in sorted(range(len(leaders)), key=keys.__getitem__)[:shortlist]]
         stems, pairs = query.stems, set(pairwise(query.stems))
         examples, terms = index.examples, index.terms
         reranked = []
@@ -196,26 +201,22 @@ class Searcher:
             out.append(Scored(n, s, ceiling))
         return out
 
-    def _defined(self, query: Query) -> tuple[str, ...]:
-        """The stems of the term a "what is X" question asks about, or ()."""
-        target = self._plan(query).target
-        return tuple(analyse(target[1])) if target and target[0] != "bare" else ()
-
-    def _coverages(self, query: Query, numbers: list[int]) -> dict[int, float]:
+    def _coverages(self, query: Query, numbers: list[int]) -> list[float]:
         """Per passage, the weighted share of the question's concepts it covers (fully, or by a synonym)."""
         plan = self._plan(query)
         if plan.weight <= 0:
-            return dict.fromkeys(numbers, 0.0)
+            return [0.0] * len(numbers)
         concepts = [(c.full, c.synonym, c.full_value, c.synonym_value) for c in plan.concepts]
-        shares = {}
+        shares = []
         for number in numbers:
+            bit = 1 << number
             share = 0.0
             for full, synonym, full_value, synonym_value in concepts:
-                if full >> number & 1:
+                if full & bit:
                     share += full_value
-                elif synonym >> number & 1:
+                elif synonym & bit:
                     share += synonym_value
-            shares[number] = share / plan.weight
+            shares.append(share / plan.weight)
         return shares
 
     def _plan(self, query: Query) -> "_Plan":
@@ -223,12 +224,12 @@ class Searcher:
         last = self._last
         if last is not None and last[0] is query:
             return last[1]
-        covered = self._packed.covered
+        covered, target = self._packed.covered, definitional_target(query.corrected)
         plan = _Plan(sum(c.weight for c in query.concepts),
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
-                     tuple(_Cover(c, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount), *covered(c))
-                           for c in query.concepts),
-                     definitional_target(query.corrected))
+                     tuple(_Cover(c.weight, c.known, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
+                                  *covered(c)) for c in query.concepts),
+                     target, tuple(analyse(target[1])) if target and target[0] != "bare" else ())
         self._last = (query, plan)
         return plan
 
@@ -245,26 +246,25 @@ class Searcher:
         weight = plan.weight
         if weight <= 0:
             return Match(0.0, 0.0, 0, 0.0, 0.0, 0.0)
-        bit = 1 << number
-        mine = self.index.phrasing_bits[number]
-        segments = self._packed.segments
+        bit, start, size = 1 << number, *self._packed.segment_field(number)
+        mine, first = self.index.phrasing_bits[number], self._phrasings_from[number]
         covered = topical = matched = central = 0.0
         present, said = [], []
         for c in plan.concepts:
-            if (c.said_full | c.said_synonym) & mine:  # the passage's (or its section's) curated phrasings
-                said.append((c.said_full & mine, c.said_synonym & mine, c.full_value, c.synonym_value))
+            if c.said & mine:  # the passage's (or its section's) curated phrasings
+                said.append(((c.said_full & mine) >> first, (c.said_synonym & mine) >> first, c.full_value,
+                             c.synonym_value))
             if c.full & bit:
                 covered += c.full_value
             elif c.synonym & bit:
                 covered += c.synonym_value
             else:
                 continue
-            concept = c.concept
-            matched += concept.weight
+            matched += c.weight
             if c.central & bit:
-                central += concept.weight
-            if concept.known:
-                present.append((segments(c.segment_full, number), segments(c.segment_synonym, number),
+                central += c.weight
+            if c.known:  # this passage's segments (as `Packed.segments` takes them out)
+                present.append((c.segment_full >> start & size, c.segment_synonym >> start & size,
                                 c.full_value, c.synonym_value))
                 if c.topic_full & bit:
                     topical += c.full_value

@@ -46,6 +46,7 @@ def test_packed_tables_agree_with_each_table_on_every_concept_and_passage(kb, co
     checked = 0
     for concept in concepts:
         covered = packed.covered(concept)
+        assert covered.said == covered.said_full | covered.said_synonym
         for number in range(0, len(index.passages), 7):
             expected = _reference(concept, index, number)
             got = (*covered[:7], packed.segments(covered.segment_full, number),
