@@ -95,9 +95,9 @@ class Concept:
     discount: float = field(init=False, repr=False)  # less credit for a typo-fixed word
 
     def __post_init__(self) -> None:
-        others = self.alternatives[1:]
-        self.singles = frozenset(a[0] for a in others if len(a) == 1)
-        self.multis = tuple(a for a in others if len(a) > 1)
+        others = self.alternatives[1:]  # most concepts have none
+        self.singles = frozenset(a[0] for a in others if len(a) == 1) if others else frozenset()
+        self.multis = tuple(a for a in others if len(a) > 1) if others else ()
         self.discount = 0.8 if self.fuzzy else 1.0
 
     def credit(self, terms: frozenset[str], kinds: frozenset[str] = frozenset()) -> float:
@@ -248,18 +248,18 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
         typed = " ".join(words[p] for p in positions)
         named = any(is_acronym(e.term) and glossary.names_term(typed, e) for e in entries) \
             and typed not in COMMON_WORDS and typed not in NAME_WORDS
-        strong = (named and len(typed) > 2) or any(p in tokens.strong for p in positions)
+        strong = (named and len(typed) > 2) or not tokens.strong.isdisjoint(positions)
         everyday = len(own) == 1 and not named and _everyday(typed, strong)
         weight = _weight(own, index)
         if len(own) > 1 or named:
             weight = max(weight, PHRASE_FLOOR * index.max_idf)
-        elif any(x in STRONG_WORDS for x in own):
+        elif not STRONG_WORDS.isdisjoint(own):
             weight = max(weight, STRONG_FLOOR * index.max_idf)
         elif everyday:
             weight = min(weight, COMMON_CAP)
-        general = strong and all(e.general for e in entries) and not any(p in tokens.strong for p in positions)
+        general = strong and all(e.general for e in entries) and tokens.strong.isdisjoint(positions)
         concepts.append(Concept(own, tuple(dict.fromkeys(alternatives)), weight,
-                                fuzzy=any(p in tokens.fuzzy for p in positions), entries=tuple(entries),
+                                fuzzy=not tokens.fuzzy.isdisjoint(positions), entries=tuple(entries),
                                 strong=strong, everyday=everyday, general=general))
         covered.update(range(start, end))
     if thesaurus is not None:
@@ -319,15 +319,15 @@ def _action(words: list[str]) -> tuple[str, ...]:
 def _word_concept(own: tuple[str, ...], typed: list[str], positions: list[int], tokens: _Tokens, index: Index,
                   alternatives: tuple[tuple[str, ...], ...] = ()) -> Concept:
     """A concept for a word (or a synonym-group phrase) as typed."""
-    known = all(s in index.idf for s in own) and not any(p in tokens.unknown for p in positions)
-    off_topic = any(is_off_topic(w) for w in typed) and not known
+    known = all(s in index.idf for s in own) and tokens.unknown.isdisjoint(positions)
+    off_topic = not known and any(is_off_topic(w) for w in typed)
     if not known and not off_topic and len(alternatives) > 1:
         # an everyday word the content never uses, but whose synonyms it does ("comms")
         known = True
         own_weight = min(_weight(a, index) for a in alternatives[1:])
     else:
         own_weight = _weight(own, index)
-    strong = any(p in tokens.strong for p in positions)
+    strong = not tokens.strong.isdisjoint(positions)
     common = len(own) == 1 and all(_everyday(w, strong) for w in typed)
     if off_topic:
         weight = OFF_TOPIC_WEIGHT * index.max_idf
@@ -339,15 +339,15 @@ def _word_concept(own: tuple[str, ...], typed: list[str], positions: list[int], 
         weight = own_weight
         if len(own) > 1 and known:
             weight = max(weight, PHRASE_FLOOR * index.max_idf)
-        elif any(x in STRONG_WORDS for x in own):
+        elif not STRONG_WORDS.isdisjoint(own):
             weight = max(weight, STRONG_FLOOR * index.max_idf)
         elif common:
             weight = min(weight, COMMON_CAP)
     kind = CUE_WORDS.get(typed[0], "") if len(typed) == 1 else ""
     return Concept(own, tuple(dict.fromkeys(alternatives or (own,))), weight,
-                   fuzzy=any(p in tokens.fuzzy for p in positions), known=known or bool(kind),
+                   fuzzy=not tokens.fuzzy.isdisjoint(positions), known=known or bool(kind),
                    strong=strong, off_topic=off_topic, kind=kind, everyday=common and not off_topic,
-                   proper=any(w in tokens.proper for w in typed))
+                   proper=not tokens.proper.isdisjoint(typed))
 
 
 def _everyday(word: str, strong: bool) -> bool:
@@ -384,6 +384,8 @@ def _merge(concepts: list[Concept]) -> tuple[Concept, ...]:
 
 def _weight(own: tuple[str, ...], index: Index) -> float:
     """A concept's weight: the idf of its stems (unknown stems weigh as the rarest word)."""
+    if len(own) == 1:  # most concepts are one word: nothing to sort or add
+        return min(1.6 * index.max_idf, index.idf.get(own[0], index.max_idf))
     values = sorted((index.idf.get(s, index.max_idf) for s in own), reverse=True)
     return min(1.6 * index.max_idf, values[0] + 0.3 * sum(values[1:]))
 
