@@ -35,8 +35,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads th
 _DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
              "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "self_harm",
-             "groomed", "someday", "omen", "others")
+             "groomed", "someday", "omen", "others", "lately")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
+_HOLDING = re.compile(r"\b(?:has|have|has got|is carrying|are carrying|is holding|is waving|is brandishing)"
+                      r" (?:a|an|got a|got an) (?:\w+ )?"
+                      r"(?:knife|knives|gun|guns|machete|blade|axe|weapon|sword|crossbow|hammer)\b")
+"""Someone holding a weapon as the message is written ("a lad outside the mosque has a big knife"): happening now,
+even in a message that also asks a question."""
+_BARE_NOW = re.compile(r"\bnow\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
@@ -349,8 +355,9 @@ def _materials(said: str, rules: _Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if has["past"] and not (has["soon"] or has["intent"]) and _STILL.search(said) is None:
-        return None  # something that happened long ago, nothing planned and nothing still going on
+    if (has["past"] or has["lately"]) and not (_soon_beyond_now(said, has) or has["intent"]) \
+            and _STILL.search(said) is None:
+        return None  # something that happened before, nothing planned and nothing still going on
     if has["suspicious"]:
         return "explosives"
     exists = _EXISTS.search(said) is not None
@@ -365,8 +372,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
         return "self_harm" if _own_life_only(said, has) else "threat_to_life"
     armed = has["possession"] or has["harm"] or has["intent"] or threat or has["omen"] \
         or (has["report"] and has["soon"])
-    if has["weapon"] and armed and (someone or has["soon"] or exists):
-        return "weapon"
+    if has["weapon"] and armed and (someone or has["soon"] or exists or has["help"]):
+        return "weapon"  # "urgent pool changing room man with a blade": opened with a call for help
     if (has["harm"] or threat) and (has["intent"] or has["report"] or has["soon"]) and (someone or has["soon"]):
         return "attack"
     if has["offence"] and has["intent"] and (someone or has["soon"]) and (has["soon"] or has["report"]):
@@ -381,6 +388,14 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if joining and (someone or has["soon"]) and under_way and not harmless and not returned:
         return "travel"
     return None
+
+
+def _soon_beyond_now(said: str, has: dict[str, bool]) -> bool:
+    """A time soon other than a bare "now", which in a message about the past is as often narrative ("he's in
+    prison now", "she's safe now") as a sign that something is happening."""
+    if not has["soon"] or _BARE_NOW.search(said) is None:
+        return has["soon"]
+    return _Has(_Found(_BARE_NOW.sub(" ", said), load_rules()))["soon"]
 
 
 _NOT_OWN_LIFE = ("explosive", "weapon", "harm", "group", "place", "threat", "suspicious", "precursor", "join", "fight",
@@ -418,5 +433,6 @@ def _suppressed(said: str, rules: _Rules, has: dict[str, bool], found: dict[str,
         return True
     informational = has["info_words"] or rules.question_start.search(said) is not None
     happening = (report_at is not None and has["soon"]) or (
-        right_now and generic and (has["possession"] or has["intent"]))
+        right_now and generic and (has["possession"] or has["intent"])) or (
+        generic and has["weapon"] and _HOLDING.search(said) is not None and not (has["past"] or has["lately"]))
     return informational and not has["help"] and agent_at is None and not happening

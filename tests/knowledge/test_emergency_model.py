@@ -59,7 +59,7 @@ def _rules_only(monkeypatch):
 
 @pytest.mark.parametrize("text", [
     "he has petrol and a lighter and is at the door of the community centre",
-    "there are gunshots in the shopping centre car park",
+    "It turned out to be bleach she drank, she's collapsed on the floor",
 ])
 def test_it_catches_emergencies_the_rules_miss(text, monkeypatch):
     assert detect_emergency(text) is not None
