@@ -18,6 +18,7 @@ concept names) that matched.
 import re
 import re._parser as sre_parse
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -37,12 +38,13 @@ _CONCEPTS = (*_DANGER, "travel", "join", "intent", "possession", "soon", "depart
              "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "self_harm",
              "groomed", "someday", "omen", "others", "lately")
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
-_HOLDING = re.compile(r"\b(?:has|have|has got|is carrying|are carrying|is holding|is waving|is brandishing)"
-                      r" (?:a|an|got a|got an) (?:\w+ )?"
-                      r"(?:knife|knives|gun|guns|machete|blade|axe|weapon|sword|crossbow|hammer)\b")
+_HOLDING = re.compile(r"\b(?:has|have|is carrying|are carrying|is holding|is waving|is brandishing)"
+                      r" (?:a|an|got a|got an) (?:\w+ )?(?:knife|gun|machete|blade|axe|weapon|sword|crossbow|hammer)\b")
+_CLAUSE_WORDS = frozenset(("who", "when", "whenever", "if", "whether", "where"))
 """Someone holding a weapon as the message is written ("a lad outside the mosque has a big knife"): happening now,
 even in a message that also asks a question."""
-_BARE_NOW = re.compile(r"\bnow\b")
+_BARE_NOW = re.compile(r"\b(?<!right )(?<!just )now\b")
+_YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d)\b")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
@@ -355,8 +357,7 @@ def _materials(said: str, rules: _Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if (has["past"] or has["lately"]) and not (_soon_beyond_now(said, has) or has["intent"]) \
-            and _STILL.search(said) is None:
+    if _before(said, has) and not (_soon_beyond_now(said, has) or has["intent"]) and _STILL.search(said) is None:
         return None  # something that happened before, nothing planned and nothing still going on
     if has["suspicious"]:
         return "explosives"
@@ -390,12 +391,28 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     return None
 
 
+def _before(said: str, has: dict[str, bool]) -> bool:
+    """The message tells of something before now: long ago (`past`), lately (`lately`), or in a year before this
+    one ("in 2019"; "he leaves in 2027" is to come)."""
+    if has["past"] or has["lately"]:
+        return True
+    this_year = date.today().year
+    return any(int(year) < this_year for year in _YEAR_MENTIONED.findall(said))
+
+
 def _soon_beyond_now(said: str, has: dict[str, bool]) -> bool:
-    """A time soon other than a bare "now", which in a message about the past is as often narrative ("he's in
-    prison now", "she's safe now") as a sign that something is happening."""
+    """A time soon other than a bare "now" ("right now" and "just now" still count), which in a message about the
+    past is as often narrative ("he's in prison now", "she's safe now") as a sign that something is happening."""
     if not has["soon"] or _BARE_NOW.search(said) is None:
         return has["soon"]
-    return _Has(_Found(_BARE_NOW.sub(" ", said), load_rules()))["soon"]
+    return _Has(_Found(" ".join(_BARE_NOW.sub(" ", said).split()), load_rules()))["soon"]
+
+
+def _holding_now(said: str) -> bool:
+    """Someone holding a weapon as the message is written ("a lad outside the mosque has a big knife"), not in a
+    clause about who or when ("how do we search a pupil who has a knife", "when a visitor has a weapon")."""
+    found = _HOLDING.search(said)
+    return found is not None and not _CLAUSE_WORDS.intersection(said[:found.start()].split()[-4:])
 
 
 _NOT_OWN_LIFE = ("explosive", "weapon", "harm", "group", "place", "threat", "suspicious", "precursor", "join", "fight",
@@ -434,5 +451,5 @@ def _suppressed(said: str, rules: _Rules, has: dict[str, bool], found: dict[str,
     informational = has["info_words"] or rules.question_start.search(said) is not None
     happening = (report_at is not None and has["soon"]) or (
         right_now and generic and (has["possession"] or has["intent"])) or (
-        generic and has["weapon"] and _HOLDING.search(said) is not None and not (has["past"] or has["lately"]))
+        generic and has["weapon"] and _holding_now(said) and not _before(said, has))
     return informational and not has["help"] and agent_at is None and not happening

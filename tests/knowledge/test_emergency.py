@@ -179,3 +179,32 @@ def test_wording_takes_numbers_from_national_contacts():
     assert wording.first_line.startswith("Call 999 now")
     assert "0800 789 321" in wording.lines[0]
     assert "https://www.gov.uk/ACT" in wording.lines[0]
+
+
+@pytest.mark.parametrize("text", [
+    "he got out of prison last year and he is now stabbing people in the street",
+    "he was excluded last year and just now he pulled a knife on a teacher",
+    "someone has been stabbed outside the school and he is in agony",
+])
+def test_an_earlier_event_does_not_hide_what_is_happening_now(text):
+    """"Now" in a message about the past is often narrative ("he's in prison now"), but "is now stabbing" and "just
+    now" are not; and "agony" is not "ago"."""
+    assert detect_emergency(text) is not None
+
+
+def test_a_year_to_come_is_not_the_past():
+    from datetime import date
+
+    assert detect_emergency(f"my brother has a flight booked to turkey to join isis, he leaves in "
+                            f"{date.today().year + 1}") is not None
+    assert detect_emergency("a man poured petrol over the floor of the housing office in 2015, is that in our risk "
+                            "file?") is None
+
+
+@pytest.mark.parametrize("text", [
+    "how do we search a pupil who has a knife in school",
+    "how should reception respond when a visitor has a weapon",
+    "what is the guidance when a young person has a knife at home",
+])
+def test_holding_a_weapon_in_a_clause_about_who_or_when_is_a_question(text):
+    assert detect_emergency(text) is None
