@@ -21,12 +21,12 @@ from knowledge.query import Concept, Query
 from knowledge.text import STOPWORDS, stem
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_FIGURE = re.compile(r"(?<!\byear )(?<!\byears )\b(?!(?:19|20)\d\d\b)([1-9]\d+)\b"
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)([1-9]\d+)\b"
                      r"(?! ?(?:years?|yrs?|yo|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|percent|per cent|pupils|"
                      r"people|staff)\b)")
-"""A number above 9 that is not a year, a school year ("a year 10 pupil"), an age, a length of time or a head
-count: "benchmark 5" and "section 7" name the toolkit's parts; "the 22 factors" and "section 42" name facts a
-passage holds or does not ("s.47")."""
+"""A number above 9 that is not a year, an age, a length of time or a head count (a school year, "a year 10 pupil",
+is read as a pupil before this: see `knowledge.query`): "benchmark 5" and "section 7" name the toolkit's parts; "the
+22 factors" and "section 42" name facts a passage holds or does not ("s.47")."""
 QUANTITY_STEMS = frozenset(stem(w) for w in str.split("""maximum average total cost price salary wage penalty quorum
     quorate age"""))
 """Words asking for a figure ("the minimum age", "what does it cost", "quorate"): a passage that never uses
@@ -46,13 +46,16 @@ _WHEN = re.compile(r"^(?:.*? )?(?:when (?:was|did)|what year|which year|what dat
 _NAME_ASKED = re.compile(r"\bname of\b"
                          r"|^(?:.*? )?what(?: is|s)? (?:it|this|that|the|a|an|they)\b(?: [a-z0-9]+){0,5} called\b")
 """Asking for the name of something ("the name of the referral form", "what's the web form called")."""
-_PERSON_ASKED = re.compile(r"\bname of (?:the |our |a |an |their |your )?(?:[a-z0-9]+ ){0,5}?"
+_PERSON_ASKED = re.compile(r"\bname of (?:the |our |a |an |their |your )?"
+                           r"(?:(?!(?:of|for|that|who|which|the|on|in|at|to|about|with)\b)[a-z0-9]+ ){0,5}?"
                            r"(?:officer|co ?ordinator|lead|manager|reviewer|minister|chair|director|person|presenter|"
                            r"advis[eo]r|secretary)s?\b|\bwho (?:was|is) the (?:[a-z]+ ){0,3}?"
                            r"(?:officer|person|presenter|speaker) (?:that|who)\b")
 """Asking for a person's name ("the name of the Prevent coordinator for...", "who was the officer that presented")."""
 _PERSON_NAMED = re.compile(r"\b(?:Sir|Dame|Rt Hon|Dr|Mr|Mrs|Ms|Cllr|Councillor) [A-Z][a-z]+"
-                           r"|\b[A-Z][a-z]+ [A-Z][a-z]+, (?:Director|Head|Chief|Chair|Minister|Secretary)\b")
+                           r"|\b(?!(?:Home|Prevent|Channel|Local|County|City|Borough|District|Counter|Community|"
+                           r"Safeguarding|Office)\b)[A-Z][a-z]+ [A-Z][a-z]+, (?:Director|Head|Chief|Chair|Minister|"
+                           r"Secretary)\b")
 """A person named in a passage, by title ("Sir Philip Rutnam") or with a post ("..., Director of Prevent"): the
 documents name almost no one, and a passage that names no one cannot give the name asked for."""
 _QUOTED_TITLE = re.compile(r"[\"“][A-Z][^\"”]{2,60}[\"”]")

@@ -64,7 +64,7 @@ class Covered(NamedTuple):
     phrasings, which find a passage but are weaker evidence that it answers); the passages whose headings
     cover it (fully, by a synonym: see `cover`) and whose central terms do (either); the curated phrasings
     that do (fully, by a synonym); every passage's segments end to end (fully, by a synonym:
-    `Packed.segments` takes out one passage's); and the curated phrasings that cover it either way."""
+    `Packed.segment_field` says where one passage's lie); and the curated phrasings that cover it either way."""
 
     full: int
     synonym: int
@@ -135,11 +135,7 @@ class Packed:
                        full >> 4 * width & said, synonym >> 4 * width & said,
                        full >> segments, synonym >> segments, (full | synonym) >> 4 * width & said)
 
-    def segments(self, bits: int, number: int) -> int:
-        """One passage's segments (bit i = its segment i) from a `Covered` segment field."""
-        return bits >> self.starts[number] & self.sizes[number]
-
     def segment_field(self, number: int) -> tuple[int, int]:
         """Where one passage's segments lie in a `Covered` segment field: `bits >> start & mask` takes them out
-        (as `segments` does), for a caller taking out several."""
+        (bit i = its segment i)."""
         return self.starts[number], self.sizes[number]

@@ -30,6 +30,7 @@ from knowledge.query_words import (
     EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
+    LATIN_ABBREVIATION,
     LIGHT_VERBS,
     MEDIA_WORDS,
     NAME_AFTER,
@@ -37,6 +38,7 @@ from knowledge.query_words import (
     NAME_STEMS,
     NAME_WORDS,
     QUESTION_TYPOS,
+    SCHOOL_YEAR,
     STRONG_WORDS,
     SUBJECT_STEMS,
     VERB_AFTER,
@@ -158,15 +160,9 @@ class _Tokens:
     ("LLR", which are as often a local abbreviation)."""
 
 
-_LATIN_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc)\b\.?", re.IGNORECASE)
-""""e.g.", "i.e.", "etc.": not words of the question ("e" and "g" would be two things it asks about)."""
-_SCHOOL_YEAR = re.compile(r"\byears? (?:[7-9]|1[0-3])\b(?! (?:olds?|months?|weeks?|days?)\b)", re.IGNORECASE)
-""""A year 10 pupil": a secondary-school pupil, not a year ("the past year") nor a figure ("10")."""
-
-
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
-    text = _SCHOOL_YEAR.sub(" pupil ", _LATIN_ABBREVIATION.sub(" ", plain(text)))
+    text = SCHOOL_YEAR.sub(" pupil ", LATIN_ABBREVIATION.sub(" ", plain(text)))
     raw = phrase_words(text)
     capitalised, proper = typed_capitals(text)
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)

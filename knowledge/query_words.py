@@ -133,3 +133,13 @@ def intents_of(words: list[str]) -> frozenset[str]:
     if words[:1] == ["when"]:
         found.add("date")
     return frozenset(found)
+
+
+LATIN_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc)\b\.?", re.IGNORECASE)
+""""e.g.", "i.e.", "etc.": not words of the question ("e" and "g" would be two things it asks about)."""
+SCHOOL_YEAR = re.compile(r"\b(?<!past )(?<!last )(?<!this )(?<!next )(?<!each )(?<!per )years? "
+                         r"(?:[7-9]|1[0-3])(?:(?:,| and| or| to| &|-) ?(?:[7-9]|1[0-3]))*\b"
+                         r"(?! (?:olds?|months?|weeks?|days?)\b)", re.IGNORECASE)
+""""A year 10 pupil", "years 10 and 11": secondary-school pupils, not a year ("the past year") nor a figure ("10");
+"the past year 12 schools..." keeps its figure. Read as "pupil" even before "student" ("a pupil student"): the
+extra word costs nothing and ranks the pupil's passages."""

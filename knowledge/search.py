@@ -263,7 +263,7 @@ class Searcher:
             matched += c.weight
             if c.central & bit:
                 central += c.weight
-            if c.known:  # this passage's segments (as `Packed.segments` takes them out)
+            if c.known:  # this passage's segments (where `Packed.segment_field` says they lie)
                 present.append((c.segment_full >> start & size, c.segment_synonym >> start & size,
                                 c.full_value, c.synonym_value))
                 if c.topic_full & bit:

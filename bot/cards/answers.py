@@ -173,7 +173,7 @@ class _RunnerUp(NamedTuple):
         """Under its title, unless it has the answer's own (a later paragraph of the same section): the
         title once is enough, and the window has more room for the sentence."""
         least = plain_links(cut_at_sentence(hit.excerpt, ALSO_CHARS)[0])
-        same = hit.passage.heading_path == answered.heading_path and hit.passage.doc_id == answered.doc_id
+        same = hit.passage.section_id == answered.section_id
         return cls(hit, "\n\n" if same else f"\n\n**{_short(hit.passage, 80)}**\n\n", least)
 
     def size(self, position: int) -> int:

@@ -95,3 +95,8 @@ def test_a_school_year_is_a_pupil_not_a_year(kb, question):
     """"Year 12" must not match "the past year" of an annual report: the question is about referring a pupil."""
     answer = kb.ask(question)
     assert answer.kind == "passage" and answer.hits[0].passage.id.startswith("toolkit-2018/4-referral-process")
+
+
+def test_several_school_years_are_pupils_and_a_count_after_the_past_year_stays_a_count(kb):
+    assert not {("10",), ("11",)} & _concepts(kb, "how many referrals for years 10 and 11 students")
+    assert ("12",) in _concepts(kb, "in the past year 12 schools had training")

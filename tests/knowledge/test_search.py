@@ -260,6 +260,11 @@ def test_how_long_something_takes_is_answered_by_a_passage_giving_a_length_of_ti
     assert answer.kind == "passage" and "one/two day course" in answer.hits[0].passage.text
 
 
+def test_the_name_of_a_course_for_a_role_is_not_a_persons_name(kb):
+    """"The name of the course for designated safeguarding leads": the name asked for is the course's."""
+    assert kb.ask("what is the name of the course for designated safeguarding leads").kind == "passage"
+
+
 def test_a_persons_name_is_answered_where_the_passage_names_them(kb):
     answer = kb.ask("what is the name of the director of prevent who sent the peer letter")
     assert answer.kind == "passage" and "Matt Collins, Director of Prevent" in answer.hits[0].passage.text
