@@ -30,9 +30,9 @@ from dialogs.referral import ReferralFlow
 from knowledge.areas import load_areas
 from knowledge.base import load_knowledge_base
 from knowledge.benchmark import load_benchmark
-from knowledge.emergency import load_rules
 from knowledge.emergency_card import emergency_wording
 from knowledge.emergency_model import load_model
+from knowledge.emergency_reading import load_rules
 from knowledge.errors import InvalidContent
 from knowledge.messages import load_messages
 

@@ -25,8 +25,8 @@ def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
 
 
 def _check_emergency_rules() -> list[ContentError]:
-    from knowledge.emergency import RULES_FILE, load_rules
     from knowledge.emergency_model import MODEL_FILE, load_model
+    from knowledge.emergency_reading import RULES_FILE, load_rules
 
     try:
         load_rules(RULES_FILE)

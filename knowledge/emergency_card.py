@@ -7,7 +7,7 @@ from functools import cache
 
 import yaml
 
-from knowledge.emergency import RULES_FILE
+from knowledge.emergency_reading import RULES_FILE
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.emergency import RULES_FILE, detect_emergency, prepare
+from knowledge.emergency import detect_emergency, prepare
 from knowledge.emergency_card import emergency_wording
+from knowledge.emergency_reading import RULES_FILE
 
 DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev_questions.yaml"
 BLIND = yaml.safe_load(Path(__file__).with_name("emergency_blind.yaml").read_text(encoding="utf-8"))

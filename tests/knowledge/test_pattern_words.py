@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from knowledge.emergency import load_rules
+from knowledge.emergency_reading import load_rules
 from knowledge.pattern_words import WordKeyedPatterns, first_words, required_texts
 
 

@@ -4,7 +4,8 @@ The per-word memos (stems, typo correction, the emergency guard's spelling) keep
 stem table and the guard's own vocabulary; the question itself is dropped once answered.
 """
 
-from knowledge.emergency import _correct, detect_emergency
+from knowledge.emergency import detect_emergency
+from knowledge.emergency_reading import _correct
 from knowledge.text import SCRATCH_WORDS, WordMemo, forget_typed_words, is_known_word, stem
 
 NAME = "quellingford"  # typed as a surname: in no content and no word list
