@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 NO_ANSWER_BELOW = 0.2
 """Below this the top hit is not shown as an answer."""
 NOT_NAMED_BELOW = 0.55
-"""...nor below this when the question names nothing specific to Prevent, or only a lesser Prevent name."""
+"""...nor below this when the question names nothing specific to Prevent..."""
+LESSER_NAMED_BELOW = 0.5
+"""...or this when it names Prevent's subject only by a lesser name ("WRAP", "Dovetail") or a word shared with
+safeguarding at large: some evidence of the subject, less than naming it ("should councillors just do WRAP")..."""
 CORE_NAMED_BELOW = 0.2
 """...nor below this when it names Prevent or Channel alone ("when did Channel become statutory")."""
 CENTRAL_SHARE = 0.4
@@ -96,7 +99,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     if (unexplained and not spared) or any(c.own == query.action for c in uncovered):
         return False
     long_message = len(credits) >= LONG_MESSAGE and evidence >= LONG_EVIDENCE
-    if best.confidence < (LONG_BELOW if long_message else NOT_NAMED_BELOW):
+    if best.confidence < (LONG_BELOW if long_message else LESSER_NAMED_BELOW if query.strong else NOT_NAMED_BELOW):
         return False
     if uncovered:
         if query.strong and best.confidence >= SURE_LESSER and evidence >= 1:

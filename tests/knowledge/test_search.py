@@ -281,6 +281,13 @@ def test_who_chairs_is_answered_when_a_later_paragraph_of_the_section_names_the_
     assert answer.kind == "passage" and "staffordshire" in answer.hits[0].passage.id
 
 
+@pytest.mark.parametrize("question", ["four parts of contest please", "is there a prevent page for NHS colleagues"])
+def test_a_lesser_prevent_name_is_some_evidence_of_the_subject(kb, question):
+    """CONTEST, or Prevent used where it could be a verb, is less than naming Prevent's subject, more than nothing:
+    a fairly confident hit answers."""
+    assert kb.ask(question).kind == "passage"
+
+
 def test_a_figure_a_synonym_covers_is_still_answered(kb):
     assert kb.ask("does WRAP cost anything").kind == "passage"  # "freely available"
 
