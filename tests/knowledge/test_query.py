@@ -63,7 +63,8 @@ def test_a_long_acronym_in_capitals_is_a_name_and_a_short_one_may_be_local(kb, q
 @pytest.mark.parametrize(("typed", "content"), [("take account of", ("consid",)), ("procedure", ("process",)),
                                                  ("frontline", ("front", "line")), ("jihadist", ("daesh",)),
                                                  ("alongside", ("supplement",)), ("banned", ("proscrib",)),
-                                                 ("nurse", ("health",)), ("voluntary", ("mandatori",))])
+                                                 ("nurse", ("health",)), ("voluntary", ("mandatori",)),
+                                                 ("regs", ("regul",))])
 def test_staff_words_reach_the_guidance_words(kb, typed, content):
     (concept,) = [c for c in kb._searcher.analyse(f"prevent {typed}").concepts if c.own != ("prevent",)]
     assert content in concept.alternatives
