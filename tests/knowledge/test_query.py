@@ -64,7 +64,8 @@ def test_a_long_acronym_in_capitals_is_a_name_and_a_short_one_may_be_local(kb, q
                                                  ("frontline", ("front", "line")), ("jihadist", ("daesh",)),
                                                  ("alongside", ("supplement",)), ("banned", ("proscrib",)),
                                                  ("nurse", ("health",)), ("voluntary", ("mandatori",)),
-                                                 ("regs", ("regul",))])
+                                                 ("regs", ("regul",)), ("firefighters", ("fire", "rescu")),
+                                                 ("demo", ("demonstr",))])
 def test_staff_words_reach_the_guidance_words(kb, typed, content):
     (concept,) = [c for c in kb._searcher.analyse(f"prevent {typed}").concepts if c.own != ("prevent",)]
     assert content in concept.alternatives

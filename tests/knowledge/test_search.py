@@ -263,6 +263,7 @@ GIVEN = [
      "who chairs staffordshire's prevent partnership board", "Staffordshire"),
     ("a lesser Prevent name is some evidence of the subject", "four parts of contest please", ""),
     ("a lesser Prevent name is some evidence of the subject", "is there a prevent page for NHS colleagues", ""),
+    ("text-speak", "shud our LA risk assesment take acount of ppl coming back from war zones abroad?", ""),
 ]
 
 
