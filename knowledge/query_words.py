@@ -55,9 +55,10 @@ NAME_AFTER = frozenset(("is", "was", "does", "did", "about", "in", "on", "for", 
                         "via", "from", "the", "our", "their", "your", "whats", "what", "re", "doing",
                         "deliver", "delivering", "delivers", "run", "running", "runs"))
 """Words after which "prevent" (or "channel", "wrap") is a name: "is prevent...", "referral to prevent"."""
-QUESTION_TYPOS = {"wat": "what", "ppl": "people", "ment": "meant", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
+QUESTION_TYPOS = {"wat": "what", "wot": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
                   "hwo": "how", "wen": "when", "wer": "where", "wher": "where", "whn": "when", "wich": "which",
-                  "shud": "should", "cud": "could", "wud": "would", "r": "are", "u": "you"}
+                  "shud": "should", "cud": "could", "wud": "would", "r": "are", "u": "you", "ppl": "people",
+                  "ment": "meant"}
 """Misspelt question words, put right before typo correction (which cannot tell "wat" from "want")."""
 SUBJECT_STEMS = frozenset(stem(w) for w in ("refer", "referral", "referrals", "referring"))
 """Everyday English words that in this bot name its subject: making a referral is what staff come for."""
