@@ -18,8 +18,6 @@ SET_FILES = {
     "dev": SHARED_EVAL / "dev_questions.yaml",
     "held-out": REPO / "tests" / "knowledge" / "heldout_questions.yaml",
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
-    "held-back 17": REPO / "bench" / "heldback" / "heldback_17.yaml",
-    "held-back 18": REPO / "bench" / "heldback" / "heldback_18.yaml",
     "held-back 19": REPO / "bench" / "heldback" / "heldback_19.yaml",
     "held-back 20": REPO / "bench" / "heldback" / "heldback_20.yaml",
 }

@@ -50,6 +50,18 @@ def test_typos_are_tolerated(kb, typo, heading):
     assert any(heading in h.passage.heading_path for h in answer.hits[:2])
 
 
+def test_a_misspelt_word_of_framing_is_read_as_that_word(kb):
+    """"basicaly" is one edit from the everyday "basically", not an unknown word that makes the question doubtful."""
+    misspelt, spelt = kb.ask("what is a channel panel basicaly"), kb.ask("what is a channel panel basically")
+    assert misspelt.kind == "passage" and misspelt.hits[0].score == pytest.approx(spelt.hits[0].score)
+
+
+def test_a_rarer_word_one_edit_from_an_everyday_word_stays_unknown(kb):
+    """"powder" is not a misspelling of "power": only framing words (filler, adverbs) are corrected to."""
+    query = kb._searcher.analyse("white powder in an envelope at the prevent office")
+    assert "powder" in query.corrected
+
+
 def test_office_logistics_with_a_subject_word_are_still_answered(kb):
     """A meeting room is office logistics only when nothing else names the guidance's subject."""
     assert kb.ask("can I book a meeting room for a community event").kind == "passage"
