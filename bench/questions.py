@@ -20,6 +20,8 @@ SET_FILES = {
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
     "held-back 19": REPO / "bench" / "heldback" / "heldback_19.yaml",
     "held-back 20": REPO / "bench" / "heldback" / "heldback_20.yaml",
+    "held-back 21": REPO / "bench" / "heldback" / "heldback_21.yaml",
+    "held-back 22": REPO / "bench" / "heldback" / "heldback_22.yaml",
 }
 
 
