@@ -8,7 +8,9 @@ definitions, for hypotheticals ("what if someone ..."), for figurative speech ("
 and for travel with a harmless purpose. Bomb-making materials count together (two with a time soon, three alone, one
 with a threat), and a risk to a person's own life with nothing else in the message is its own category
 ("self_harm"), whose card leaves out the Anti-Terrorist Hotline. Something told as past ("last year", "in 2019")
-is not happening unless it is still going on or something is planned. The vocabulary lives in
+is not happening unless it is still going on or something is planned; nor is a danger said to have been dealt with
+("has been charged and remanded", "the head took it off him") unless something after that goes on, nor one told in
+an exercise, a plan, footage or the news unless it is happening right now. The vocabulary lives in
 `knowledge/emergency.yaml`, and how a message is read against it (contractions, forgiven typos) in
 `knowledge.emergency_reading`; when the rules do not fire, a learned second opinion may
 (`knowledge.emergency_model`). The decision is rules over named concepts, so every hit can be explained. The text
@@ -32,6 +34,14 @@ even in a message that also asks a question, unless in a clause about who or whe
 _CLAUSE_WORDS = frozenset(("who", "when", "whenever", "if", "whether", "where"))
 _BARE_NOW = re.compile(r"\b(?<!right )(?<!just )now\b")
 _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d)\b")
+_AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
+                    r"|heading|another|second|spare|the other|others|friend|friends|brother|mates)\b")
+"""Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
+_ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then)\b"
+                     r"(?! (?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back at home"
+                     r"|with (?:his|her|their) (?:parents|family|mum|dad)))")
+"""Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
+food tech room"), unless it is that they left, calmed down or are safe."""
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 MATERIALS = 2
@@ -146,6 +156,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     bomb-making materials it names)."""
     if _before(said, has) and not (_soon_beyond_now(said, has) or has["intent"]) and _STILL.search(said) is None:
         return None  # something that happened before, nothing planned and nothing still going on
+    if has["dealt_with"] and _dealt_with(said, has):
+        return None  # someone arrested or detained, a weapon taken off them, everyone safe: over
     if has["suspicious"]:
         return "explosives"
     exists = _EXISTS.search(said) is not None
@@ -176,6 +188,20 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if joining and (someone or has["soon"]) and under_way and not harmless and not returned:
         return "travel"
     return None
+
+
+def _dealt_with(said: str, has: dict[str, bool]) -> bool:
+    """The danger told has been dealt with ("had a knife this morning; the head confiscated it", "has been charged and
+    remanded"): nothing after the words that say so names a danger or something to come ("the knife was confiscated
+    but he has another"), nothing is still going on, and no threat was made."""
+    if has["threat"] or _STILL.search(said) is not None:
+        return False
+    rules = load_rules()
+    ended = rules.concepts.search("dealt_with", said, range(len(rules.concepts.patterns["dealt_with"])))
+    after = said[ended.end():] if ended else said
+    later = _Has(_Found(after, rules))
+    return _AGAIN.search(after) is None and _ACTING.search(after) is None \
+        and not any(later[name] for name in (*DANGER, "self_harm"))
 
 
 def _before(said: str, has: dict[str, bool]) -> bool:
@@ -229,6 +255,8 @@ def _suppressed(said: str, rules: Rules, has: dict[str, bool], found: dict[str, 
         real_first = any(at is not None and at < hypothetical.start() for at in (agent_at, report_at))
         if not (real_first or (right_now and (agent_at is not None or generic))):
             return True
+    if has["rehearsal"] and not right_now:
+        return True  # an exercise, a plan, footage or the news
     if has["joke"] and not has["soon"]:
         return True
     if rules.guidance_question.search(said) and not (right_now and agent_at is not None):

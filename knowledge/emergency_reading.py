@@ -28,14 +28,17 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads th
 DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 CONCEPTS = (*DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
              "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "self_harm",
-             "groomed", "someday", "omen", "others", "lately")
+             "groomed", "someday", "omen", "others", "lately", "dealt_with", "rehearsal")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
+    (r"\bod'e?d\b", "overdosed"),
     (r"'re\b", " are"), (r"'m\b", " am"), (r"'ve\b", " have"), (r"'d\b", " would"),
     (r"\b(he|she|it|that|there|who|what|where|someone|somebody)'s\b", r"\1 is"), (r"'s\b", ""),
     (r"\bhes\b", "he is"), (r"\bshes\b", "she is"), (r"\btheyre\b", "they are"), (r"\bim\b", "i am"),
-    (r"\bdont\b", "do not"), (r"\bdidnt\b", "did not"), (r"\bive\b", "i have"), (r"\bhell\b(?= \w+ing)", "he will"),
+    (r"\bdont\b", "do not"), (r"\bdidnt\b", "did not"),
+    (r"\b(is|are|was|were|has|have|could|would)nt\b", r"\1 not"), (r"\bive\b", "i have"),
+    (r"\bhell\b(?= \w+ing)", "he will"),
 )
 # Precompiled once. The fixes run in order, each only when the message holds what its matches start with.
 _CONTRACTION_FIXES = tuple((re.compile(pattern), replacement) for pattern, replacement in _CONTRACTIONS)
