@@ -56,6 +56,12 @@ def test_a_misspelt_word_of_framing_is_read_as_that_word(kb):
     assert misspelt.kind == "passage" and misspelt.hits[0].score == pytest.approx(spelt.hits[0].score)
 
 
+def test_asking_to_be_reminded_is_framing(kb):
+    """"remind me" says nothing about the subject: the question is as sure as without it."""
+    reminded, asked = kb.ask("remind me who chairs the channel panel"), kb.ask("who chairs the channel panel")
+    assert reminded.kind == "passage" and reminded.hits[0].score == pytest.approx(asked.hits[0].score)
+
+
 def test_a_rarer_word_one_edit_from_an_everyday_word_stays_unknown(kb):
     """"powder" is not a misspelling of "power": only framing words (filler, adverbs) are corrected to."""
     query = kb._searcher.analyse("white powder in an envelope at the prevent office")
