@@ -350,7 +350,8 @@ FILLER_WORDS = frozenset(str.split(
     deal stuff thing things bit lot lots whats wats wot tell say know explain mean means meaning anyone someone
     somebody guys folks sorry apologies again also currently today okay ok yeah yes maybe go goes going gone went
     vs versus uneasy anxious nervous unsure uncomfortable wary apprehensive unhappy upset puzzled stressed
-    panicking scared frightened meant supposed remind reminder recap
+    panicking scared frightened meant supposed remind reminder recap tbh tbf imo ngl fwiw afaik pretty fairly quite
+    rather really honestly truly genuinely literally seriously totally
     """
 ))
 
