@@ -100,6 +100,7 @@ def test_american_spelling_is_folded(kb):
     ("What does CTLP mean?", "CTLP"),
     ("wht is the ctu", "CTU"),
     ("what is WRAP", "WRAP"),
+    ("what does HFE stand for", "HFE"),
     ("BPSS", "BPSS"),
     ("what does NRF stand for", "NRF"),
     ("define LADO", "LADO"),
