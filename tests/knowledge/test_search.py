@@ -56,6 +56,12 @@ def test_a_misspelt_word_of_framing_is_read_as_that_word(kb):
     assert misspelt.kind == "passage" and misspelt.hits[0].score == pytest.approx(spelt.hits[0].score)
 
 
+def test_an_acronym_in_the_singular_finds_its_plural_in_the_text(kb):
+    """The tool asks about "PRUs"; staff ask about "the PRU"."""
+    answer = kb.ask("does our outreach reach the local PRU")
+    assert answer.kind == "passage" and "PRUs" in answer.hits[0].passage.text
+
+
 @pytest.mark.parametrize("framed", ["remind me who chairs the channel panel",
                                     "honestly, who chairs the channel panel tbh",
                                     "honestly pretty confused, who really chairs the channel panel"])
