@@ -62,6 +62,12 @@ def test_an_acronym_in_the_singular_finds_its_plural_in_the_text(kb):
     assert answer.kind == "passage" and "PRUs" in answer.hits[0].passage.text
 
 
+def test_not_right_for_channel_reads_as_not_suitable(kb):
+    """Staff say "not right for Channel"; the guidance says "not suitable for Channel"."""
+    answer = kb.ask("someone is not right for channel but has other needs, what then")
+    assert "toolkit-2018/channel-process/2" in [h.passage.id for h in answer.hits[:2]]
+
+
 @pytest.mark.parametrize("framed", ["remind me who chairs the channel panel",
                                     "honestly, who chairs the channel panel tbh",
                                     "honestly pretty confused, who really chairs the channel panel"])
