@@ -38,6 +38,7 @@ from knowledge.query_words import (
     NAME_STEMS,
     NAME_WORDS,
     QUESTION_TYPOS,
+    REFUSAL,
     SCHOOL_YEAR,
     STRONG_WORDS,
     SUBJECT_STEMS,
@@ -162,7 +163,7 @@ class _Tokens:
 
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
-    text = SCHOOL_YEAR.sub(" pupil ", LATIN_ABBREVIATION.sub(" ", plain(text)))
+    text = REFUSAL.sub(" refuses consent ", SCHOOL_YEAR.sub(" pupil ", LATIN_ABBREVIATION.sub(" ", plain(text))))
     raw = phrase_words(text)
     capitalised, proper = typed_capitals(text)
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)

@@ -144,3 +144,10 @@ SCHOOL_YEAR = re.compile(r"\b(?<!past )(?<!last )(?<!this )(?<!next )(?<!each )(
 """"A year 10 pupil", "years 10 and 11": secondary-school pupils, not a year ("the past year") nor a figure ("10");
 "the past year 12 schools..." keeps its figure. Read as "pupil" even before "student" ("a pupil student"): the
 extra word costs nothing and ranks the pupil's passages."""
+REFUSAL = re.compile(r"\b(?:(?:does|do|did|will|would|wo|is|are)(?:n'?t| not)|wont|not|never|without) "
+                     r"(?:(?:want to|wanting to|give|giving|agree to) )?(?:consent|consenting|agree|agreeing)\b",
+                     re.IGNORECASE)
+""""Doesn't consent", "won't agree", "not giving consent": a refusal, which the guidance words as consent "not given"
+and staff also as "refuses consent". Read as "refuses consent", so the question is not taken for one about consent
+granted."""
+

@@ -68,6 +68,16 @@ def test_not_right_for_channel_reads_as_not_suitable(kb):
     assert "toolkit-2018/channel-process/2" in [h.passage.id for h in answer.hits[:2]]
 
 
+@pytest.mark.parametrize("refusal", ["what if the pupil won't agree to Channel support",
+                                     "what if the parents are not giving consent for channel"])
+def test_a_refusal_is_not_read_as_consent_granted(kb, refusal):
+    """"Won't agree" asks what happens when consent is not given, not what follows once it is granted."""
+    answer = kb.ask(refusal)
+    shown = " ".join((*answer.hits[0].passage.heading_path, answer.hits[0].passage.text))
+    assert answer.kind == "passage" and "consent is not given" in shown
+    assert kb.ask("what happens if consent is granted for channel").hits[0].passage.id.endswith("channel-process/1")
+
+
 @pytest.mark.parametrize("framed", ["remind me who chairs the channel panel",
                                     "honestly, who chairs the channel panel tbh",
                                     "honestly pretty confused, who really chairs the channel panel"])
@@ -604,11 +614,12 @@ def test_a_runner_up_well_behind_the_answer_is_still_offered_beside_it(kb):
 
 
 def test_a_self_assessment_expectation_can_be_the_runner_up(kb):
-    """What to do without consent is in the section's list of expectations, which the answer then shows."""
-    answer = kb.ask("what if the young person won't consent to channel support")
-    assert answer.hits[0].passage.id.endswith("channel-process/1")
+    """The chief executive's CTLP briefing is in the guidance; the tool's expectation that findings are shared in
+    steps comes next, and the answer shows it."""
+    answer = kb.ask("should the chief exec get a ctlp briefing")
+    assert answer.hits[0].passage.id.endswith("disseminating-ctlp-findings/1")
     assert kb._searcher.index.asks[kb._searcher._numbers[answer.also.passage.id]] >= 0.5
-    assert "where consent is not given" in answer.also.excerpt
+    assert "stepped process enabling CTLP findings to be shared" in answer.also.excerpt
 
 
 def test_related_passages_do_not_depend_on_the_process_hash_seed():
