@@ -150,4 +150,7 @@ REFUSAL = re.compile(r"\b(?:(?:does|do|did|will|would|wo|is|are)(?:n'?t| not)|wo
 """"Doesn't consent", "won't agree", "not giving consent": a refusal, which the guidance words as consent "not given"
 and staff also as "refuses consent". Read as "refuses consent", so the question is not taken for one about consent
 granted."""
-
+LACKING = re.compile(r"\b(?:(?:does|do|have|has)(?:n'?t| not)|dont|doesnt|havent|hasnt) (?:have|got|hold) "
+                     r"(?:any |a |an )?(?!to\b)(?=\w)", re.IGNORECASE)
+""""Partners who don't have clearance", "we haven't got a lead": partners *without* clearance, as the guidance and
+staff put it, not partners who have it ("don't have to" is an obligation, left alone)."""

@@ -78,6 +78,14 @@ def test_a_refusal_is_not_read_as_consent_granted(kb, refusal):
     assert kb.ask("what happens if consent is granted for channel").hits[0].passage.id.endswith("channel-process/1")
 
 
+def test_not_having_reads_as_without(kb):
+    """Partners who "don't have clearance" are the guidance's partners *without* it: the CTLP is briefed to them at
+    OFFICIAL level."""
+    answer = kb.ask("can partners that don't have clearance hear what the CTLP says")
+    assert answer.kind == "passage" and answer.hits[0].passage.id.endswith("disseminating-ctlp-findings/2")
+    assert "without" not in kb._searcher.analyse("we don't have to refer everyone").corrected
+
+
 @pytest.mark.parametrize("framed", ["remind me who chairs the channel panel",
                                     "honestly, who chairs the channel panel tbh",
                                     "honestly pretty confused, who really chairs the channel panel"])
