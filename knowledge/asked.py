@@ -118,6 +118,8 @@ _PART_NUMBER = re.compile(r"\b(?:[1-9]|10)\.[1-9]\b(?![\d%])|\b(?:section|benchm
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |typically |generally |actually )?"
                        r"(?:sit|attend|go|come|work|are|is|were|was|do|did|does|have|has|get|got|in|on|at|per)\b")
 """What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
+_DEFINITION_ASKED = re.compile(r"\b(?:definitions?|defined)\b")
+"""Asking for a definition ("the legal definition of extremism"): the passage must give one, not just use the word."""
 _OURS = re.compile(r"\bour (?:own )?(?:county|council|area|borough|district|authority|region|city|town|county council|"
                    r"school|schools|college|team|trust|force|service|partnership|board|panel)\b")
 """The asker's own organisation: how many of it the documents cannot say ("referrals did our county make")."""
@@ -144,6 +146,8 @@ def gives_what_is_asked(index: Index, query: Query, number: int) -> bool:
     if ("when" in said or "year" in said or "date" in said) and _WHEN.search(said) \
             and "date" not in index.kinds[number]:
         return False  # "when was National Action proscribed": the passage gives no date
+    if "defin" in said and _DEFINITION_ASKED.search(said) and not _defines(index, query, number):
+        return False  # "what's the official definition of extremism": the passage uses the word, defines nothing
     if _other_act(index, said, number):
         return False  # "what does the Online Safety Act say": the passage names no such Act
     if "how long" in said and _RETENTION.search(said) and not _states_keeping(index, number):
@@ -261,6 +265,13 @@ def _other_act(index: Index, said: str, number: int) -> bool:
         return False
     name = [stem(w) for w in found.group(1).split() if w not in STOPWORDS and len(w) > 2]  # "the CT Act": unsure
     return bool(name) and not all(s in index.terms[number] for s in name)
+
+
+def _defines(index: Index, query: Query, number: int) -> bool:
+    """Whether the passage defines one of the question's subjects ("Channel is a ...") or speaks of a definition."""
+    asked = {stem for concept in query.concepts if not concept.everyday for stem in concept.own}
+    return any(asked.intersection(phrase) for phrase in index.defines[number]) \
+        or any(term.startswith("defin") for term in index.terms[number])
 
 
 def _section_states(index: Index, number: int, kinds: frozenset[str]) -> bool:

@@ -345,6 +345,12 @@ def test_one_unmatched_word_is_spared_when_the_rest_of_the_question_is_found(kb)
     assert kb.ask("can I book the civic centre hall for my wedding").kind == "none"
 
 
+def test_a_definition_asked_for_needs_a_passage_that_gives_one(kb):
+    """The introduction speaks of radicalisation but defines nothing; the CTLP is defined where it is described."""
+    assert kb.ask("what's the legal definition of radicalisation").kind == "none"
+    assert kb.ask("what is the definition of the CTLP").kind != "none"
+
+
 def test_an_adverb_is_not_a_figure_asked_for(kb):
     """"Totally" shares its stem with "total"; only the noun asks for a figure."""
     answer = kb.ask("should our prevent referral process be totally separate from normal safeguarding referrals")
