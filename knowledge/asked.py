@@ -15,6 +15,7 @@ now ("the current minister") are never answered: the documents date from 2016 to
 """
 
 import re
+from typing import TypeVar
 
 from knowledge.index import Index
 from knowledge.query import Concept, Query
@@ -135,6 +136,8 @@ def gives_what_is_asked(index: Index, query: Query, number: int) -> bool:
         return False  # "what is the threat level right now": the documents date from 2016 to 2018
     if "mail" in said and _EMAIL_ADDRESS.search(said) and "email" not in index.kinds[number]:
         return False  # "what email address do I use to report to the CTIRU": the passage gives none
+    if "signatory" in query.intents and "signatory" not in index.kinds[number]:
+        return False  # "who signed the peer support letter": the passage is not the letter's signature
     if "phone" in query.intents and "phone" not in index.kinds[number]:
         return False  # "what's the direct line for the police Prevent team": the passage gives no number to ring
     if "duration" in query.intents and not _section_states(index, number, LENGTH_KINDS):
@@ -272,6 +275,22 @@ def _defines(index: Index, query: Query, number: int) -> bool:
     asked = {stem for concept in query.concepts if not concept.everyday for stem in concept.own}
     return any(asked.intersection(phrase) for phrase in index.defines[number]) \
         or any(term.startswith("defin") for term in index.terms[number])
+
+
+_Ranked = TypeVar("_Ranked")  # knowledge.search.Scored: a passage number, a score, a confidence
+
+
+def signature_first(index: Index, query: Query, scored: list[_Ranked]) -> list[_Ranked]:
+    """Asked who signed a letter (the top hit's document), its signature ("Name, Director of ...") in the top hit's
+    place, with the top hit's score; otherwise the ranking as it is."""
+    if "signatory" not in query.intents or not scored:
+        return scored
+    document = index.passages[scored[0].number].doc_id
+    signed = next((other for other, passage in enumerate(index.passages)
+                   if passage.doc_id == document and "signatory" in index.kinds[other]), None)
+    if signed is None:
+        return scored
+    return [scored[0]._replace(number=signed), *(s for s in scored[1:] if s.number != signed)]
 
 
 def _section_states(index: Index, number: int, kinds: frozenset[str]) -> bool:

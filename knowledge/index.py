@@ -7,9 +7,9 @@ profile"). Per-term contributions are precomputed, so a query is a few dictionar
 
 Beside the postings the index keeps what reranking and excerpts need: each passage's sentences and list
 lines ("segments") as stem sets, the kinds of fact it states (numbers, dates, how often, how long, email
-addresses, links, what came of something: a "how often" question wants a passage that says how often, "how
-did it turn out" one that tells the outcome), and its "central" terms,
-the ones it is about rather than mentions in passing (its headings, first sentence and repeated words).
+addresses, links, a letter's signature, what came of something: a "how often" question wants a passage that says
+how often, "how did it turn out" one that tells the outcome), and its "central" terms, the ones it is about
+rather than mentions in passing (its headings, first sentence and repeated words).
 The surface vocabulary (with stopwords) is kept for typo correction.
 """
 
@@ -28,8 +28,7 @@ FIELDS = ("head", "path", "title", "body", "alt", "gloss")
 WEIGHTS = {"head": 2.2, "path": 0.9, "title": 1.5, "body": 1.0, "alt": 0.6, "gloss": 0.5}
 B = {"head": 0.3, "path": 0.3, "title": 0.0, "body": 0.75, "alt": 0.75, "gloss": 0.5}
 NO_DF = ("title",)
-"""Fields left out of document frequency: every passage of a document shares its title, so counting
-it would make "toolkit" or "Leicestershire" look like stopwords."""
+"""Left out of document frequency: a document's passages share its title ("toolkit" is no stopword)."""
 K1 = 1.2
 CASE_STUDY = 0.65
 """Case studies illustrate; for a general question the guidance itself is the better answer (a question
@@ -275,6 +274,7 @@ KINDS = {
     "money": re.compile(r"£\s?\d|\bfree(?:ly)?\b|\bcost-free\b|\bno (?:further )?cost|\bno charge\b|\bunpaid\b", re.I),
     "email": re.compile(r"@[\w-]+\.[a-z]"), "phone": re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b999\b"),
     "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
+    "signatory": re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+, (?:Director|Head|Chief|Minister|Secretary)\b", re.M),
 }
 """The kinds of fact a passage or segment states, for questions like "how often" or "what's the email"."""
 

@@ -36,6 +36,10 @@ INTENTS = (
                "number do i call", "number should i ring", "number should i call")),
     ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
               "where is", "where are", "download", "online")),
+    ("signatory", ("who signed the", "who signed that", "who signed this", "signed by", "who wrote the letter",
+                   "who wrote that letter", "who wrote this letter", "who sent the letter", "who sent that letter",
+                   "who sent this letter", "who is the letter from", "who was the letter from", "letter written by",
+                   "letter sent by")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
 INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))

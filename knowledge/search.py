@@ -1,22 +1,21 @@
 """Rank passages for a query, give each a confidence in 0..1 and decide what kind of answer to give.
 
-Ranking is BM25F (see `knowledge.index`) over the query's own stems plus glossary and everyday synonyms
-at a lower weight, then a rerank of the best candidates on evidence that the passage answers rather than
-mentions: all the question's concepts together in one sentence (under the passage's heading), in its
-headings or in one of its curated phrasings, in what the passage is about (headings, first sentence,
-repeated words), the kind of fact asked for ("how often" wants a passage that says how often), and the
-question's word pairs in order. Confidence is separate from rank: it is the weighted share of the
-question's concepts that the passage covers (a rare word the passage lacks costs more than a common
-one, a word the content never uses costs the most), scaled by how strong the match is.
+Ranking is BM25F (see `knowledge.index`) over the query's own stems plus glossary and everyday synonyms at a
+lower weight, then a rerank of the best candidates on evidence that the passage answers rather than mentions: all
+the question's concepts together in one sentence (under the passage's heading), in its headings or in one of its
+curated phrasings, in what the passage is about (headings, first sentence, repeated words), the kind of fact asked
+for ("how often" wants a passage that says how often), and the question's word pairs in order. Confidence is
+separate from rank: it is the weighted share of the question's concepts that the passage covers (a rare word the
+passage lacks costs more than a common one, a word the content never uses costs the most), scaled by how strong
+the match is.
 
-`ask` turns the hits into an Answer: a passage (shown from the start of its section when no later
-paragraph answers better, as an excerpt from the answering sentence when it is long, or as a digest of
-its items when the question asks about a long list as a whole), a glossary
-entry, a "did you mean" choice when two different passages are about equally likely and neither is more
-than weakly supported (above that the top one is answered, the others offered as related, and a close
-runner-up from another passage given by its answering sentence in `Answer.also`), or none.
-A question that names Prevent's own subject matter (see `knowledge.query`) needs a
-confident hit; any other must also leave nothing but everyday words uncovered and give specific evidence
+`ask` turns the hits into an Answer: a passage (shown from the start of its section when no later paragraph answers
+better, as an excerpt from the answering sentence when it is long, as a digest of its items when the question asks
+about a long list as a whole; asked who signed a letter, its signature), a glossary entry, a "did you mean" choice
+when two different passages are about equally likely and neither is more than weakly supported (above that the top
+one is answered, the others offered as related, and a close runner-up from another passage given by its answering
+sentence in `Answer.also`), or none. A question that names Prevent's own subject matter (see `knowledge.query`)
+needs a confident hit; any other must also leave nothing but everyday words uncovered and give specific evidence
 (see `knowledge.gate`), and a question built on an everyday subject the guidance never covers gets no answer.
 """
 
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
 
+from knowledge.asked import signature_first
 from knowledge.corrector import Corrector
 from knowledge.coverage import Covered, Packed, best_share
 from knowledge.excerpts import ALSO_MAX_CHARS, digest, excerpt, sentence
@@ -300,7 +300,7 @@ class Searcher:
         forget_typed_words()
 
     def _answer(self, query: Query) -> Answer:
-        scored = self.rank(query, SHORTLIST)
+        scored = signature_first(self.index, query, self.rank(query, SHORTLIST))
         hits = tuple(Hit(self.index.passages[s.number], round(s.confidence, 4)) for s in scored)
         entry, mode, by_term = self._glossary_target(query)
         top = hits[0].score if hits else 0.0

@@ -351,6 +351,17 @@ def test_a_definition_asked_for_needs_a_passage_that_gives_one(kb):
     assert kb.ask("what is the definition of the CTLP").kind != "none"
 
 
+@pytest.mark.parametrize("question", ["who signed the peer support letter",
+                                      "who sent the letter asking councils for prevent peers"])
+def test_asked_who_signed_a_letter_the_answer_is_its_signature(kb, question):
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and "Matt Collins, Director of Prevent" in answer.hits[0].passage.text
+
+
+def test_who_signed_off_a_plan_is_not_asked_for_a_signature(kb):
+    assert "signatory" not in kb._searcher.analyse("who signed off the action plan").intents
+
+
 def test_an_adverb_is_not_a_figure_asked_for(kb):
     """"Totally" shares its stem with "total"; only the noun asks for a figure."""
     answer = kb.ask("should our prevent referral process be totally separate from normal safeguarding referrals")
