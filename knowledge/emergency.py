@@ -38,7 +38,7 @@ _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming b
                     r"|heading|another|second|spare|the other|others|friend|friends|brother|mates)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
 _ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then)\b"
-                     r"(?! (?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back at home"
+                     r"(?! (?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|back at home"
                      r"|with (?:his|her|their) (?:parents|family|mum|dad)))")
 """Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
 food tech room"), unless it is that they left, calmed down or are safe."""
@@ -194,11 +194,11 @@ def _dealt_with(said: str, has: dict[str, bool]) -> bool:
     """The danger told has been dealt with ("had a knife this morning; the head confiscated it", "has been charged and
     remanded"): nothing after the words that say so names a danger or something to come ("the knife was confiscated
     but he has another"), nothing is still going on, and no threat was made."""
-    if has["threat"] or _STILL.search(said) is not None:
-        return False
     rules = load_rules()
     ended = rules.concepts.search("dealt_with", said, range(len(rules.concepts.patterns["dealt_with"])))
     after = said[ended.end():] if ended else said
+    if has["threat"] or _STILL.search(said[:ended.start()] + " " + after if ended else said) is not None:
+        return False  # ("he is in recovery" says it is over, not that he is still in the building)
     later = _Has(_Found(after, rules))
     return _AGAIN.search(after) is None and _ACTING.search(after) is None \
         and not any(later[name] for name in (*DANGER, "self_harm"))
