@@ -28,20 +28,23 @@ from knowledge.text import forget_typed_words
 
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _HOLDING = re.compile(r"\b(?:has|have|is carrying|are carrying|is holding|is waving|is brandishing)"
-                      r" (?:a|an|got a|got an) (?:\w+ )?(?:knife|gun|machete|blade|axe|weapon|sword|crossbow|hammer)\b")
+                      r" (?:a|an|got a|got an) (?:\w+ )?(?:knife|gun|machete|blade|axe|weapon|sword|crossbow|hammer)\b"
+                      r"(?! (?:conviction|convictions|charge|charges|offence|offences|record|history|licence|crime)\b)")
 """Someone holding a weapon as the message is written ("a lad outside the mosque has a big knife"): happening now,
 even in a message that also asks a question, unless in a clause about who or when (`_CLAUSE_WORDS`)."""
 _CLAUSE_WORDS = frozenset(("who", "when", "whenever", "if", "whether", "where"))
 _BARE_NOW = re.compile(r"\b(?<!right )(?<!just )now\b")
 _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d)\b")
 _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
-                    r"|heading|another|second|spare|the other|others|friend|friends|brother|mates)\b")
+                    r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
 _ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then)\b"
                      r"(?! (?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|back at home"
                      r"|with (?:his|her|their) (?:parents|family|mum|dad)))")
 """Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
 food tech room"), unless it is that they left, calmed down or are safe."""
+_ALL_CLEAR = re.compile(r"\b(?:all clear|false alarm|harmless|stood down)\b")
+_REAL = re.compile(r"\b(?:real|for real|actual|really happening)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 MATERIALS = 2
@@ -50,7 +53,9 @@ with a time soon, three with none, one with a threat or harm. (Two alone are not
 nails and wires, a DT project a timer and wires.)"""
 _STILL = re.compile(r"\bstill (?:has|have|got|carrying|carries|in|there|here|outside|at|planning|says|saying|talking"
                     r"|threatening)\b|\b(?:again|another|right now|currently|at the moment)\b"
-                    r"|\b(?:he|she|they) (?:is|are) (?:in|at|outside|here|there|banging|waving|holding|pointing)\b")
+                    r"|\b(?:he|she|they) (?:is|are) (?:in|at|outside|here|there|banging|waving|holding|pointing)\b"
+                    r"|\b(?:is|are) (?:back |now )?(?:at|outside|inside|in) (?:the |our |a )?(?:school )?(?:gate|gates"
+                    r"|reception|front door|foyer|car park|canteen|playground|waiting room|toilets)\b")
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,8 @@ def _materials(said: str, rules: Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if _before(said, has) and not (_soon_beyond_now(said, has) or has["intent"]) and _STILL.search(said) is None:
+    if _before(said, has) and not (_soon_beyond_now(said, has) or has["intent"]) and _STILL.search(said) is None \
+            and not _holding_now(said):
         return None  # something that happened before, nothing planned and nothing still going on
     if has["dealt_with"] and _dealt_with(said, has):
         return None  # someone arrested or detained, a weapon taken off them, everyone safe: over
@@ -196,6 +202,8 @@ def _dealt_with(said: str, has: dict[str, bool]) -> bool:
     but he has another"), nothing is still going on, and no threat was made."""
     rules = load_rules()
     ended = rules.concepts.search("dealt_with", said, range(len(rules.concepts.patterns["dealt_with"])))
+    if has["suspicious"] and (ended is None or _ALL_CLEAR.search(ended.group(0)) is None):
+        return False  # "police have him but the bag is still by the door": only an all clear ends a bomb scare
     after = said[ended.end():] if ended else said
     if has["threat"] or _STILL.search(said[:ended.start()] + " " + after if ended else said) is not None:
         return False  # ("he is in recovery" says it is over, not that he is still in the building)
@@ -255,8 +263,8 @@ def _suppressed(said: str, rules: Rules, has: dict[str, bool], found: dict[str, 
         real_first = any(at is not None and at < hypothetical.start() for at in (agent_at, report_at))
         if not (real_first or (right_now and (agent_at is not None or generic))):
             return True
-    if has["rehearsal"] and not right_now:
-        return True  # an exercise, a plan, footage or the news
+    if has["rehearsal"] and not right_now and not has["threat"] and _REAL.search(said) is None:
+        return True  # an exercise, a plan, footage or the news, unless it is for real
     if has["joke"] and not has["soon"]:
         return True
     if rules.guidance_question.search(said) and not (right_now and agent_at is not None):

@@ -32,12 +32,12 @@ CONCEPTS = (*DANGER, "travel", "join", "intent", "possession", "soon", "departin
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
-    (r"\bod'e?d\b", "overdosed"),
+    (r"\bod'?e?d\b(?<!\bodd)", "overdosed"), (r"\bod'?ing\b", "overdosing"),
     (r"'re\b", " are"), (r"'m\b", " am"), (r"'ve\b", " have"), (r"'d\b", " would"),
     (r"\b(he|she|it|that|there|who|what|where|someone|somebody)'s\b", r"\1 is"), (r"'s\b", ""),
     (r"\bhes\b", "he is"), (r"\bshes\b", "she is"), (r"\btheyre\b", "they are"), (r"\bim\b", "i am"),
     (r"\bdont\b", "do not"), (r"\bdidnt\b", "did not"),
-    (r"\b(is|are|was|were|has|have|could|would)nt\b", r"\1 not"), (r"\bive\b", "i have"),
+    (r"\b(is|are|was|were|has|have|could|would|does)nt\b", r"\1 not"), (r"\bive\b", "i have"),
     (r"\bhell\b(?= \w+ing)", "he will"),
 )
 # Precompiled once. The fixes run in order, each only when the message holds what its matches start with.
