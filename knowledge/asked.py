@@ -119,7 +119,7 @@ _PART_NUMBER = re.compile(r"\b(?:[1-9]|10)\.[1-9]\b(?![\d%])|\b(?:section|benchm
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |typically |generally |actually )?"
                        r"(?:sit|attend|go|come|work|are|is|were|was|do|did|does|have|has|get|got|in|on|at|per)\b")
 """What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
-_DEFINITION_ASKED = re.compile(r"\b(?:definitions?|defined)\b")
+_DEFINITION_ASKED = re.compile(r"\bdefinitions?\b|\bhow (?:is|are) (?:[a-z]+ ){1,4}defined\b|\bdefined as\b")
 """Asking for a definition ("the legal definition of extremism"): the passage must give one, not just use the word."""
 _OURS = re.compile(r"\bour (?:own )?(?:county|council|area|borough|district|authority|region|city|town|county council|"
                    r"school|schools|college|team|trust|force|service|partnership|board|panel)\b")

@@ -21,8 +21,9 @@ EVERYDAY_CUTOFF = 0.8
 """An unknown word no content word is close to may be a misspelt word of framing ("exactley", "honnestly",
 "basicaly"): within one edit in five letters of chat filler or an everyday adverb, it is read as that word,
 which weighs as everyday English rather than as an unknown word (a rarer word or a name the documents never
-use, which stops a confident answer). Other everyday words are not corrected to: a real word the lists lack
-("powder", "breach") is as likely as a typo to be one edit from one of them ("power", "beach")."""
+use, which stops a confident answer). Only a letter dropped, doubled or swapped counts: a real word the lists lack
+is as often one changed letter from an adverb ("lonely", "lovely"). Other everyday words are not corrected to:
+a real word ("powder", "breach") is as likely as a typo to be one edit from one of them ("power", "beach")."""
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +65,6 @@ class Corrector:
         if best is None and len(word) >= EVERYDAY_TYPO_LETTERS:
             best = process.extractOne(word, _everyday_by_letter().get(word[0], []),
                                       scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=EVERYDAY_CUTOFF)
+            if best and len(best[0]) == len(word) and sorted(best[0]) != sorted(word):
+                best = None  # a letter changed, not one dropped, doubled or swapped: "lonely" is no "lovely"
         return best[0] if best else None

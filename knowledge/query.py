@@ -30,7 +30,6 @@ from knowledge.query_words import (
     EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
-    LACKING,
     LATIN_ABBREVIATION,
     LIGHT_VERBS,
     MEDIA_WORDS,
@@ -165,7 +164,6 @@ class _Tokens:
 def _tokens(text: str, corrector: Corrector, pairs: frozenset[tuple[str, str]] = frozenset()) -> _Tokens:
     """Corrected word tokens, which were corrected or are unknown, and which name Prevent things."""
     text = REFUSAL.sub(" refuses consent ", SCHOOL_YEAR.sub(" pupil ", LATIN_ABBREVIATION.sub(" ", plain(text))))
-    text = LACKING.sub("without ", text)
     raw = phrase_words(text)
     capitalised, proper = typed_capitals(text)
     tokens = _Tokens([], set(), set(), set(), set(), set(), proper)

@@ -36,10 +36,10 @@ INTENTS = (
                "number do i call", "number should i ring", "number should i call")),
     ("link", ("link", "url", "website", "web site", "webpage", "web page", "where can i find", "where do i find",
               "where is", "where are", "download", "online")),
-    ("signatory", ("who signed the", "who signed that", "who signed this", "signed by", "who wrote the letter",
+    ("signatory", ("who signed the", "who signed that", "who signed this", "who wrote the letter",
                    "who wrote that letter", "who wrote this letter", "who sent the letter", "who sent that letter",
                    "who sent this letter", "who is the letter from", "who was the letter from", "letter written by",
-                   "letter sent by")),
+                   "letter sent by", "letter signed by")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
 INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
@@ -148,13 +148,10 @@ SCHOOL_YEAR = re.compile(r"\b(?<!past )(?<!last )(?<!this )(?<!next )(?<!each )(
 """"A year 10 pupil", "years 10 and 11": secondary-school pupils, not a year ("the past year") nor a figure ("10");
 "the past year 12 schools..." keeps its figure. Read as "pupil" even before "student" ("a pupil student"): the
 extra word costs nothing and ranks the pupil's passages."""
-REFUSAL = re.compile(r"\b(?:(?:does|do|did|will|would|wo|is|are)(?:n'?t| not)|wont|not|never|without) "
-                     r"(?:(?:want to|wanting to|give|giving|agree to) )?(?:consent|consenting|agree|agreeing)\b",
-                     re.IGNORECASE)
-""""Doesn't consent", "won't agree", "not giving consent": a refusal, which the guidance words as consent "not given"
-and staff also as "refuses consent". Read as "refuses consent", so the question is not taken for one about consent
-granted."""
-LACKING = re.compile(r"\b(?:(?:does|do|have|has)(?:n'?t| not)|dont|doesnt|havent|hasnt) (?:have|got|hold) "
-                     r"(?:any |a |an )?(?!to\b)(?=\w)", re.IGNORECASE)
-""""Partners who don't have clearance", "we haven't got a lead": partners *without* clearance, as the guidance and
-staff put it, not partners who have it ("don't have to" is an obligation, left alone)."""
+REFUSAL = re.compile(r"\b(?:(?:does|do|did|will|would|wo|is|are)(?:n['’]?t| not)|wont|never) "
+                     r"(?:(?:want to|wanting to|give|giving) )?(?:consent|consenting)\b"
+                     r"|\b(?:(?:does|do|did|will|would|wo)(?:n['’]?t| not)|wont|never) agree to\b", re.IGNORECASE)
+""""Doesn't consent", "won't agree to", "not giving consent": a refusal, which the guidance words as consent "not
+given" and staff also as "refuses consent". Read as "refuses consent", so the question is not taken for one about
+consent granted. ("Without consent" and "don't agree with" are left alone: sharing without consent and disagreeing
+are other questions.)"""

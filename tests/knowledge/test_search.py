@@ -78,12 +78,21 @@ def test_a_refusal_is_not_read_as_consent_granted(kb, refusal):
     assert kb.ask("what happens if consent is granted for channel").hits[0].passage.id.endswith("channel-process/1")
 
 
-def test_not_having_reads_as_without(kb):
-    """Partners who "don't have clearance" are the guidance's partners *without* it: the CTLP is briefed to them at
-    OFFICIAL level."""
-    answer = kb.ask("can partners that don't have clearance hear what the CTLP says")
-    assert answer.kind == "passage" and answer.hits[0].passage.id.endswith("disseminating-ctlp-findings/2")
-    assert "without" not in kb._searcher.analyse("we don't have to refer everyone").corrected
+@pytest.mark.parametrize("question", ["Can I share information without consent?",
+                                      "What if partners don't agree about the level of risk?"])
+def test_sharing_without_consent_and_disagreeing_are_not_refusals(kb, question):
+    """Only a refusal of consent ("doesn't consent", "won't agree to") is read as "refuses consent"."""
+    assert "refuses" not in kb._searcher.analyse(question).corrected
+
+
+def test_an_obligation_to_sign_is_not_a_question_about_who_signed(kb):
+    answer = kb.ask("Does the information sharing agreement need to be signed by all partners?")
+    assert answer.kind == "passage" and "signatory" not in kb._searcher.analyse(
+        "Should the CTLP be signed by the chief executive?").intents
+
+
+def test_a_defined_process_is_not_a_definition_asked_for(kb):
+    assert kb.ask("Is there a defined process for making a referral?").kind == "passage"
 
 
 @pytest.mark.parametrize("framed", ["remind me who chairs the channel panel",
