@@ -1,15 +1,14 @@
 """An immutable BM25F index over passages, built once at start-up.
 
-Each passage is indexed in six fields with their own weights: its deepest heading, the headings
-above it, the document title, its body, the alternate phrasings curated for it or its section, and the
-glossary expansions of terms it mentions (a passage saying "CTLP" also matches "counter terrorism local
+Each passage is indexed in six fields with their own weights: its deepest heading, the headings above it, the
+document title (a cover note's body leaves out the title's words), its body, the alternate phrasings curated for it
+or its section, and the glossary expansions of terms it mentions ("CTLP" also matches "counter terrorism local
 profile"). Per-term contributions are precomputed, so a query is a few dictionary look-ups and sums.
 
-Beside the postings the index keeps what reranking and excerpts need: each passage's sentences and list
-lines ("segments") as stem sets, the kinds of fact it states (numbers, dates, how often, how long, email
-addresses, links, a letter's signature, what came of something: a "how often" question wants a passage that says
-how often, "how did it turn out" one that tells the outcome), and its "central" terms, the ones it is about
-rather than mentions in passing (its headings, first sentence and repeated words).
+Beside the postings the index keeps what reranking and excerpts need: each passage's sentences and list lines
+("segments") as stem sets, the kinds of fact it states (numbers, dates, how often, how long, email addresses, links,
+a letter's signature, what came of something: "how often" wants a passage that says how often), and its "central"
+terms, the ones it is about rather than mentions in passing (its headings, first sentence and repeated words).
 The surface vocabulary (with stopwords) is kept for typo correction.
 """
 
@@ -34,8 +33,7 @@ CASE_STUDY = 0.65
 """Case studies illustrate; for a general question the guidance itself is the better answer (a question
 asking for an example, or naming the place, lifts the cut: see `knowledge.search`)."""
 QUESTION_PENALTY = 0.5
-"""A passage of questions (the self-assessment prompts) asks rather than answers: its prior is cut by this
-share, unless the question is about the self-assessment itself."""
+"""A list of the self-assessment's questions asks rather than answers: its prior is cut by this share (see search)."""
 
 
 @dataclass(frozen=True)
@@ -140,8 +138,10 @@ def _fields(passage: Passage, alternates: tuple[str, ...], glossary: Glossary, c
     ordered = [stem(w) for w in words(plain(head + " " + passage.text[context:])) if w not in STOPWORDS]
     # documents go by their year and their author's initials: "the 2016 letter", "the OSCT letter", "BCC's slides"
     initials = " ".join(w for w in re.findall(r"[A-Za-z]+", passage.doc_publisher) if len(w) > 1 and w.isupper())
-    title = f"{passage.doc_title} {passage.doc_date[:4]} {initials}"
-    return {"head": analyse(head), "path": analyse(path), "title": analyse(title), "body": body,
+    title = analyse(f"{passage.doc_title} {passage.doc_date[:4]} {initials}")
+    if not passage.heading_path:  # a cover note names its document, as every passage's title field already does
+        body = [s for s in body if s not in title]
+    return {"head": analyse(head), "path": analyse(path), "title": title, "body": body,
             "alt": alt,
             "gloss": _gloss_terms(glossary, ordered)}
 

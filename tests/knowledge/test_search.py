@@ -371,6 +371,14 @@ def test_who_signed_off_a_plan_is_not_asked_for_a_signature(kb):
     assert "signatory" not in kb._searcher.analyse("who signed off the action plan").intents
 
 
+def test_naming_a_document_does_not_make_its_cover_note_the_answer(kb):
+    """"In the scrutiny slides" names the document, as the cover note ("Slides presented to the Overview and
+    Scrutiny Committee") does: the slide about Channel answers."""
+    assert kb.ask("what is channel in the scrutiny slides").hits[0].passage.id == "scrutiny-slides-2018/channel/1"
+    cover = kb.ask("when were the scrutiny slides presented").hits[0].passage
+    assert cover.id.endswith("working-with-the-prevent-duty/1")
+
+
 def test_an_adverb_is_not_a_figure_asked_for(kb):
     """"Totally" shares its stem with "total"; only the noun asks for a figure."""
     answer = kb.ask("should our prevent referral process be totally separate from normal safeguarding referrals")
