@@ -38,12 +38,15 @@ _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d
 _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
                     r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
-_ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then)\b"
-                     r"(?! (?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|back at home"
-                     r"|with (?:his|her|their) (?:parents|family|mum|dad)))")
+_ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also )?"
+                     r"(?!(?:recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|waiting)\b)"
+                     r"(?:\w+ing|got|grabbed|pulled|taken|picked up|come back|run off|ran off|brought|started|locked"
+                     r"|barricaded)\b")
 """Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
 food tech room"), unless it is that they left, calmed down or are safe."""
 _ALL_CLEAR = re.compile(r"\b(?:all clear|false alarm|harmless|stood down)\b")
+_LIVE_NOW = re.compile(r"\b(?:right now|now|at the moment|as we speak|currently|happening)\b")
+"""Happening as the message is written ("today" is not enough: "the drill today simulated an attack")."""
 _REAL = re.compile(r"\b(?:real|for real|actual|really happening)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
@@ -263,7 +266,7 @@ def _suppressed(said: str, rules: Rules, has: dict[str, bool], found: dict[str, 
         real_first = any(at is not None and at < hypothetical.start() for at in (agent_at, report_at))
         if not (real_first or (right_now and (agent_at is not None or generic))):
             return True
-    if has["rehearsal"] and not right_now and not has["threat"] and _REAL.search(said) is None:
+    if has["rehearsal"] and _LIVE_NOW.search(said) is None and not has["threat"] and _REAL.search(said) is None:
         return True  # an exercise, a plan, footage or the news, unless it is for real
     if has["joke"] and not has["soon"]:
         return True
