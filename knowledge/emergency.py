@@ -39,7 +39,8 @@ _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming b
                     r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
 _ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also )?"
-                     r"(?!(?:recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|waiting)\b)"
+                     r"(?!(?:recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|waiting|engaging"
+                     r"|attending|working|living|studying|volunteering)\b)"
                      r"(?:\w+ing|got|grabbed|pulled|taken|picked up|come back|run off|ran off|brought|started|locked"
                      r"|barricaded)\b")
 """Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
