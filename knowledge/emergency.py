@@ -29,7 +29,9 @@ from knowledge.text import forget_typed_words
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
 _HOLDING = re.compile(r"\b(?:has|have|is carrying|are carrying|is holding|is waving|is brandishing)"
                       r" (?:a|an|got a|got an) (?:\w+ )?(?:knife|gun|machete|blade|axe|weapon|sword|crossbow|hammer)\b"
-                      r"(?! (?:conviction|convictions|charge|charges|offence|offences|record|history|licence|crime)\b)")
+                      r"(?! (?:conviction|convictions|charge|charges|offence|offences|record|history|licence|crime"
+                      r"|collection|set|block|sharpener|in (?:his|her|their) lunchbox|for (?:his|her|their) (?:apple"
+                      r"|lunch|fruit|food))\b)")
 """Someone holding a weapon as the message is written ("a lad outside the mosque has a big knife"): happening now,
 even in a message that also asks a question, unless in a clause about who or when (`_CLAUSE_WORDS`)."""
 _CLAUSE_WORDS = frozenset(("who", "when", "whenever", "if", "whether", "where"))
@@ -38,17 +40,33 @@ _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d
 _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
                     r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
-_ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also )?"
-                     r"(?!(?:recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|waiting|engaging"
-                     r"|attending|working|living|studying|volunteering)\b)"
-                     r"(?:\w+ing|got|grabbed|pulled|taken|picked up|come back|run off|ran off|brought|started|locked"
-                     r"|barricaded)\b")
+_ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also |since )?"
+                     r"(?!(?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|for|a|an|the"
+                     r"|recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|engaging|attending"
+                     r"|working|living|studying|volunteering|not|no|in recovery|with|now|just|also|since)\b)\w+")
 """Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
 food tech room"), unless it is that they left, calmed down or are safe."""
+_PRESENT_DANGER = re.compile(r"(?<!nobody )(?<!no one )\b(?:is|are) (?:still |now |currently )?(?:\w+ing|on fire"
+                             r"|trapped|stuck|unconscious|unresponsive|inside|in there|not breathing|not responding"
+                             r"|not moving)\b|\bha(?:s|ve) (?:just )?been (?:stabbed|shot|attacked|hit|hurt|injured"
+                             r"|beaten|cut|set)\b|\bha(?:s|ve) (?:got )?(?:a|an) (?:\w+ )?(?:knife|gun|blade|machete"
+                             r"|weapon|rope|noose|bomb|axe|hammer)\b|\bwith (?:a|an) (?:\w+ )?(?:knife|gun|blade"
+                             r"|machete|weapon|axe|hammer)\b|\b(?:will|going to|gonna) (?:stab|shoot|kill|bomb|attack"
+                             r"|hurt|blow)\b|\bha(?:s|ve) (?:just )?(?:taken|swallowed) \w+")
+"""Danger told as happening now, before words that say something was dealt with ("my colleague has been stabbed and
+is bleeding heavily, the attacker has been arrested"): the arrest ends one part of it, not the danger."""
+_ASKS_WHAT_TO_DO = re.compile(r"\b(?:do we|do i|should we|should i|how do|how should|what do|what should"
+                              r"|what is the|whats the|is this|does this|does it|is it|is that|can we|can i|need to"
+                              r"|needs to|anything|who do|who should|any advice|next steps?|log|record|debrief|refer"
+                              r"|referral|what happens|what now)\b")
+"""A message asking what to do next ("...has been charged and remanded. Do we need to do a debrief?"): told as dealt
+with, the danger is over even if the message first tells it as it happened."""
 _ALL_CLEAR = re.compile(r"\b(?:all clear|false alarm|harmless|stood down)\b")
+_URGENT_HELP = re.compile(r"\b(?:need (?:an ambulance|police|the police)|send (?:an ambulance|police|the police|help)"
+                          r"|please help|help us|help now)\b")
 _LIVE_NOW = re.compile(r"\b(?:right now|now|at the moment|as we speak|currently|happening)\b")
 """Happening as the message is written ("today" is not enough: "the drill today simulated an attack")."""
-_REAL = re.compile(r"\b(?:real|for real|actual|really happening)\b")
+_REAL = re.compile(r"\b(?:real|for real|actual|really happening|interrupted)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 MATERIALS = 2
@@ -56,10 +74,13 @@ MATERIALS = 2
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
 nails and wires, a DT project a timer and wires.)"""
 _STILL = re.compile(r"\bstill (?:has|have|got|carrying|carries|in|there|here|outside|at|planning|says|saying|talking"
-                    r"|threatening)\b|\b(?:again|another|right now|currently|at the moment)\b"
+                    r"|threatening|on fire|burning|bleeding)\b"
+                    r"|\b(?:again|another|right now|currently|at the moment)\b"
                     r"|\b(?:he|she|they) (?:is|are) (?:in|at|outside|here|there|banging|waving|holding|pointing)\b"
-                    r"|\b(?:is|are) (?:back |now )?(?:at|outside|inside|in) (?:the |our |a )?(?:school )?(?:gate|gates"
-                    r"|reception|front door|foyer|car park|canteen|playground|waiting room|toilets)\b")
+                    r"|\b(?:he|she|they|man|woman|lad|boy|girl|pupil|student|client|tenant|resident|patient"
+                    r"|someone|somebody|bloke|guy)\b(?: \w+){0,6} (?:is|are) (?:back |now )?(?:at|outside|inside|in)"
+                    r" (?:the |our |a )?(?:school )?(?:gate|gates|reception|front door|foyer|car park|canteen"
+                    r"|playground|waiting room|toilets)\b")
 
 
 @dataclass(frozen=True)
@@ -164,7 +185,7 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
     if _before(said, has) and not (_soon_beyond_now(said, has) or has["intent"]) and _STILL.search(said) is None \
-            and not _holding_now(said):
+            and not _holding_here(said):
         return None  # something that happened before, nothing planned and nothing still going on
     if has["dealt_with"] and _dealt_with(said, has):
         return None  # someone arrested or detained, a weapon taken off them, everyone safe: over
@@ -206,6 +227,8 @@ def _dealt_with(said: str, has: dict[str, bool]) -> bool:
     but he has another"), nothing is still going on, and no threat was made."""
     rules = load_rules()
     ended = rules.concepts.search("dealt_with", said, range(len(rules.concepts.patterns["dealt_with"])))
+    if ended is not None and _PRESENT_DANGER.search(said[:ended.start()]) and _ASKS_WHAT_TO_DO.search(said) is None:
+        return False  # a report of danger now, of which an arrest is one part: "stabbed and bleeding, he was arrested"
     if has["suspicious"] and (ended is None or _ALL_CLEAR.search(ended.group(0)) is None):
         return False  # "police have him but the bag is still by the door": only an all clear ends a bomb scare
     after = said[ended.end():] if ended else said
@@ -240,6 +263,23 @@ def _holding_now(said: str) -> bool:
     return found is not None and not _CLAUSE_WORDS.intersection(said[:found.start()].split()[-4:])
 
 
+_BEFORE_NOW = re.compile(r"\b(?:last|ago|yesterday|over the|in (?:19|20)\d\d|before|previously|used to)\b")
+_HERE = re.compile(r"\b(?:in|on|at|under) (?:his|her|their|the) (?:bag|pocket|hand|belt|waistband|coat|jacket|sock"
+                   r"|class|reception|school|building|classroom|foyer|hall|corridor|toilets)\b")
+
+
+def _holding_here(said: str) -> bool:
+    """Someone holding a weapon now, with where it is ("has a knife in his bag in class") or before any past the
+    message tells ("he has a knife, police checked him last week"): live whatever the past. Not a chef's knife, nor
+    "a big knife collection he showed me last year"."""
+    found = _HOLDING.search(said)
+    if found is None or not _holding_now(said) or said[:found.start()].split()[-1:] in (["chef"], ["cook"]):
+        return False
+    told_before = _BEFORE_NOW.search(said)
+    return _HERE.match(said, found.end() + 1) is not None \
+        or (told_before is not None and found.start() < told_before.start())
+
+
 _NOT_OWN_LIFE = ("explosive", "weapon", "harm", "group", "place", "threat", "suspicious", "precursor", "join", "fight",
                  "life", "others")
 
@@ -267,7 +307,8 @@ def _suppressed(said: str, rules: Rules, has: dict[str, bool], found: dict[str, 
         real_first = any(at is not None and at < hypothetical.start() for at in (agent_at, report_at))
         if not (real_first or (right_now and (agent_at is not None or generic))):
             return True
-    if has["rehearsal"] and _LIVE_NOW.search(said) is None and not has["threat"] and _REAL.search(said) is None:
+    if has["rehearsal"] and _LIVE_NOW.search(said) is None and not has["threat"] and _REAL.search(said) is None \
+            and _URGENT_HELP.search(said) is None:
         return True  # an exercise, a plan, footage or the news, unless it is for real
     if has["joke"] and not has["soon"]:
         return True
