@@ -188,7 +188,7 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
             and not _holding_here(said):
         return None  # something that happened before, nothing planned and nothing still going on
     if has["dealt_with"] and _dealt_with(said, has):
-        return None  # someone arrested or detained, a weapon taken off them, everyone safe: over
+        return None  # someone arrested or detained, a weapon taken off them, an all clear: over
     if has["suspicious"]:
         return "explosives"
     exists = _EXISTS.search(said) is not None
@@ -223,8 +223,10 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
 
 def _dealt_with(said: str, has: dict[str, bool]) -> bool:
     """The danger told has been dealt with ("had a knife this morning; the head confiscated it", "has been charged and
-    remanded"): nothing after the words that say so names a danger or something to come ("the knife was confiscated
-    but he has another"), nothing is still going on, and no threat was made."""
+    remanded"): the message asks what to do next, or tells no danger as happening now before the words that say so
+    ("stabbed and bleeding, the attacker was arrested" is live); nothing after them names a danger, something to come
+    or someone doing something ("the knife was confiscated but he has another"); nothing is still going on; no
+    threat was made; and a suspicious item has had its all clear."""
     rules = load_rules()
     ended = rules.concepts.search("dealt_with", said, range(len(rules.concepts.patterns["dealt_with"])))
     if ended is not None and _PRESENT_DANGER.search(said[:ended.start()]) and _ASKS_WHAT_TO_DO.search(said) is None:
