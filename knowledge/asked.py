@@ -111,8 +111,9 @@ PEOPLE_STEMS = frozenset(stem(w) for w in str.split("""people person staff pract
 _PLACE_WORDS = frozenset(("in", "at", "across", "within", "from"))
 _NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z0-9]+ ){1,2}?)(?:from|in|at|across|for|made|by|per|who|that|were|are)\b")
 """What a count is of, asked without "how many" ("number of Channel referrals from schools")."""
-_COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b|\b(?:ten|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|"
-                    r"thousands?|dozens?)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b"
+                    r"(?![- ](?:tier|way|fold|thirds?|stage|step|sided))", re.IGNORECASE)
 _PART_NUMBER = re.compile(r"\b(?:[1-9]|10)\.[1-9]\b(?![\d%])|\b(?:section|benchmark|chapter|paragraph|question)s? \d+",
                           re.IGNORECASE)
 """A count in a sentence: a number that is not a year ("in 2017") or a part of the toolkit ("7.1", "section 7")."""

@@ -61,8 +61,7 @@ class Index:
     """Per passage, what it is about: headings, first sentence and repeated words (not its curated
     phrasings: with several per passage they name more than the passage is about)."""
     topic: tuple[frozenset[str], ...] = ()
-    """Per passage, the stems of its headings alone (its curated phrasings count one at a time, see
-    `phrasings`)."""
+    """Per passage, the stems of its headings alone (curated phrasings count one at a time: `phrasings`)."""
     contexts: tuple[int, ...] = ()
     """Per passage, the length of a lead-in repeated from the previous chunk (shown, not indexed)."""
     defines: tuple[frozenset[tuple[str, ...]], ...] = ()
@@ -258,8 +257,9 @@ def _names(passages: tuple[Passage, ...], glossary: Glossary) -> frozenset[str]:
 
 
 KINDS = {
-    "number": re.compile(r"\b\d[\d,.%]*\b|\b(?:ten|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|"
-                         r"thousands?|dozens?)\b", re.I),
+    "number": re.compile(r"\b\d[\d,.%]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                         r"twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b(?![- ](?:tier|way|fold|thirds?|"
+                         r"stage|step|sided))", re.I),
     "date": re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|"
                        r"october|november|december|autumn|spring|summer|winter)\b|\b\d{1,2}/\d{1,2}\b", re.I),
     "frequency": re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|quarterly|weekly|fortnightly|daily|twice|"

@@ -402,8 +402,10 @@ def test_how_much_something_costs_is_answered_by_a_passage_saying_it_is_free(kb)
     ("How many practitioners were the Home Office looking for as Prevent peers?", "approximately 15 practitioners"),
     ("how long does the prevent e-learning take", "45 minute"),
     ("how many schools in bcc have had prevent training", "%"),
+    ("how many WRAP trained officers does each local authority in Leicestershire have", "at least two WRAP trained"),
 ])
 def test_a_count_a_sentence_gives_is_answered(kb, question, phrase):
+    """A count in figures or in words ("at least two WRAP trained officers")."""
     answer = kb.ask(question)
     assert answer.kind == "passage" and phrase in answer.hits[0].passage.text, answer
 
