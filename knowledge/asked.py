@@ -113,7 +113,8 @@ _NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z0-9]+ ){1,2}?)(?:from|in|at|across
 """What a count is of, asked without "how many" ("number of Channel referrals from schools")."""
 _COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b"
-                    r"(?![- ](?:tier|way|fold|thirds?|stage|step|sided))", re.IGNORECASE)
+                    r"(?![- ](?:tier|way|fold|thirds?|stage|step|sided|(?:minute|hour|day|week|month|year)s?\b))",
+                    re.IGNORECASE)
 _PART_NUMBER = re.compile(r"\b(?:[1-9]|10)\.[1-9]\b(?![\d%])|\b(?:section|benchmark|chapter|paragraph|question)s? \d+",
                           re.IGNORECASE)
 """A count in a sentence: a number that is not a year ("in 2017") or a part of the toolkit ("7.1", "section 7")."""

@@ -351,7 +351,7 @@ FILLER_WORDS = frozenset(str.split(
     somebody guys folks sorry apologies again also currently today okay ok yeah yes maybe go goes going gone went
     vs versus uneasy anxious nervous unsure uncomfortable wary apprehensive unhappy upset puzzled stressed
     panicking scared frightened meant supposed remind reminder recap tbh tbf imo ngl fwiw afaik pretty fairly quite
-    rather really honestly truly genuinely literally seriously totally
+    rather really honestly truly genuinely literally seriously totally need needed
     """
 ))
 

@@ -259,7 +259,7 @@ def _names(passages: tuple[Passage, ...], glossary: Glossary) -> frozenset[str]:
 KINDS = {
     "number": re.compile(r"\b\d[\d,.%]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                          r"twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b(?![- ](?:tier|way|fold|thirds?|"
-                         r"stage|step|sided))", re.I),
+                         r"stage|step|sided|(?:minute|hour|day|week|month|year)s?\b))", re.I),
     "date": re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|"
                        r"october|november|december|autumn|spring|summer|winter)\b|\b\d{1,2}/\d{1,2}\b", re.I),
     "frequency": re.compile(r"\b(?:annual(?:ly)?|yearly|monthly|quarterly|weekly|fortnightly|daily|twice|"

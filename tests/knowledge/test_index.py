@@ -87,7 +87,9 @@ def test_a_question_naming_a_documents_author_is_answered_by_its_passages(kb):
 
 @pytest.mark.parametrize(("text", "kinds"), [
     ("45% of schools have had training", {"number", "percent"}),
-    ("nine per cent of referrals", {"percent"}),
+    ("nine per cent of referrals", {"number", "percent"}),
+    ("at least two WRAP trained officers", {"number"}),  # a count in words
+    ("two-tier areas", set()),
     ("write to prevent@example.gov.uk by March 2019", {"email", "date", "link", "number"}),
     ("the panel meets every month", {"frequency"}),
     ("a two-day course", {"duration"}),

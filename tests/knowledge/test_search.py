@@ -105,6 +105,13 @@ def test_framing_words_leave_the_question_as_sure(kb, framed):
     assert reminded.kind == "passage" and reminded.hits[0].score == pytest.approx(asked.hits[0].score, abs=0.01)
 
 
+def test_asking_whether_something_is_needed_is_framing(kb):
+    """"filtering needed?" asks whether filtering is needed: the passage about filtering answers it without saying
+    "need"."""
+    answer = kb.ask("public access PCs in libaries - filtering needed?")
+    assert answer.kind == "passage" and "filtering" in answer.hits[0].passage.text
+
+
 def test_a_rarer_word_one_edit_from_an_everyday_word_stays_unknown(kb):
     """"powder" is not a misspelling of "power": only framing words (filler, adverbs) are corrected to."""
     query = kb._searcher.analyse("white powder in an envelope at the prevent office")
