@@ -13,9 +13,10 @@ is not happening unless it is still going on or something is planned; nor is a d
 an exercise, a plan, footage or the news unless it is happening right now. The vocabulary lives in
 `knowledge/emergency.yaml`, and how a message is read against it (contractions, forgiven typos) in
 `knowledge.emergency_reading`; when the rules do not fire, a learned second opinion may
-(`knowledge.emergency_model`). The decision is rules over named concepts, so every hit can be explained. The text
-itself is never logged or stored: a match carries only the category and the vocabulary terms (or concept names) that
-matched.
+(`knowledge.emergency_model`), also for a message that names no danger but says a life is in danger in everyday words
+(`peril`: "gone floppy", "not breathing", "swept out"). The decision is rules over named concepts, so every hit can
+be explained. The text itself is never logged or stored: a match carries only the category and the vocabulary terms
+(or concept names) that matched.
 """
 
 import re
@@ -116,6 +117,8 @@ def _detect(text: str) -> EmergencyMatch | None:
     found = _Found(said, rules)
     has = _Has(found)
     if not any(has[name] for name in _NEEDED):
+        if has["peril"] and load_model().probability(said) >= THRESHOLD:
+            return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "she has gone floppy and grey"
         return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
     generic = rules.generic_agents.search(said) is not None

@@ -28,7 +28,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser reads th
 DANGER = ("suspicious", "explosive", "weapon", "harm", "offence", "life", "place", "group")
 CONCEPTS = (*DANGER, "travel", "join", "intent", "possession", "soon", "departing", "threat", "report", "benign",
              "past", "joke", "help", "info_words", "study_words", "precursor", "no_return", "fight", "self_harm",
-             "groomed", "someday", "omen", "others", "lately", "dealt_with", "rehearsal")
+             "groomed", "someday", "omen", "others", "lately", "dealt_with", "rehearsal", "peril")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
