@@ -14,9 +14,9 @@ an exercise, a plan, footage or the news unless it is happening right now. The v
 `knowledge/emergency.yaml`, and how a message is read against it (contractions, forgiven typos) in
 `knowledge.emergency_reading`; when the rules do not fire, a learned second opinion may
 (`knowledge.emergency_model`), also for a message that names no danger but says a life is in danger in everyday words
-(`peril`: "gone floppy", "not breathing", "swept out"). The decision is rules over named concepts, so every hit can
-be explained. The text itself is never logged or stored: a match carries only the category and the vocabulary terms
-(or concept names) that matched.
+(`peril`: "not breathing", "choking", "swept out"), unless told as over, fine now or not real. The decision is rules
+over named concepts, so every hit can be explained. The text itself is never logged or stored: a match carries only
+the category and the vocabulary terms (or concept names) that matched.
 """
 
 import re
@@ -69,6 +69,13 @@ _LIVE_NOW = re.compile(r"\b(?:right now|now|at the moment|as we speak|currently|
 """Happening as the message is written ("today" is not enough: "the drill today simulated an attack")."""
 _REAL = re.compile(r"\b(?:real|for real|actual|really happening|interrupted)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
+_FINE_NOW = re.compile(r"\b(?:(?:is|are|was|seems|looks) (?:fine|ok|okay|alright|all right|calm|stable)|fine now"
+                       r"|ok now|okay now|back in class|back to normal|on (?:her|his|their) way"
+                       r"|coming to (?:get|collect)|on the news|(?:bbc|news) (?:says|reports))\b")
+"""Told as over or in hand, in a message with no danger word: "he's OK now and back in class", "mum is on her way"."""
+_FINE_SINCE = re.compile(r"\b(?:(?:is|are) (?:fine|ok|okay|alright|all right) now|fine now|ok now|okay now"
+                         r"|back to normal|back in class)\b")
+"""Said of someone after a danger to life: it is over, unless something after it is still in danger."""
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
@@ -116,12 +123,13 @@ def _detect(text: str) -> EmergencyMatch | None:
     said = normalise(text, rules)
     found = _Found(said, rules)
     has = _Has(found)
-    if not any(has[name] for name in _NEEDED):
-        if has["peril"] and load_model().probability(said) >= THRESHOLD:
-            return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "she has gone floppy and grey"
-        return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
     generic = rules.generic_agents.search(said) is not None
+    if not any(has[name] for name in _NEEDED):
+        if has["peril"] and _peril_now(said, rules, has, found, agent.start() if agent else None, generic) \
+                and load_model().probability(said) >= THRESHOLD:
+            return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "he's choking and going blue"
+        return None  # no danger at all: the ordinary question
     category = _category(said, has, someone=agent is not None or generic or has["report"],
                          materials=_materials(said, rules, has))
     if category is None or _suppressed(said, rules, has, found, agent.start() if agent else None, generic):
@@ -129,6 +137,29 @@ def _detect(text: str) -> EmergencyMatch | None:
             return None  # the rules and the learned second opinion agree: not an emergency
         category = _likely_category(said, has)
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
+
+
+def _fine_since(said: str) -> bool:
+    """Someone told as fine now ("choking and going blue ... she's fine now, we've logged it"), with no danger to life
+    told after it."""
+    fine = _FINE_SINCE.search(said)
+    if fine is None:
+        return False
+    rules = load_rules()
+    later = _Has(_Found(said[fine.end():], rules))
+    return not any(later[name] for name in (*DANGER, "self_harm", "peril"))
+
+
+def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None],
+               agent_at: int | None, generic: bool) -> bool:
+    """A life in danger told in everyday words may go to the learned model only as the rules would let a danger
+    word through: not told as over ("at the weekend", "she's fine now"), dealt with, a hypothetical, a joke, an
+    exercise, the news or a question about guidance."""
+    if _before(said, has) and _STILL.search(said) is None:
+        return False
+    if _FINE_NOW.search(said) or (has["dealt_with"] and _dealt_with(said, has)):
+        return False
+    return not _suppressed(said, rules, has, found, agent_at, generic)
 
 
 def _likely_category(said: str, has: dict[str, bool]) -> str:
@@ -202,8 +233,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if materials and acting and someone and (has["harm"] or has["threat"] or has["omen"] or materials > MATERIALS
                                              or (materials == MATERIALS and has["soon"])):
         return "explosives"
-    if has["life"] and (someone or has["self_harm"]):  # "I want to kill myself" names its own someone
-        return "self_harm" if _own_life_only(said, has) else "threat_to_life"
+    if has["life"] and (someone or has["self_harm"]) and not _fine_since(said):  # "I want to kill myself" names
+        return "self_harm" if _own_life_only(said, has) else "threat_to_life"  # its own someone
     armed = has["possession"] or has["harm"] or has["intent"] or threat or has["omen"] \
         or (has["report"] and has["soon"])
     if has["weapon"] and armed and (someone or has["soon"] or exists or has["help"]):
