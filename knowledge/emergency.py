@@ -140,10 +140,10 @@ def _detect(text: str) -> EmergencyMatch | None:
 
 
 def _fine_since(said: str) -> bool:
-    """Someone told as fine now ("choking and going blue ... she's fine now, we've logged it"), with no danger to life
-    told after it."""
+    """Someone told as fine now ("choking and going blue ... she's fine now, we've logged it"), with no danger told as
+    happening before it ("she is not breathing, her friend is fine now") nor any danger to life after it."""
     fine = _FINE_SINCE.search(said)
-    if fine is None:
+    if fine is None or _PRESENT_DANGER.search(said[:fine.start()]):
         return False
     rules = load_rules()
     later = _Has(_Found(said[fine.end():], rules))
