@@ -82,7 +82,7 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
         if query.core_named:
-            return best.confidence >= CORE_NAMED_BELOW
+            return best.confidence >= CORE_NAMED_BELOW and not _unheard(index, query, best.number, named=True)
     if best.confidence < min(NOT_NAMED_BELOW, LONG_BELOW):
         return False
     number = best.number
@@ -113,11 +113,14 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     return bool(written or pairs) or together
 
 
-def _unheard(index: Index, query: Query, number: int) -> bool:
+def _unheard(index: Index, query: Query, number: int, named: bool = False) -> bool:
     """A name the guidance never uses, left uncovered ("the Wagner Group", "in Australia"): the question is
-    about something the documents do not cover, however much of the rest they do."""
+    about something the documents do not cover, however much of the rest they do. In a question that names
+    Prevent or Channel alone (`named`), only a name longer than an abbreviation ("what did the Shawcross review
+    of Prevent recommend"; not "RBKC", "EOIs", which may stand for words the guidance spells out)."""
     terms = index.terms[number]
-    return any(c.proper and not c.known and not c.off_topic and not c.credit(terms) for c in query.concepts)
+    return any(c.proper and not c.known and not c.off_topic and not c.credit(terms)
+               and not (named and (c.everyday or len(c.own[0]) <= STRAY_LETTERS)) for c in query.concepts)
 
 
 def _written(index: Index, concept: Concept, number: int) -> bool:

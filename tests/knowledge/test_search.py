@@ -290,6 +290,7 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("subject never covered", "is there a peer support group for staff going through the menopause"),
     ("a name never used, possessive", "what are Australia's counter terrorism laws on control orders"),
     ("a name never used, possessive", "How does France's counter-terrorism law on house arrest work?"),
+    ("a name never used, beside Prevent", "What did the Shawcross independent review of Prevent recommend?"),
     ("subject never covered", "where's the multi-agency flood plan and the local flood risk assessment"),
     ("no name in the passage", "how does the public report extremist content online - what's the web form called?"),
     ("thing asked for not in passage", "is there a fine if a college ignores the prevent duty"),
@@ -419,6 +420,7 @@ def test_a_count_a_sentence_gives_is_answered(kb, question, phrase):
 
 @pytest.mark.parametrize(("question", "phrase"), [
     ("H&F and kensington & chelsea advisory group - who chairs it", "Head of Prevent"),
+    ("who chairs the H&F / RBKC prevent advisory group", "Head of Prevent"),
     ("A private hall in town is hosting a speaker we're uneasy about. It's not our building, what should we do?",
      "non-local authority owned premises"),
     ("Is the delivery benchmark meant to be a complete checklist of everything we have to do?",
