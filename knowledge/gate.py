@@ -15,6 +15,7 @@ from knowledge.asked import authored, gives_what_is_asked
 from knowledge.index import Index
 from knowledge.query import Concept, Query
 from knowledge.query_words import DOCUMENT_STEMS
+from knowledge.text import analyse
 
 if TYPE_CHECKING:
     from knowledge.search import Match, Scored
@@ -82,7 +83,8 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
         if not query.named_only:
             return best.confidence >= NO_ANSWER_BELOW and not _unheard(index, query, best.number)
         if query.core_named:
-            return best.confidence >= CORE_NAMED_BELOW and not _unheard(index, query, best.number, named=True)
+            return best.confidence >= CORE_NAMED_BELOW and not _unheard(index, query, best.number, named=True) \
+                and not _elsewhere(index, query, best.number)
     if best.confidence < min(NOT_NAMED_BELOW, LONG_BELOW):
         return False
     number = best.number
@@ -121,6 +123,17 @@ def _unheard(index: Index, query: Query, number: int, named: bool = False) -> bo
     terms = index.terms[number]
     return any(c.proper and not c.known and not c.off_topic and not c.credit(terms)
                and not (named and (c.everyday or len(c.own[0]) <= STRAY_LETTERS)) for c in query.concepts)
+
+
+def _elsewhere(index: Index, query: Query, number: int) -> bool:
+    """A count or date asked for a place or other name the guidance uses that the passage does not ("how many people
+    went through Channel in Birmingham in 2017", answered by a national passage): the figure is somewhere else's."""
+    if not {"number", "date"} & query.intents:
+        return False
+    terms, passage = index.terms[number], index.passages[number]
+    titled = set(analyse(passage.doc_title))  # "the slides ... in Birmingham": the document is Birmingham's
+    return any(len(c.own) == 1 and c.own[0] in index.names and not c.credit(terms) and c.own[0] not in titled
+               for c in query.concepts)
 
 
 def _written(index: Index, concept: Concept, number: int) -> bool:
