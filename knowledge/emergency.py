@@ -69,13 +69,9 @@ _LIVE_NOW = re.compile(r"\b(?:right now|now|at the moment|as we speak|currently|
 """Happening as the message is written ("today" is not enough: "the drill today simulated an attack")."""
 _REAL = re.compile(r"\b(?:real|for real|actual|really happening|interrupted)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
-_FINE_NOW = re.compile(r"\b(?:(?:is|are|was|seems|looks) (?:fine|ok|okay|alright|all right|calm|stable)|fine now"
-                       r"|ok now|okay now|back in class|back to normal|on (?:her|his|their) way"
-                       r"|coming to (?:get|collect)|on the news|(?:bbc|news) (?:says|reports))\b")
-"""Told as over or in hand, in a message with no danger word: "he's OK now and back in class", "mum is on her way"."""
-_FINE_SINCE = re.compile(r"\b(?:(?:is|are) (?:fine|ok|okay|alright|all right) now|fine now|ok now|okay now"
-                         r"|back to normal|back in class)\b")
-"""Said of someone after a danger to life: it is over, unless something after it is still in danger."""
+_FINE_NOW = re.compile(r"\b(?:back in class|back at work|back to normal|on the news|(?:bbc|news) (?:says|reports))\b")
+"""Told as over or as news, in a message with no danger word ("he's OK now and back in class"), unless danger follows.
+("Fine now" alone is not enough: it may be someone else, "the teacher is fine now but the pupil is not breathing".)"""
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
@@ -139,17 +135,6 @@ def _detect(text: str) -> EmergencyMatch | None:
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
 
 
-def _fine_since(said: str) -> bool:
-    """Someone told as fine now ("choking and going blue ... she's fine now, we've logged it"), with no danger told as
-    happening before it ("she is not breathing, her friend is fine now") nor any danger to life after it."""
-    fine = _FINE_SINCE.search(said)
-    if fine is None or _PRESENT_DANGER.search(said[:fine.start()]):
-        return False
-    rules = load_rules()
-    later = _Has(_Found(said[fine.end():], rules))
-    return not any(later[name] for name in (*DANGER, "self_harm", "peril"))
-
-
 def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None],
                agent_at: int | None, generic: bool) -> bool:
     """A life in danger told in everyday words may go to the learned model only as the rules would let a danger
@@ -157,7 +142,12 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
     exercise, the news or a question about guidance."""
     if _before(said, has) and _STILL.search(said) is None:
         return False
-    if _FINE_NOW.search(said) or (has["dealt_with"] and _dealt_with(said, has)):
+    fine = _FINE_NOW.search(said)
+    if fine is not None and not _PRESENT_DANGER.search(said[:fine.start()]):
+        later = _Has(_Found(said[fine.end():], rules))
+        if not any(later[name] for name in (*DANGER, "self_harm", "peril")):
+            return False  # "struggled to breathe after vaping, he's back in class"
+    if has["dealt_with"] and _dealt_with(said, has):
         return False
     return not _suppressed(said, rules, has, found, agent_at, generic)
 
@@ -233,8 +223,8 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if materials and acting and someone and (has["harm"] or has["threat"] or has["omen"] or materials > MATERIALS
                                              or (materials == MATERIALS and has["soon"])):
         return "explosives"
-    if has["life"] and (someone or has["self_harm"]) and not _fine_since(said):  # "I want to kill myself" names
-        return "self_harm" if _own_life_only(said, has) else "threat_to_life"  # its own someone
+    if has["life"] and (someone or has["self_harm"]):  # "I want to kill myself" names its own someone
+        return "self_harm" if _own_life_only(said, has) else "threat_to_life"
     armed = has["possession"] or has["harm"] or has["intent"] or threat or has["omen"] \
         or (has["report"] and has["soon"])
     if has["weapon"] and armed and (someone or has["soon"] or exists or has["help"]):
