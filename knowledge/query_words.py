@@ -24,7 +24,9 @@ my screen locking", "channel 4", "wrap a present")."""
 INTENTS = (
     ("number", ("how many", "how much", "number of", "what number", "what percentage", "what proportion")),
     ("frequency", ("how often", "how frequently", "how regularly", "frequency", "how many times")),
-    ("duration", ("how long",)),
+    ("duration", ("how long", *(f"how {speed} {verb}" for speed in ("quickly", "soon")
+                                 for verb in ("do", "does", "should", "must", "will", "can", "is", "are")),
+                  "what timescale", "what timescales", "what timeframe", "within how many")),
     ("date", ("what date", "what year", "deadline", "by when", "what day", "closing date", "since when")),
     ("email", ("email", "e mail", "mailbox", "email address", "contact", "who do i ask", "who can i ask",
                "who should i ask", "who to ask", "who do we ask", "who can we ask")),

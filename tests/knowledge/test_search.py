@@ -293,6 +293,7 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("a name never used, beside Prevent", "What did the Shawcross independent review of Prevent recommend?"),
     ("a count for a place the passage is not about", "How many people went through Channel in Birmingham in 2017?"),
     ("a count for a place the passage is not about", "how many prevent priority areas are in london"),
+    ("no length of time given", "how quickly do police have to respond to a prevent referral"),
     ("subject never covered", "where's the multi-agency flood plan and the local flood risk assessment"),
     ("no name in the passage", "how does the public report extremist content online - what's the web form called?"),
     ("thing asked for not in passage", "is there a fine if a college ignores the prevent duty"),
