@@ -119,13 +119,12 @@ def _detect(text: str) -> EmergencyMatch | None:
     said = normalise(text, rules)
     found = _Found(said, rules)
     has = _Has(found)
-    agent = rules.agents.search(said)
-    generic = rules.generic_agents.search(said) is not None
     if not any(has[name] for name in _NEEDED):
-        if has["peril"] and _peril_now(said, rules, has, found, agent.start() if agent else None, generic) \
-                and load_model().probability(said) >= THRESHOLD:
+        if has["peril"] and _peril_now(said, rules, has, found) and load_model().probability(said) >= THRESHOLD:
             return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "he's choking and going blue"
         return None  # no danger at all: the ordinary question
+    agent = rules.agents.search(said)
+    generic = rules.generic_agents.search(said) is not None
     category = _category(said, has, someone=agent is not None or generic or has["report"],
                          materials=_materials(said, rules, has))
     if category is None or _suppressed(said, rules, has, found, agent.start() if agent else None, generic):
@@ -135,8 +134,7 @@ def _detect(text: str) -> EmergencyMatch | None:
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
 
 
-def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None],
-               agent_at: int | None, generic: bool) -> bool:
+def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None]) -> bool:
     """A life in danger told in everyday words may go to the learned model only as the rules would let a danger
     word through: not told as over ("at the weekend", "she's fine now"), dealt with, a hypothetical, a joke, an
     exercise, the news or a question about guidance."""
@@ -149,7 +147,9 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
             return False  # "struggled to breathe after vaping, he's back in class"
     if has["dealt_with"] and _dealt_with(said, has):
         return False
-    return not _suppressed(said, rules, has, found, agent_at, generic)
+    agent = rules.agents.search(said)
+    return not _suppressed(said, rules, has, found, agent.start() if agent else None,
+                           rules.generic_agents.search(said) is not None)
 
 
 def _likely_category(said: str, has: dict[str, bool]) -> str:
