@@ -31,6 +31,7 @@ CONCEPTS = (*DANGER, "travel", "join", "intent", "possession", "soon", "departin
              "groomed", "someday", "omen", "others", "lately", "dealt_with", "rehearsal", "peril")
 _CONTRACTIONS = (
     (r"\b(he|she|it|who|someone|somebody|there|that)'s (got|been|had)\b", r"\1 has \2"),
+    (r"'s having\b", " is having"),
     (r"\bwon'?t\b", "will not"), (r"\bcan'?t\b", "can not"), (r"n't\b", " not"), (r"'ll\b", " will"),
     (r"\bod'?e?d\b(?<!\bodd)", "overdosed"), (r"\bod'?ing\b", "overdosing"),
     (r"'re\b", " are"), (r"'m\b", " am"), (r"'ve\b", " have"), (r"'d\b", " would"),
