@@ -14,8 +14,8 @@ an exercise, a plan, footage or the news unless it is happening right now. The v
 `knowledge/emergency.yaml`, and how a message is read against it (contractions, forgiven typos) in
 `knowledge.emergency_reading`; when the rules do not fire, a learned second opinion may
 (`knowledge.emergency_model`), also for a message that names no danger but says a life is in danger in everyday words
-(`peril`: "not breathing", "choking", "swept out"), unless told as over, fine now or not real. The decision is rules
-over named concepts, so every hit can be explained. The text itself is never logged or stored: a match carries only
+(`peril`: "not breathing", "choking", "swept out"), unless told as over or not real. The decision is rules over
+named concepts, so every hit can be explained. The text itself is never logged or stored: a match carries only
 the category and the vocabulary terms (or concept names) that matched.
 """
 
@@ -136,8 +136,8 @@ def _detect(text: str) -> EmergencyMatch | None:
 
 def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, re.Match[str] | None]) -> bool:
     """A life in danger told in everyday words may go to the learned model only as the rules would let a danger
-    word through: not told as over ("at the weekend", "she's fine now"), dealt with, a hypothetical, a joke, an
-    exercise, the news or a question about guidance."""
+    word through: not told as past ("last week"), as over ("he's back in class"), dealt with, a hypothetical, a joke,
+    an exercise, the news or a question about guidance."""
     if _before(said, has) and _STILL.search(said) is None:
         return False
     fine = _FINE_NOW.search(said)

@@ -15,7 +15,6 @@ from knowledge.asked import authored, gives_what_is_asked
 from knowledge.index import Index
 from knowledge.query import Concept, Query
 from knowledge.query_words import DOCUMENT_STEMS
-from knowledge.text import analyse
 
 if TYPE_CHECKING:
     from knowledge.search import Match, Scored
@@ -130,10 +129,8 @@ def _elsewhere(index: Index, query: Query, number: int) -> bool:
     went through Channel in Birmingham in 2017", answered by a national passage): the figure is somewhere else's."""
     if not {"number", "date"} & query.intents:
         return False
-    terms, passage = index.terms[number], index.passages[number]
-    titled = set(analyse(passage.doc_title))  # "the slides ... in Birmingham": the document is Birmingham's
-    return any(len(c.own) == 1 and c.own[0] in index.names and not c.credit(terms) and c.own[0] not in titled
-               for c in query.concepts)
+    terms = index.terms[number]
+    return any(len(c.own) == 1 and c.own[0] in index.names and not c.credit(terms) for c in query.concepts)
 
 
 def _written(index: Index, concept: Concept, number: int) -> bool:
