@@ -18,10 +18,10 @@ SET_FILES = {
     "dev": SHARED_EVAL / "dev_questions.yaml",
     "held-out": REPO / "tests" / "knowledge" / "heldout_questions.yaml",
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
-    "held-back 21": REPO / "bench" / "heldback" / "heldback_21.yaml",
-    "held-back 22": REPO / "bench" / "heldback" / "heldback_22.yaml",
     "held-back 23": REPO / "bench" / "heldback" / "heldback_23.yaml",
     "held-back 24": REPO / "bench" / "heldback" / "heldback_24.yaml",
+    "held-back 25": REPO / "bench" / "heldback" / "heldback_25.yaml",
+    "held-back 26": REPO / "bench" / "heldback" / "heldback_26.yaml",
 }
 
 
