@@ -38,6 +38,10 @@ CENTRAL_SHARE_AMPLE = 0.15
 """...or this share with at least AMPLE_EVIDENCE: so many of the question's own words found is evidence enough
 that the passage answers, though it is about more besides ("should our risk assessment include people who
 came back from fighting abroad": returnees are one point of a passage about risk assessment)..."""
+SEGMENT_SHARE = 0.7
+"""...or, with STRONG_EVIDENCE, one sentence or list item of the passage holds at least this share of the question's
+known words: that sentence answers it, though the passage around it is about other things (a slide listing a
+council's work in schools, "UNICEF rights respecting schools number")..."""
 LONG_MESSAGE = 12
 LONG_EVIDENCE = 3
 LONG_BELOW = 0.25
@@ -65,8 +69,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
     events"). When an everyday word is left uncovered, the evidence must not be a place or other name
     ("train times to Luton"), the passage must be about it rather than mention it in passing ("how do
     I become a foster carer" is not answered by a list of the people trained; the more specific evidence,
-    the less of the passage need be about it; a question naming Prevent by lesser words is spared this
-    when the hit is very confident), and the verb of a "how do I..." question must be covered. Words
+    the less of the passage need be about it, and with strong evidence one sentence holding most of the
+    question will do; a question naming Prevent by lesser words is spared this when the hit is very
+    confident), and the verb of a "how do I..." question must be covered. Words
     naming the documents themselves ("what does the guidance say...") count as everyday words here. A long
     message that gives much specific evidence needs less confidence: its scene-setting is not uncovered
     subject matter. Whatever the question, the kind of fact it asks for (a year, a figure, a count, a name, a
@@ -107,7 +112,9 @@ def answerable(index: Index, query: Query, best: "Scored", match: Callable[[], "
             return True
         needed = CENTRAL_SHARE if evidence < STRONG_EVIDENCE else CENTRAL_SHARE_STRONG \
             if evidence < AMPLE_EVIDENCE else CENTRAL_SHARE_AMPLE
-        return evidence >= 1 and match().central >= needed
+        found = match()
+        return evidence >= 1 and (found.central >= needed
+                                  or (evidence >= STRONG_EVIDENCE and found.segment >= SEGMENT_SHARE))
     covered = match()
     together = len(credits) >= 3 and covered.segment >= 0.95
     written = [c for c in specific if _written(index, c, number)]

@@ -35,7 +35,7 @@ STOPWORDS = frozenset(str.split(
     okay hi hello thanks thank does anyone anything something one ever yes whats whos hows wheres
     etc eg ie e.g i.e via per doesnt dont cant wont isnt arent wasnt werent didnt shouldnt couldnt wouldnt
     hasnt havent hadnt mustnt youre theyre were thats theres lets whos im ive id weve youve theyve youll theyll
-    youd theyd shes itll aint whove
+    youd theyd shes itll aint whove ought
     """
 ))
 """Function words and chat filler: dropped before ranking ("wht is the ctu" keeps only "ctu")."""

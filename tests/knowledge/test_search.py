@@ -112,6 +112,20 @@ def test_asking_whether_something_is_needed_is_framing(kb):
     assert answer.kind == "passage" and "filtering" in answer.hits[0].passage.text
 
 
+def test_ought_is_framing_as_should_is(kb):
+    """"ought to" says what "should" says: the question is as sure as with "should"."""
+    ought, should = (kb.ask(f"which organisations {verb} have a seat on the prevent partnership board?")
+                     for verb in ("ought to", "should"))
+    assert ought.kind == should.kind == "passage"
+    assert ought.hits[0].score == pytest.approx(should.hits[0].score, abs=0.01)
+
+
+def test_oversees_finds_oversight(kb):
+    """The guidance speaks of "oversight"; staff ask who "oversees" it."""
+    answer = kb.ask("who oversees the dovetail rollout")
+    assert answer.kind == "passage" and "Dovetail Governance Board" in answer.hits[0].passage.text
+
+
 def test_a_rarer_word_one_edit_from_an_everyday_word_stays_unknown(kb):
     """"powder" is not a misspelling of "power": only framing words (filler, adverbs) are corrected to."""
     query = kb._searcher.analyse("white powder in an envelope at the prevent office")
@@ -610,6 +624,19 @@ def test_more_specific_evidence_needs_less_of_the_passage_to_be_about_it(kb, mon
     """Three or more specific matches are evidence enough for a passage only partly about the question."""
     assert kb.ask(question).kind == "passage"
     monkeypatch.setattr(gate, "CENTRAL_SHARE_STRONG", gate.CENTRAL_SHARE)
+    assert kb.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("UNICEF rights respecting schools number", "220 schools engaged with UNICEF"),
+    ("is the delivery benchmark a full checklist of everything we have to do or more of a guide?",
+     "not an exhaustive list"),
+])
+def test_one_sentence_holding_most_of_the_question_answers_it(kb, monkeypatch, question, phrase):
+    """Strong evidence, and one sentence of a passage about other things holds most of the question: it answers."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage" and phrase in answer.hits[0].passage.text
+    monkeypatch.setattr(gate, "SEGMENT_SHARE", 1.01)
     assert kb.ask(question).kind == "none"
 
 
