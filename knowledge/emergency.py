@@ -39,7 +39,9 @@ _CLAUSE_WORDS = frozenset(("who", "when", "whenever", "if", "whether", "where"))
 _BARE_NOW = re.compile(r"\b(?<!right )(?<!just )now\b")
 _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d)\b")
 _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
-                    r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck)\b")
+                    r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck"
+                    r"|who did (?:it|this)|attackers?|shooter|gunman|gang|waiting (?:outside|for (?:him|her|them))"
+                    r"|looking for (?:him|her|them)|found out where)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
 _ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also |since )?"
                      r"(?!(?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|for|a|an|the"

@@ -5,7 +5,8 @@ the model): list 11 71 -> 84/100 urgent, 93 -> 92/100 not urgent; list 6 87 -> 8
 142 -> 142/150. After lists 12 and 13 were learned from (and list 13's missed plain emergencies read for new rules):
 list 11 85/100, 92/100; list 6 89/100, 99/100; r15 132/150, 142/150. After lists 18-21 and two code reviews (sixteenth
 session): list 11 92/100, 92/100; list 6 89/100, 99/100; r15 140/150, 146/150. After list 22, the `peril` words and
-eight reviews (seventeenth session): list 11 92/100, 93/100; list 6 89/100, 99/100; r15 143/150, 145/150."""
+eight reviews (seventeenth session): list 11 92/100, 93/100; list 6 89/100, 99/100; r15 143/150, 145/150; the same
+after a ninth review (eighteenth session)."""
 
 import json
 from pathlib import Path
