@@ -70,8 +70,8 @@ def excerpt(index: Index, number: int, which: int, limit: int = EXCERPT_CHARS,
 def _through_asked(index: Index, number: int, which: int, asked: frozenset[str]) -> str:
     """From the earliest segment that still fits, through the first segment after `which` stating a kind of
     fact asked for that the plain answer would cut ("did it work": "...have had no further issues"), and on
-    while it fits ("" when `which` states it already, unless it is a kind told last; when no segment does;
-    or when it is too far from `which` to show both)."""
+    while it fits; when the two are too far apart for all between, the two alone ("" when `which` states it
+    already, unless it is a kind told last; when no segment does; or when the two do not fit)."""
     text, spans, kinds = index.passages[number].text, index.spans[number], index.segment_kinds[number]
     if asked & kinds[which] and not asked & TOLD_LAST:
         return ""  # the best segment states the fact asked for
@@ -80,8 +80,11 @@ def _through_asked(index: Index, number: int, which: int, asked: frozenset[str])
         return ""
     room = ANSWER_CHARS - 1  # the leading "…"
     first = next((i for i in range(which + 1) if spans[target][1] - spans[i][0] <= room), None)
-    if first is None:
-        return ""
+    if first is None:  # too far apart to show all between: the best segment, then the one asked for
+        best, told = (text[start:end].strip() for start, end in (spans[which], spans[target]))
+        if len(best) + len(told) + 5 > room:
+            return ""
+        return f"{'…' if spans[which][0] > 0 else ''}{best} … {told}"
     last = target
     while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= room:
         last += 1

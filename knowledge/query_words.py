@@ -45,9 +45,11 @@ INTENTS = (
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
 INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))
-                 for kind, cues in INTENTS), ("outcome", re.compile(" what did (?:[a-z]+ ){1,4}do ")))
+                 for kind, cues in INTENTS),
+               ("outcome", re.compile(" what did (?:[a-z]+ ){1,4}do | did (?:[a-z]+ ){1,4}work | in the end ")))
 """Per fact kind, one pattern finding any of its cues as whole words (in " "-padded text); and "what did Waltham
-Forest do about...", which asks what was done, so what came of it."""
+Forest do about...", which asks what was done, so what came of it, as do "did Hounslow's scheme work" and "what
+happened in the end"."""
 HOW_FAR = re.compile(r" how much (?=(?:we|were|i|im|they|theyre|you|he|she|should|can|to|of it|of this|involvement) )")
 """"How much" asking how far ("how much we're supposed to get involved"), not for a figure: taken out before the
 intent cues are read."""

@@ -1,5 +1,7 @@
 """What of a long passage an answer quotes."""
 
+import pytest
+
 from knowledge.excerpts import _item_start, digest, excerpt, list_chunks, sentence
 
 
@@ -82,6 +84,24 @@ def test_did_it_work_shows_how_the_case_study_ended_though_the_passage_is_longer
     assert len(first.passage.text) > 700  # shown whole, the answer would be cut before its last sentence
     assert "have had no further issues with Da'wah stalls" in first.excerpt
     assert "introduced a temporary street traders licensing scheme" in first.excerpt
+    assert len(first.excerpt) <= 700
+
+
+@pytest.mark.parametrize("question", ["did hounslow's licensing scheme work",
+                                      "did the hounslow stall scheme work in the end"])
+def test_did_x_work_and_in_the_end_ask_how_it_turned_out(kb, question):
+    """"did <anything> work" and "in the end" ask for the outcome, as "did it work" does."""
+    assert "outcome" in kb._searcher.analyse(question).intents
+    assert "have had no further issues with Da'wah stalls" in kb.ask(question).hits[0].excerpt
+
+
+def test_an_outcome_too_far_from_the_answering_sentence_is_shown_after_it(kb):
+    """The case study's outcome opens its last passage; that the lad stayed out of trouble is its last sentence, too
+    far for all between to fit: the answer shows the two, with an ellipsis between."""
+    first = kb.ask("What happened in the Channel case study with the teenage lad with far right tattoos?").hits[0]
+    assert first.passage.id.endswith("channel-case-study/5")
+    assert first.excerpt.startswith("The outcome of this multi-agency approach")
+    assert " … To date he has not come to the adverse attention of the Police" in first.excerpt
     assert len(first.excerpt) <= 700
 
 
