@@ -120,6 +120,13 @@ def test_ought_is_framing_as_should_is(kb):
     assert ought.hits[0].score == pytest.approx(should.hits[0].score, abs=0.01)
 
 
+def test_a_community_hall_is_a_venue(kb):
+    """The guidance speaks of venues and premises; staff book out community halls and village halls (and rent them)."""
+    answer = kb.ask("Last week a group booked our community hall and something felt a bit off about it. What info "
+                    "should our booking form be asking for?")
+    assert answer.kind == "passage"
+
+
 def test_oversees_finds_oversight(kb):
     """The guidance speaks of "oversight"; staff ask who "oversees" it."""
     answer = kb.ask("who oversees the dovetail rollout")
