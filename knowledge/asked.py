@@ -119,7 +119,9 @@ _PART_NUMBER = re.compile(r"\b(?:[1-9]|10)\.[1-9]\b(?![\d%])|\b(?:section|benchm
                           re.IGNORECASE)
 """A count in a sentence: a number that is not a year ("in 2017") or a part of the toolkit ("7.1", "section 7")."""
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z0-9]+ ){1,2}?)(?:usually |normally |typically |generally |actually )?"
-                       r"(?:sit|attend|go|come|work|are|is|were|was|do|did|does|have|has|get|got|in|on|at|per)\b")
+                       r"(?:sit|attend|attended|go|went|come|came|work|are|is|were|was|do|did|does|have|has|had|get|got|in|on|at|per"
+                       r"|saw|see|seen|watched|received|receive|took|take|taken|completed|complete|joined|join|visited"
+                       r"|reached|engaged|been)\b")
 """What a count is of, when `_ASKED_FOR` finds no verb after it ("how many people usually sit on...")."""
 _DEFINITION_ASKED = re.compile(r"\bdefinitions?\b|\bhow (?:is|are) (?:[a-z]+ ){1,4}defined\b|\bdefined as\b")
 """Asking for a definition ("the legal definition of extremism"): the passage must give one, not just use the word."""

@@ -442,6 +442,11 @@ def test_a_count_a_sentence_gives_is_answered(kb, question, phrase):
     assert answer.kind == "passage" and phrase in answer.hits[0].passage.text, answer
 
 
+def test_a_count_of_what_no_sentence_counts_is_not_answered(kb):
+    """"How many people saw...": the passage names the production and gives a date, but counts no audience."""
+    assert kb.ask("How many people saw the Going to Extremes performances in Leicestershire?").kind == "none"
+
+
 @pytest.mark.parametrize(("question", "phrase"), [
     ("H&F and kensington & chelsea advisory group - who chairs it", "Head of Prevent"),
     ("who chairs the H&F / RBKC prevent advisory group", "Head of Prevent"),
