@@ -207,6 +207,17 @@ def _literal_alternatives(items: list) -> frozenset[str] | None:
     return frozenset(texts)
 
 
+def _holds_all(text: str, required: tuple[frozenset[str], ...]) -> bool:
+    """Whether `text` holds one of the texts of each set in `required`."""
+    for texts in required:
+        for piece in texts:
+            if piece in text:
+                break
+        else:
+            return False
+    return True
+
+
 class WordKeyedPatterns:
     """Named groups of patterns, each group searched as if it were one alternation (`(?:p1)|(?:p2)|...`: the
     leftmost match, the earliest pattern on a tie), running only the patterns that could match a text of
@@ -233,12 +244,18 @@ class WordKeyedPatterns:
     def candidates(self, text: str) -> dict[str, list[int]]:
         """Per group, the numbers of the patterns that could match `text`, in pattern order (a group with none
         is left out)."""
-        keyed = {key for word in text.split() for key in self._by_word.get(word, ())}
+        by_word, every_required = self._by_word, self._required
+        keyed = set(self._unkeyed)
+        for word in set(text.split()):
+            keys = by_word.get(word)
+            if keys:
+                keyed.update(keys)
         found: dict[str, list[int]] = {}
-        for name, number in sorted(keyed.union(self._unkeyed)):
-            required = self._required.get((name, number))
-            if required is None or all(any(t in text for t in texts) for texts in required):
-                found.setdefault(name, []).append(number)
+        for key in sorted(keyed):  # plain loops: this runs a few times on every message
+            required = every_required.get(key)
+            if required is not None and not _holds_all(text, required):
+                continue
+            found.setdefault(key[0], []).append(key[1])
         return found
 
     def search(self, name: str, text: str, candidates: Iterable[int]) -> re.Match[str] | None:
