@@ -51,7 +51,8 @@ _PERSON_ASKED = re.compile(r"\bname of (?:the |our |a |an |their |your )?"
                            r"(?:(?!(?:of|for|that|who|which|the|on|in|at|to|about|with)\b)[a-z0-9]+ ){0,5}?"
                            r"(?:officer|co ?ordinator|lead|manager|reviewer|minister|chair|director|person|presenter|"
                            r"advis[eo]r|secretary)s?\b|\bwho (?:was|is) the (?:[a-z]+ ){0,3}?"
-                           r"(?:officer|person|presenter|speaker) (?:that|who)\b")
+                           r"(?:officer|person|presenter|speaker|advis[eo]r|co ?ordinator|manager|director|secretary)"
+                           r" (?:that|who)\b|\bwho (?:was|is) the (?:current |present |new )?(?:[a-z]+ )?minister\b")
 """Asking for a person's name ("the name of the Prevent coordinator for...", "who was the officer that presented")."""
 _PERSON_NAMED = re.compile(r"\b(?:Sir|Dame|Rt Hon|Dr|Mr|Mrs|Ms|Cllr|Councillor) [A-Z][a-z]+"
                            r"|\b(?!(?:Home|Prevent|Channel|Local|County|City|Borough|District|Counter|Community|"

@@ -418,6 +418,14 @@ def test_an_adverb_is_not_a_figure_asked_for(kb):
     assert kb.ask("what's the total cost of running a channel panel").kind == "none"
 
 
+@pytest.mark.parametrize("question", ["Who is the Senior Prevent Advisor that supports the peer review teams?",
+                                      "Who is the minister responsible for Prevent now?"])
+def test_a_person_asked_for_is_not_answered_by_a_passage_naming_no_one(kb, question):
+    """The letter says peers are supported by a Senior Prevent Advisor, and never names one; no passage names a
+    minister."""
+    assert kb.ask(question).kind == "none"
+
+
 def test_a_name_asked_for_is_answered_by_a_passage_that_gives_one(kb):
     """The Ealing case study names the group and the partnership it answers to, so it can tell the name asked for."""
     answer = kb.ask("what is the Ealing prevent group called")
