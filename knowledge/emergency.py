@@ -40,7 +40,11 @@ _BARE_NOW = re.compile(r"\b(?<!right )(?<!just )now\b")
 _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d)\b")
 _AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
                     r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck"
-                    r"|who did (?:it|this)|attackers?|shooter|gunman|gang|waiting (?:outside|for (?:him|her|them))"
+                    r"|who did (?:it|this)|attackers?|shooter|gunman"
+                    r"|(?:the|his|her|their|that|same|rival) gang"
+                    r" (?:is|are|has|have|still|waiting|looking|outside|coming|back)"
+                    r"|(?<!mum is )(?<!dad is )(?<!mum was )(?<!dad was )(?<!parents are )(?<!carer is )(?<!taxi is )"
+                    r"waiting (?:outside|for (?:him|her|them))"
                     r"|looking for (?:him|her|them)|found out where)\b")
 """Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
 _ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also |since )?"

@@ -27,11 +27,15 @@ from itertools import pairwise
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("emergency_model.json")
-THRESHOLD = 0.9
+THRESHOLD = 0.88
 """How sure the model must be to fire. Chosen on held-out lists (only their totals read): rules alone -> with the
 model, list 11's 100 emergencies 71 -> 84 (its 100 everyday messages 93 -> 92 right), list 6's 87 -> 89 (99 ->
 99), a review's blind 150 emergencies 121 -> 129 (150 everyday 142 -> 142). At 0.8 one or two more of each were
-caught and one more everyday message fired; no threshold tried added a card to any of 5,255 staff questions."""
+caught and one more everyday message fired; no threshold tried added a card to any of 5,255 staff questions.
+0.9 until the eighteenth session, when a retrain on two more reviews' probes left four emergencies just under it
+(0.89: "someone is shooting in the high street" after "what's the number for police", "gun man in the librery"):
+at 0.88 every list is as before the retrain, no everyday message more fires (holdouts 93/100, 99/100, 145/150;
+7,109 staff questions, 10 firing as before)."""
 EPOCHS = 15
 RATE = 0.1
 DECAY = 1e-4
