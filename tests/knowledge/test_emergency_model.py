@@ -74,14 +74,38 @@ def test_it_catches_emergencies_the_rules_miss(text, monkeypatch):
     assert detect_emergency(text) is None
 
 
-def test_it_is_not_asked_without_a_danger_word(monkeypatch):
-    """A third review found it had learned statements from questions ("there's a man outside saying he's here to fix
-    the boiler" scored 1.0): with a model that is always sure, a message with no danger word still gets no card."""
+def test_a_message_naming_no_danger_fires_only_when_the_model_is_all_but_sure(monkeypatch):
+    """A third review found the model had learned statements from questions ("there's a man outside saying he's here
+    to fix the boiler" scored 1.0), so for years it was asked only about messages with a danger word. Since the
+    eighteenth session it is asked about the rest too, and fires above UNWORDED_THRESHOLD: a model sure at 0.95
+    (enough beside a danger word) gives no card; one sure at 0.995 does."""
+    import math
+
+    import knowledge.emergency as guard
+
+    text = "A man just came into reception and is asking for the manager"
+    for sure, fires in ((0.95, False), (0.995, True)):
+        monkeypatch.setattr(guard, "load_model", lambda p=sure: EmergencyModel(math.log(p / (1 - p)), {}))
+        assert (detect_emergency(text) is not None) is fires
+    assert THRESHOLD < 0.95 < guard.UNWORDED_THRESHOLD < 0.995
+
+
+@pytest.mark.parametrize("text", [
+    "Last week a man came into reception asking for the manager",
+    "What should I do if a man comes into reception asking for the manager?",
+    "In the training scenario a man comes into reception asking for the manager",
+])
+def test_a_message_naming_no_danger_goes_to_the_model_only_as_the_rules_would_let_it(monkeypatch, text):
+    """Told as past, a hypothetical or an exercise: quiet even with a model that is always sure."""
     import knowledge.emergency as guard
 
     monkeypatch.setattr(guard, "load_model", lambda: EmergencyModel(30.0, {}))
+    assert detect_emergency(text) is None
+
+
+def test_the_shipped_model_is_not_sure_of_everyday_statements():
     assert detect_emergency("There is a man outside the building saying he's here to fix the boiler") is None
-    assert detect_emergency("there are gunshots in the shopping centre car park") is not None
+    assert detect_emergency("a man is walking up and down outside the nursery") is None
 
 
 @pytest.mark.parametrize("text", [
