@@ -89,10 +89,12 @@ UNWORDED_THRESHOLD = 0.99
 shot someone outside the youth club", "dragging a little girl towards a van and she is screaming"): above this,
 unless told as over (`_SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it
 fires. Chosen in the eighteenth session on the holdout lists, never learned from (off -> on): list 11's
-emergencies 92 -> 96/100, list 6's 89 -> 96/100, r15's 145 -> 147/150, r26's 83 -> 93/99, and half of a blind list
-of emergencies in everyday words 10 -> 20/30; their everyday messages unchanged (93/100, 99/100, 145/150, 96/99,
-and 100/100 everyday statements of things happening at work), and no card more for 7,109 staff questions. At
-0.97 one or two more emergencies were caught and one everyday statement more fired."""
+emergencies 92 -> 95/100, list 6's 89 -> 96/100, r15's 144 -> 146/150, r26's 81 -> 90/99, half of a blind list of
+emergencies in everyday words 10 -> 19/30, a reviewer's 20 more 5 -> 10/20; their everyday messages unchanged (93/100,
+99/100, 146/150, 96/99, 100/100, 59/60), and no card more for 7,109 staff questions. A review found the first
+model so trained sure of statements like "dad in the car outside the nursery saying he's not leaving without his
+daughter" (21 of 332 everyday probes fired): those probes joined the training data (review 28). At 0.97 one or two
+more emergencies were caught and one everyday statement more fired."""
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
