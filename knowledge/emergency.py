@@ -84,17 +84,18 @@ _SETTLED = re.compile(r"\b(?:settled|calmed down|calm now|fine now|ok now|okay n
 """Told as over, in a message naming no danger at all ("he kicked off over his dinner, he's settled now"): the
 learned model is not asked. (Beside a danger word these are not enough: "the teacher is fine now but...".)"""
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
-UNWORDED_THRESHOLD = 0.99
+UNWORDED_THRESHOLD = 0.97
 """A message naming no danger the rules know may still be one the learned model is all but sure of ("a man just
 shot someone outside the youth club", "dragging a little girl towards a van and she is screaming"): above this,
 unless told as over (`_SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it
 fires. Chosen in the eighteenth session on the holdout lists, never learned from (off -> on): list 11's
-emergencies 92 -> 95/100, list 6's 89 -> 96/100, r15's 144 -> 146/150, r26's 81 -> 90/99, half of a blind list of
-emergencies in everyday words 10 -> 19/30, a reviewer's 20 more 5 -> 10/20; their everyday messages unchanged (93/100,
-99/100, 146/150, 96/99, 100/100, 59/60), and no card more for 7,109 staff questions. A review found the first
+emergencies 92 -> 95/100, list 6's 89 -> 97/100, r15's 144 -> 146/150, r26's 81 -> 91/99, half of a blind list of
+emergencies in everyday words 10 -> 21/30, a reviewer's 20 more 5 -> 11/20; their everyday messages unchanged (93/100,
+99/100, 146/150, 96/99, 100/100) but for one of the reviewer's 60 statements of people in places saying things
+(58/60); no card more for 7,109 staff questions. A last blind list (120 emergencies, 200 everyday messages, read to
+choose between 0.97 and 0.99): 96/120 at 0.99, 103/120 at 0.97, 194/200 everyday at both. A review found the first
 model so trained sure of statements like "dad in the car outside the nursery saying he's not leaving without his
-daughter" (21 of 332 everyday probes fired): those probes joined the training data (review 28). At 0.97 one or two
-more emergencies were caught and one everyday statement more fired."""
+daughter" (21 of 332 everyday probes fired): those probes joined the training data (review 28)."""
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
