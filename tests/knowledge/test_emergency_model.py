@@ -11,7 +11,8 @@ check written before its writer read the rules (r26): 82/99, 96/99 (the session-
 model was also asked about messages naming no danger word (at 0.97): list 11 95/100, 93/100; list 6 97/100, 99/100;
 r15 146/150, 146/150; r26 91/99, 96/99; and three more holdouts, half a blind list of emergencies in everyday words and
 everyday statements (s27) 21/30, 100/100, a reviewer's validation list for that path (v28) 11/20, 58/60, and a last
-blind list (f29, read once to choose the threshold) 103/120, 194/200."""
+blind list (f29, read once to choose the threshold) 103/120, 194/200. A last holdout, only its totals read (g30):
+91/119, 191/199 (the session's starting code 70/119, 192/199)."""
 
 import json
 from pathlib import Path
@@ -47,6 +48,7 @@ def _rate(messages: list[str], urgent: bool) -> float:
     ("holdout_s27_urgent", True, 0.55), ("holdout_s27_not_urgent", False, 0.97),
     ("holdout_v28_urgent", True, 0.4), ("holdout_v28_not_urgent", False, 0.95),
     ("holdout_f29_urgent", True, 0.8), ("holdout_f29_not_urgent", False, 0.95),
+    ("holdout_g30_urgent", True, 0.72), ("holdout_g30_not_urgent", False, 0.94),
 ])
 def test_the_guard_with_the_model_on_lists_it_never_learned_from(key, urgent, bar):
     assert _rate(LISTS[key], urgent) >= bar
@@ -57,7 +59,8 @@ def test_the_holdouts_are_not_in_the_training_data():
     another writer put in a list learned from ("What is the Prevent duty?", "Who chairs the Channel panel?"): 23 of
     350."""
     learned = {said for said, _ in training_examples(REPO)}
-    holdouts = ("holdout_11", "holdout", "holdout_r15", "holdout_r26", "holdout_s27", "holdout_v28", "holdout_f29")
+    holdouts = ("holdout_11", "holdout", "holdout_r15", "holdout_r26", "holdout_s27", "holdout_v28", "holdout_f29",
+                "holdout_g30")
     urgent = [m for name in holdouts for m in LISTS[f"{name}_urgent"]]
     everyday = [m for name in holdouts for m in LISTS[f"{name}_not_urgent"]]
     assert not learned & {normalise(m) for m in urgent}
