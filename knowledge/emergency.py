@@ -88,14 +88,14 @@ UNWORDED_THRESHOLD = 0.97
 """A message naming no danger the rules know may still be one the learned model is all but sure of ("a man just
 shot someone outside the youth club", "dragging a little girl towards a van and she is screaming"): above this,
 unless told as over (`_SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it
-fires. Chosen in the eighteenth session on the holdout lists, never learned from (off -> on): list 11's
-emergencies 92 -> 95/100, list 6's 89 -> 97/100, r15's 144 -> 146/150, r26's 81 -> 91/99, half of a blind list of
-emergencies in everyday words 10 -> 21/30, a reviewer's 20 more 5 -> 11/20; their everyday messages unchanged (93/100,
-99/100, 146/150, 96/99, 100/100) but for one of the reviewer's 60 statements of people in places saying things
-(58/60); no card more for 7,109 staff questions. A last blind list (120 emergencies, 200 everyday messages, read to
-choose between 0.97 and 0.99): 96/120 at 0.99, 103/120 at 0.97, 194/200 everyday at both. A review found the first
-model so trained sure of statements like "dad in the car outside the nursery saying he's not leaving without his
-daughter" (21 of 332 everyday probes fired): those probes joined the training data (review 28)."""
+fires. Chosen in the eighteenth session on holdout lists the model never learned from (with this path, at the
+session's end): list 11 95/100 emergencies, list 6 97/100, r15 146/150, r26 92/99 (81/99 without the path), half a
+blind list of emergencies in everyday words 21/30 (10/30 without), a reviewer's list for this path 12/20 (5/20); their
+everyday messages 93/100, 99/100, 146/150, 96/99, 100/100 and 57/60 (59/60 without: statements of people in places
+saying things are where the model leans); no card more for 7,109 staff questions. On two last blind lists, 0.99 ->
+0.97 caught 96 -> 103/120 and 86 -> 94/119 emergencies for one everyday message more of 398. A review found the first
+model so trained sure of "dad in the car outside the nursery saying he's not leaving without his daughter" and the
+like: those probes joined the training data (review 28)."""
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has

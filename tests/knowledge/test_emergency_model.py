@@ -8,11 +8,12 @@ session): list 11 92/100, 92/100; list 6 89/100, 99/100; r15 140/150, 146/150. A
 eight reviews (seventeenth session): list 11 92/100, 93/100; list 6 89/100, 99/100; r15 143/150, 145/150. After
 three more reviews (eighteenth session): list 11 93/100, 93/100, the others the same; a fourth holdout joined, a broad
 check written before its writer read the rules (r26): 82/99, 96/99 (the session-start code 75/100, 97/100). Once the
-model was also asked about messages naming no danger word (at 0.97): list 11 95/100, 93/100; list 6 97/100, 99/100;
-r15 146/150, 146/150; r26 91/99, 96/99; and three more holdouts, half a blind list of emergencies in everyday words and
-everyday statements (s27) 21/30, 100/100, a reviewer's validation list for that path (v28) 11/20, 58/60, and a last
-blind list (f29, read once to choose the threshold) 103/120, 194/200. A last holdout, only its totals read (g30):
-91/119, 191/199 (the session's starting code 70/119, 192/199)."""
+model was also asked about messages naming no danger word (at 0.97), at the session's end: list 11 95/100, 93/100;
+list 6 97/100, 99/100; r15 146/150, 146/150; r26 92/99, 96/99; and four more holdouts: half a blind list of emergencies
+in everyday words and everyday statements (s27) 21/30, 100/100; a reviewer's validation list for that path (v28) 12/20,
+57/60; two last blind lists, f29 (read to choose the threshold) 103/118, 191/198, and g30 (written by someone who never
+read the repository; its totals read at four thresholds) 94/119, 191/199, the session's starting code 70/119,
+192/199."""
 
 import json
 from pathlib import Path
