@@ -14,7 +14,8 @@ an exercise, a plan, footage or the news unless it is happening right now. The v
 `knowledge/emergency.yaml`, and how a message is read against it (contractions, forgiven typos) in
 `knowledge.emergency_reading`; when the rules do not fire, a learned second opinion may
 (`knowledge.emergency_model`), also for a message that names no danger but says a life is in danger in everyday words
-(`peril`: "not breathing", "choking", "swept out"), unless told as over or not real. The decision is rules over
+(`peril`: "not breathing", "choking", "swept out"), unless told as over or not real, and for one naming no danger at
+all when the model is all but sure (`UNWORDED_THRESHOLD`). The decision is rules over
 named concepts, so every hit can be explained. The text itself is never logged or stored: a match carries only
 the category and the vocabulary terms (or concept names) that matched.
 """
@@ -93,9 +94,9 @@ session's end): list 11 95/100 emergencies, list 6 97/100, r15 146/150, r26 92/9
 blind list of emergencies in everyday words 21/30 (10/30 without), a reviewer's list for this path 12/20 (5/20); their
 everyday messages 93/100, 99/100, 146/150, 96/99, 100/100 and 57/60 (59/60 without: statements of people in places
 saying things are where the model leans); no card more for 7,109 staff questions. On two last blind lists, 0.99 ->
-0.97 caught 96 -> 103/120 and 86 -> 94/119 emergencies for one everyday message more of 398. A review found the first
-model so trained sure of "dad in the car outside the nursery saying he's not leaving without his daughter" and the
-like: those probes joined the training data (review 28)."""
+0.97 caught 98 -> 103/118 and 84 -> 94/119 emergencies for one everyday message more on each (191/198, 191/199). A
+review found the first model so trained sure of "dad in the car outside the nursery saying he's not leaving without
+his daughter" and the like: those probes joined the training data (review 28)."""
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
