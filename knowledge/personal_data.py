@@ -2,13 +2,18 @@
 
 `find_personal_data(text)` returns the kind and position of each finding: a name given with an age or a
 date of birth ("John Smith, 15", "my pupil Ahmed who is 14"), a person's name after "called"/"named", a
-common first name with a surname or after a word for a person ("John Smith", "my pupil aisha"), or before
-what they said or did ("Ahmed says..."; names from knowledge/person_names.yaml),
-UK phone numbers, email addresses, postcodes, NHS numbers (checksum verified), National Insurance
-numbers and dates of birth. The bot answers a finding with a short reminder and never logs or keeps the
-text. Public service numbers from knowledge/national.yaml (999, 101, the Anti-Terrorist Hotline 0800 789
-321 ...) are not flagged: staff quote them when asking about them. Tuned for few false alarms on ordinary
-questions ("what is benchmark 5?", "section 4.2", "Channel panel membership").
+common first name with a surname ("John Smith", "connor mcguire": a listed surname, a capitalised word or a
+word English does not use), after a word for a person or about someone ("my pupil aisha", "worried about
+Declan"), before what they said or did ("Ahmed says...") or before a description ("Aleksander, the lad
+in 11T"; names from knowledge/person_names.yaml, less the public figures listed there and saints),
+UK phone numbers, personal email addresses, postcodes, NHS numbers (checksum verified, or after "NHS no."),
+National Insurance numbers, dates of birth, and the identifiers of `knowledge.identifiers` (addresses,
+vehicle registrations, handles, initials with a class, reference numbers). The bot answers a finding with a
+short reminder and never logs or keeps the text. Public service numbers from knowledge/national.yaml (999,
+101, the Anti-Terrorist Hotline 0800 789 321 ...), freephone and national-rate numbers, team mailboxes and
+the mailboxes the content gives are not flagged: staff quote them when asking about them. Tuned for few
+false alarms on ordinary questions ("what is benchmark 5?", "section 4.2", "Channel panel membership");
+measured on blind lists in tests/knowledge/personal_data_blind.yaml.
 """
 
 import re
@@ -21,8 +26,11 @@ import yaml
 
 from knowledge import CONTENT_DIR
 from knowledge.areas import load_national
+from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
 from knowledge.errors import ContentError
+from knowledge.identifiers import identifiers
 from knowledge.query_words import bare_word
+from knowledge.text import STOPWORDS
 
 NAMES_FILE = CONTENT_DIR / "person_names.yaml"
 
@@ -63,8 +71,9 @@ _NOT_NAME_WORDS = frozenset((
 _DATE = (r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b"
          r"|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b")
 
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("email", _EMAIL),
     ("ni_number", re.compile(
         r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
         re.IGNORECASE)),
@@ -102,24 +111,52 @@ def find_personal_data(text: str) -> list[Finding]:
         for match in pattern.finditer(text):
             if kind == "name_with_age" and not _plausible_name_age(match):
                 continue
+            if kind == "email" and _team_mailbox(match.group(0)):
+                continue
             found.append(Finding(kind, match.start(), match.end()))
     if has_digit:
         found.extend(_phones(text))
         found.extend(_nhs_numbers(text))
+    found.extend(Finding(kind, start, end) for kind, start, end in identifiers(text, has_digit))
     found.extend(_typed_names(text))
     return _without_overlaps(found)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PERSON_WORDS = frozenset(_PEOPLE.split("|")) | {"service", "user", "young"}
-_SAID_OR_DID = frozenset(("says", "said", "has", "is", "keeps", "told", "was", "wants", "posted", "shared", "in",
-                          "who", "aged", "from", "hes", "shes"))
+_SAID_OR_DID = frozenset((
+    "says", "said", "has", "is", "keeps", "kept", "told", "was", "wants", "wanted", "posted", "posts", "shared", "in",
+    "who", "aged", "from", "hes", "shes", "lives", "lived", "thinks", "thought", "feels", "goes", "went", "gets",
+    "got", "does", "did", "watches", "watched", "drew", "draws", "wrote", "writes", "shouted", "threatened", "sent",
+    "makes", "made", "refuses", "refused", "asked", "came", "comes", "attends", "stays", "needs", "seems", "likes",
+    "believes", "talks", "talked", "spoke", "mentioned", "admitted", "disclosed", "showed", "brought", "messaged",
+    "ran", "joined", "knows", "started", "tried", "plays", "played", "turned", "became", "sits", "sat"))
+"""Words after a first name that make it someone's: what they said or did ("Ahmed says", "abdi lives with")."""
+_ABOUT_SOMEONE = frozenset(("about", "with", "called", "named", "told", "tell", "asked", "ask", "saw", "met"))
+"""Words before a first name that make it someone's: "worried about Declan", "I told Amira" (and "to" before a
+capitalised one: "talk to Declan")."""
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an|our|my|who|aged?|\d)\b")
 _NOT_SURNAMES = frozenset((
     "Station", "Line", "Hospital", "Street", "Road", "Palace", "Society", "Trust", "Institute", "Report", "Project",
     "Appeal", "Government", "Park", "School", "College", "University", "Centre", "Center", "House", "Hall", "Church",
     "Mosque", "Court", "Academy", "Review", "Foundation", "Square", "Bridge", "Gate", "Lane", "Way",
 ))
 """Capitalised words after a first name that make a place or body, not a surname ("Victoria Station")."""
+_NAMED_AFTER = frozenset(("Foundation", "Trust", "Day", "Fund", "Award", "Awards", "Centre", "Prize", "Lecture",
+                          "Memorial", "Institute", "Society", "Review", "Report", "Act", "Programme", "Scheme",
+                          "Building", "Library", "School", "College", "Academy", "Hospital", "Stadium", "Estate"))
+"""Words after a full name that make it a body named after someone ("the Jack Petchey Foundation")."""
+_HONOURED = frozenset(("st", "saint", "sir", "dame", "lord", "lady", "baroness", "baron", "king", "queen", "prince",
+                       "princess"))
+"""Words before a first name that make it a saint's or a public figure's ("St George's", "Sir David Amess")."""
+_MAILBOX_WORDS = frozenset(str.split("""
+    prevent safeguarding mash enquiries enquiry referrals referral extremism counterextremism counter terrorism
+    channel team info admin contact hello help helpdesk office reception duty hub lado dsl support services service
+    noreply schools community safety cohesion
+"""))
+"""Words a team mailbox is named with ("prevent@...", "counter.extremism@..."): not a person's address."""
+_FREEPHONE = re.compile(r"0(?:800|808|500|3\d\d|84\d|87\d)")
+"""Freephone, national and non-geographic numbers: organisations' lines, not a person's."""
 
 
 @dataclass(frozen=True)
@@ -127,38 +164,72 @@ class _Names:
     first: frozenset[str]
     surnames: frozenset[str]
     also_words: frozenset[str]
+    public: frozenset[tuple[str, str]]
 
 
 @cache
 def _names() -> _Names:
     data = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
-    return _Names(frozenset(data["first_names"]), frozenset(data["surnames"]), frozenset(data["also_words"]))
+    public = frozenset(tuple(name.split()) for name in data.get("public_figures") or ())
+    return _Names(frozenset(data["first_names"]), frozenset(data["surnames"]), frozenset(data["also_words"]), public)
 
 
 def _typed_names(text: str) -> Iterable[Finding]:
-    """A common first name typed with a surname ("John Smith", "aisha begum", "Jake Thornberry"), after a word for
-    a person ("my pupil aisha") or before what the person said or did ("Ahmed says..."). A first name that is
-    also an everyday word counts only when typed with a capital."""
+    """A common first name typed with a surname ("John Smith", "aisha begum", "connor mcguire"), after a word for
+    a person or about someone ("my pupil aisha", "worried about Declan"), before what the person said or did
+    ("Ahmed says...", "abdi lives with") or before a description ("Aleksander, the polish lad"). A first name that
+    is also an everyday word counts only when typed with a capital; after "St" it is a saint's ("St George's")."""
     names = _names()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i, (word, start, end) in enumerate(tokens):
         key = bare_word(word)
-        if key not in names.first or (key in names.also_words and not word[0].isupper()):
+        first = key.split("-")[0] if "-" in key else key  # "Ellie-Mae", "Kerry-Ann"
+        if first not in names.first or (first in names.also_words and not word[0].isupper()):
             continue
-        after = bare_word(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
+        before = tokens[i - 1][0].lower().rstrip(".") if i else ""
+        if before in _HONOURED:
+            continue
         typed_after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        before = tokens[i - 1][0].lower() if i else ""
-        capitalised_after = typed_after[:1].isupper() and typed_after not in _NOT_NAMES and after.isalpha() \
-            and len(after) > 2 and typed_after.split("'")[0] not in _NOT_SURNAMES
-        if after in names.surnames or (word[0].isupper() and capitalised_after):
+        after = bare_word(typed_after)
+        if _full_name(word, first, typed_after, after, names):
+            if (i + 2 < len(tokens) and tokens[i + 2][0] in _NAMED_AFTER and typed_after[:1].isupper()) \
+                    or (key, after.split("-")[0]) in names.public:
+                continue  # "the Anne Frank Trust", "the Lee Rigby murder"
             yield Finding("name", start, tokens[i + 1][2])
-        elif before in _PERSON_WORDS or (key not in names.also_words and (
-                after in _SAID_OR_DID or (word[0].isupper() and word.lower() != key))):
+        elif before in _PERSON_WORDS or (first not in names.also_words and (
+                after in _SAID_OR_DID or before in _ABOUT_SOMEONE or _APPOSITION.match(text, end)
+                or (before == "to" and word[0].isupper())
+                or (word[0].isupper() and word.lower() != key))):
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
 
 
+def _full_name(word: str, first: str, typed_after: str, after: str, names: _Names) -> bool:
+    """Whether the word after a first name is a surname: a listed one, a capitalised word that is not a heading or
+    a place's last word ("Emre Yilmaz"), or a word English does not use ("connor mcguire")."""
+    if after in names.surnames:
+        return True
+    if not after.replace("-", "").isalpha() or len(after) <= 2 or typed_after.split("'")[0] in _NOT_SURNAMES:
+        return False
+    unknown = after not in COMMON_WORDS and after not in ENGLISH_WORDS and after not in STOPWORDS
+    if word[0].isupper() and typed_after[:1].isupper() and typed_after not in _NOT_NAMES:
+        return unknown or first not in names.also_words  # "Roman Empire", "Summer Fair" are not names
+    return unknown and first not in names.also_words and after not in _SAID_OR_DID
+
+
+def _team_mailbox(address: str) -> bool:
+    """An email address named for a team or service ("prevent@...", "counter.extremism@...") or one the content
+    gives (the guidance's and the local pathways' mailboxes), not a person's."""
+    if address.lower() in public_mailboxes():
+        return True
+    local = address.split("@")[0].lower()
+    pieces = [p for p in re.split(r"[^a-z]+", local) if p]
+    names = _names()
+    return bool(pieces) and all(len(p) > 2 and (p in _MAILBOX_WORDS or p in COMMON_WORDS)
+                                and p not in names.first and p not in names.surnames for p in pieces)
+
+
 def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:
-    """person_names.yaml: lists of lower-case names, every also_word a first name."""
+    """person_names.yaml: lists of lower-case names, every also_word a first name, public figures as two words."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
@@ -172,6 +243,11 @@ def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:
             errors.append(ContentError(path, f"names must be lower-case letters: {bad[:3]}", 1, field))
     if not errors and (stray := set(data["also_words"]) - set(data["first_names"])):
         errors.append(ContentError(path, f"not first names: {sorted(stray)[:3]}", 1, "also_words"))
+    public = data.get("public_figures", []) if isinstance(data, dict) else []
+    if not isinstance(public, list) or (bad := [n for n in public if not isinstance(n, str) or len(n.split()) != 2
+                                                or not n.replace(" ", "").isalpha() or not n.islower()]):
+        errors.append(ContentError(path, "public figures must be a list of lower-case first name and surname",
+                                   1, "public_figures"))
     return errors
 
 
@@ -200,6 +276,13 @@ def _plausible_name_age(match: re.Match[str]) -> bool:
 
 
 @cache
+def public_mailboxes() -> frozenset[str]:
+    """Every email address in the content files (knowledge/sources, the pathways and contacts), lower case."""
+    files = [*CONTENT_DIR.glob("sources/*.md"), *CONTENT_DIR.glob("local/*.yaml"), *CONTENT_DIR.glob("*.yaml")]
+    return frozenset(address.lower() for path in files for address in _EMAIL.findall(path.read_text(encoding="utf-8")))
+
+
+@cache
 def public_numbers() -> frozenset[str]:
     """Digits of every national contact number (not personal data)."""
     numbers = set()
@@ -215,7 +298,7 @@ def _phones(text: str) -> Iterable[Finding]:
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("44"):
             digits = "0" + digits[2:].removeprefix("0")
-        if len(digits) in (10, 11) and digits not in public_numbers():
+        if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits):
             yield Finding("phone", match.start(), match.end())
 
 

@@ -111,3 +111,86 @@ def test_person_names_content_is_checked(tmp_path):
     broken.write_text(NAMES_FILE.read_text(encoding="utf-8").replace("also_words: [", "also_words: [table, "),
                       encoding="utf-8")
     assert [e.field for e in check_person_names(broken)] == ["also_words"]  # an everyday word that is no first name
+
+
+@pytest.mark.parametrize(("text", "kind", "found"), [
+    # names the first lists missed: lower case with an unlisted surname, hyphenated, after "about", in apposition
+    ("should i refer connor mcguire hes 14", "name", "connor mcguire"),
+    ("Yusuf Al-Amin in Y6 told the class", "name", "Yusuf Al-Amin"),
+    ("Ellie-Mae Whitfield is in a Discord server", "name", "Ellie-Mae Whitfield"),
+    ("What's the best way to talk to Declan about the posts?", "name", "Declan"),
+    ("Aleksander, the polish lad in 11T, says his stepdad has guns", "name", "Aleksander"),
+    ("abdi lives with his aunt", "name", "abdi"),
+    # addresses, vehicles, handles, initials, references, a mistyped NHS number after its label
+    ("the lad at 14 Elm Road keeps hanging a flag out", "address", "14 Elm Road"),
+    ("he lives with his nan at 3 linden close", "address", "3 linden close"),
+    ("tenant in flat 3 Tower House has been shouting", "address", "flat 3"),
+    ("Room 12 at the Ashgrove hostel - the resident", "address", "Room 12"),
+    ("car reg KX19 RHN parked outside", "vehicle", "KX19 RHN"),
+    ("his car has the private plate J4 YMS", "vehicle", "J4 YMS"),
+    ("He posts as @jay_x99 on TikTok", "handle", "@jay_x99"),
+    ("on discord he's ironcross_1488 and runs a server", "handle", "ironcross_1488"),
+    ("Roblox username xXWolfOfOdinXx - he built a game", "handle", "xXWolfOfOdinXx"),
+    ("JT in 9B keeps saying it", "initials", "JT"),
+    ("Pupil AK, Year 7, drew it on his whiteboard", "initials", "AK"),
+    ("DO'C in 12W was singing", "initials", "DO'C"),
+    ("LCS case 00452871 - what did the review say", "reference", "00452871"),
+    ("crime ref 13/88412/24 - police passed it on", "reference", "13/88412/24"),
+    ("hospital number RX1 234567, young man on ward 4", "reference", "RX1 234567"),
+    ("NHS no. 612-938-4405 for the lad we discussed", "nhs_number", "612-938-4405"),
+])
+def test_finds_more_kinds_of_identifying_detail(text, kind, found):
+    findings = find_personal_data(text)
+    assert [(f.kind, text[f.start:f.end]) for f in findings] == [(kind, found)]
+
+
+@pytest.mark.parametrize("text", [
+    "How is the murder of Sir David Amess used in Prevent training?",  # a title: a public figure
+    "Kids keep quoting Andrew Tate - when is it a Prevent concern?",  # a public figure the content lists
+    "Parents complained about our St George's Day assembly",  # a saint
+    "Does the safeguarding team at St Thomas' Hospital cover Prevent?",
+    "Can we use Jack Petchey Foundation money for a youth project?",  # a body named after someone
+    "Tell me about the history of the Roman Empire",  # a first name that is an everyday word, before a common one
+    "Could a family sue the school for making a Prevent referral?",
+    "Can the NSPCC helpline on 0808 800 5000 take Prevent concerns?",  # freephone: an organisation's line
+    "Should referrals go to the team mailbox prevent@council.gov.uk?",  # a team's mailbox
+    "WRAP queries to WRAP@homeoffice.x.gsi.gov.uk",  # a mailbox the guidance gives
+    "prevent referral numbers 2017/18",  # a span of years, not a reference
+    "board minutes ref BM-2024-07",
+    "PE in year 9 and the SENCO in Y7",  # acronyms beside a year group, not initials
+    "a 15 year old on the main road",
+    "the training is in room 4 at the civic centre",
+    "is the chanel pannel the same as channel",
+])
+def test_more_ordinary_messages_are_not_flagged(text):
+    assert find_personal_data(text) == []
+
+
+def _blind(key):
+    import yaml
+
+    from tests.knowledge.test_eval_sets import HERE
+
+    items = yaml.safe_load((HERE / "personal_data_blind.yaml").read_text(encoding="utf-8"))[key]
+    return [item["text"] if isinstance(item, dict) else item for item in items]
+
+
+@pytest.mark.parametrize(("key", "flagged", "at_least"), [
+    ("read_personal", True, 140), ("read_clean", False, 249),  # 82/150 and 234/250 when the lists arrived
+    ("holdout_personal", True, 100), ("holdout_clean", False, 200),  # never read: 64/120 and 191/200 before
+])
+def test_blind_lists(key, flagged, at_least):
+    messages = _blind(key)
+    assert sum(bool(find_personal_data(m)) == flagged for m in messages) >= at_least
+
+
+def test_no_staff_question_is_flagged():
+    """The question sets hold no personal data: every kb and none question passes without a reminder."""
+    from tests.knowledge.scoring import load_set
+    from tests.knowledge.test_eval_sets import DEV_SET, SETS
+
+    questions = {item["q"] if isinstance(item, dict) else item
+                 for path in (*SETS.values(), DEV_SET) for key in ("kb", "none")
+                 for item in load_set(path).get(key, [])}
+    assert len(questions) > 5000
+    assert [q for q in questions if find_personal_data(q)] == []
