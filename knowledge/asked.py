@@ -51,9 +51,11 @@ _PERSON_ASKED = re.compile(r"\bname of (?:the |our |a |an |their |your )?"
                            r"(?:(?!(?:of|for|that|who|which|the|on|in|at|to|about|with)\b)[a-z0-9]+ ){0,5}?"
                            r"(?:officer|co ?ordinator|lead|manager|reviewer|minister|chair|director|person|presenter|"
                            r"advis[eo]r|secretary)s?\b|\bwho (?:was|is) the (?:[a-z]+ ){0,3}?"
-                           r"(?:officer|person|presenter|speaker|advis[eo]r|co ?ordinator|manager|director|secretary)"
-                           r" (?:that|who)\b|\bwho (?:was|is) the (?:current |present |new )?(?:[a-z]+ )?minister\b")
-"""Asking for a person's name ("the name of the Prevent coordinator for...", "who was the officer that presented")."""
+                           r"(?:officer|person|presenter|speaker|advis[eo]r|co ?ordinator|manager|director|secretary"
+                           r"|chair|chairman|chairperson) (?:that|who|for|of|in|at|supporting|running|leading|chairing"
+                           r"|covering)\b|\bwho (?:was|is) the (?:current |present |new )?(?:[a-z]+ )?minister\b")
+"""Asking for a person's name ("the name of the Prevent coordinator for...", "who was the officer that presented",
+"who is the Prevent coordinator for Leicester City", "who is the senior adviser supporting the peers")."""
 _PERSON_NAMED = re.compile(r"\b(?:Sir|Dame|Rt Hon|Dr|Mr|Mrs|Ms|Cllr|Councillor) [A-Z][a-z]+"
                            r"|\b(?!(?:Home|Prevent|Channel|Local|County|City|Borough|District|Counter|Community|"
                            r"Safeguarding|Office)\b)[A-Z][a-z]+ [A-Z][a-z]+, (?:Director|Head|Chief|Chair|Minister|"
@@ -162,6 +164,8 @@ def gives_what_is_asked(index: Index, query: Query, number: int) -> bool:
         return False  # "how long do we keep Channel records": no sentence says how long anything is kept
     if any(_YEAR.fullmatch(c.own[0]) and not c.credit(index.terms[number]) for c in query.concepts):
         return False  # a year the passage never mentions: later figures or events than the documents hold
+    if "how many" in said and " and how many" not in said and "number" not in index.kinds[number]:
+        return False  # "how many elected member Prevent Champions are there": the passage states no number at all
     if any(not any(term.endswith(figure) for term in index.terms[number]) for figure in _FIGURE.findall(said)):
         return False  # a figure the passage never mentions ("the 22 factors", "section 42"): another subject
     figures = {stem(word) for word in query.corrected if word in PENALTY_WORDS

@@ -331,6 +331,9 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("no frequency in the section", "how often does the home office publish prevent referral figures"),
     ("no person named in the passage", "what's the name of the channel coordinator in leicestershire"),
     ("no person named in the passage", "who was the officer that wrote the leicestershire prevent update"),
+    ("no person named in the passage", "who is the prevent coordinator for leicester city"),
+    ("no person named in the passage", "who is the senior prevent advisor supporting the peers"),
+    ("no number in the passage", "how many elected member prevent champions are there nationally"),
 ]
 
 
