@@ -8,6 +8,7 @@ import logging
 from bot.cards.answers import render_answer, render_more
 from bot.cards.assessment import render_benchmark, render_benchmark_list, render_results
 from bot.cards.export import export_link_reply
+from bot.cards.referral import national_contact_reply
 from bot.cards.safety import emergency_replies, personal_data_reminder
 from bot.feedback import FeedbackCounter
 from bot.reply import Reply
@@ -15,6 +16,7 @@ from bot.reports import ReportStore
 from bot.router import Route
 from bot.services import Services
 from dialogs.assessment_report import export_csv, export_markdown
+from knowledge.areas import national_contact
 from knowledge.emergency import detect_emergency
 from knowledge.personal_data import find_personal_data
 
@@ -68,7 +70,7 @@ class Features:
         return []
 
     async def one_shot(self, target: Route, assessment_memory: dict, base_url: str) -> list[Reply]:
-        """Commands answered in one reply: a benchmark, the list, results, export."""
+        """Commands answered in one reply: a benchmark, the list, results, export, a national contact."""
         if target.name == "show_benchmark":
             return render_benchmark(self._benchmark, int(target.args["benchmark"]))
         if target.name == "list_benchmarks":
@@ -77,6 +79,9 @@ class Features:
             return render_results(self._benchmark, assessment_memory)
         if target.name == "export":
             return await self._export(assessment_memory, base_url)
+        if target.name == "national_contact":
+            contact = national_contact(target.args["contact"])
+            return [national_contact_reply(contact, self._services.clock())]
         return [Reply(text=self._messages.text("empty"))]
 
     async def _export(self, memory: dict, base_url: str) -> list[Reply]:

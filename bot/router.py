@@ -5,7 +5,8 @@ substrings, so "How should our referral process relate to safeguarding?" is a qu
 knowledge base, not the "referral" command. Short messages that are close to a command ("quik check",
 "refferal") are matched fuzzily against each command's canonical phrases. One kind of message is recognised
 by its parts rather than as a whole: a worry about someone (`knowledge.concern.is_concern`)
-starts the referral walk-through.
+starts the referral walk-through. A national contact asked for by name ("anti-terrorist hotline number",
+`knowledge.contact_names`) is shown before any command is tried.
 """
 
 import re
@@ -13,7 +14,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from knowledge.areas import load_national
 from knowledge.concern import is_concern
+from knowledge.contact_names import asked_contact
 
 FUZZY_CUTOFF = 85
 FUZZY_MAX_WORDS = 4
@@ -146,6 +149,9 @@ def route(text: str | None) -> Route:
     clean = normalise(text)
     if not clean:
         return Route("empty")
+    contact = asked_contact(clean, load_national().contacts)
+    if contact is not None:  # "what's the number for the anti-terrorist hotline": that contact, not the local list
+        return Route("national_contact", {"contact": contact.id})
     for command in COMMANDS:
         match = command.compiled.fullmatch(clean)
         if match:

@@ -57,7 +57,7 @@ FLOW_STARTS = {
     "resume": ("assessment", lambda args: {"mode": "resume"}),
 }
 # Commands answered in one reply; they leave an active flow where it was.
-ONE_SHOT = ("help", "greeting", "thanks", "show_benchmark", "list_benchmarks", "export", "results")
+ONE_SHOT = ("help", "greeting", "thanks", "show_benchmark", "list_benchmarks", "export", "results", "national_contact")
 
 
 class SignpostBot(TeamsActivityHandler):

@@ -33,6 +33,9 @@ class Contact:
     reviewed: date | None = None
     area: str = NATIONAL
     example: bool = False
+    names: tuple[str, ...] = ()
+    """What staff call it when they ask for it ("anti terrorist hotline", "101"), lower case: see
+    `knowledge.contact_names`."""
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,7 @@ def _contact(reader: _Reader, item: dict, field: str, *, area_id: str, example: 
         email=email, web_form=web_form, hours=hours, when_closed=when_closed,
         note=reader.text(item, "note", f"{field}.note", required=False),
         reviewed=reader.day(item, "reviewed", f"{field}.reviewed"), area=area_id, example=example,
+        names=_names(reader, item, f"{field}.names"),
     )
 
 
@@ -288,3 +289,12 @@ def _options(reader: _Reader, raw: dict, field: str) -> tuple[Option, ...]:
             synonyms=tuple(normalise(s) for s in reader.texts(item, "synonyms", f"{where}.synonyms")), age=age,
         ))
     return tuple(options)
+
+
+def _names(reader: _Reader, item: dict, field: str) -> tuple[str, ...]:
+    """A contact's names as staff ask for it: lower case, each at most a few words."""
+    names = reader.texts(item, "names", field)
+    for name in names:
+        if name != name.lower() or not name or len(name.split()) > 6:
+            reader.error(field, f"{name!r} must be lower case, one to six words")
+    return names

@@ -9,10 +9,11 @@ its out-of-hours route. Cards for an example area say, every time, that its cont
 from datetime import datetime
 
 from bot.cards.common import adaptive_card, open_url, submit, text_block
-from knowledge.area_model import Area, Option, Step, dial_url
+from bot.reply import Reply
+from knowledge.area_model import Area, Contact, Option, Step, dial_url
 from knowledge.areas import ContactNow
 from knowledge.emergency_card import emergency_wording
-from knowledge.opening_hours import describe, describe_moment, describe_when
+from knowledge.opening_hours import describe, describe_moment, describe_when, status
 
 EXAMPLE_NOTICE = (
     "Example contacts: {name} is made-up sample content. These numbers and addresses reach no one until "
@@ -162,3 +163,19 @@ def contacts_card(area: Area, contacts: list[ContactNow], now: datetime, *, exam
                submit("Change area", {"action": "command", "command": "change area"}),
                open_url(emergency.call_emergency, dial_url(emergency.emergency_phone))]
     return adaptive_card(body, actions, fallback=f"Who to contact now: {area.name}")
+
+
+def national_contact_reply(contact: Contact, now: datetime) -> Reply:
+    """A national contact asked for by name ("anti-terrorist hotline number"): how to reach it and whether it is
+    open now, then 999 for danger (unless that is the contact) and the local routes for a worry about someone."""
+    item = ContactNow(contact, status(contact.hours, now))
+    body = [*contact_blocks(item, now)]
+    emergency = emergency_wording()
+    if contact.phone != emergency.emergency_phone:
+        body.append(text_block(emergency.first_line, weight="Bolder", color="Attention", spacing="Medium"))
+    body.append(text_block("A worry that someone is being drawn into terrorism goes through your local referral "
+                           "route: see who to contact now, or make a referral.", is_subtle=True, spacing="Small"))
+    actions = [submit("Who to contact now", {"action": "command", "command": "contacts"}),
+               submit("Make a referral", {"action": "command", "command": "referral"})]
+    sentence = contact_sentence(item, now)
+    return Reply(text=sentence, cards=(adaptive_card(body, actions, fallback=sentence),), summary=contact.team)

@@ -74,6 +74,32 @@ def test_questions_are_not_commands(text):
     assert route(text).name == "question"
 
 
+@pytest.mark.parametrize(("text", "contact"), [
+    ("What's the number for the anti-terrorist hotline?", "anti-terrorist-hotline"),
+    ("whats the phone number for the anti terrorist hotline to report something suspicious", "anti-terrorist-hotline"),
+    ("counter terrorism hotline phone number", "anti-terrorist-hotline"),
+    ("Anti-Terrorist Hotline", "anti-terrorist-hotline"),
+    ("is the anti-terrorist hotline open now", "anti-terrorist-hotline"),
+    ("act early support line number", "act-early-support"),
+    ("police non emergency number", "police-101"),
+    ("whats the ACT online form", "act-online"),
+])
+def test_a_national_contact_asked_for_by_name(text, contact):
+    """The guidance never gives these numbers; knowledge/national.yaml does (before the contacts command, which
+    lists the area's own contacts)."""
+    assert route(text) == Route("national_contact", {"contact": contact})
+
+
+@pytest.mark.parametrize("text", [
+    "when should I use the anti-terrorist hotline rather than a referral?",  # a question for the guidance
+    "what is ACT Early",  # what it is: the glossary
+    "what is the anti-terrorist hotline",
+    "should I call 999 or 101 for a prevent concern",
+])
+def test_a_question_about_a_national_contact_is_not_a_request_for_it(text):
+    assert route(text).name != "national_contact"
+
+
 def test_empty_and_none():
     assert route(None).name == "empty"
     assert route("   ").name == "empty"

@@ -100,3 +100,18 @@ async def test_was_this_helpful_on_a_glossary_answer_is_counted(client, bot):
     assert "thank" in thanked.lower() and "didn't understand" not in thanked
     stored = await bot.app[SERVICES].storage.read(["feedback/glossary/ctlp"])
     assert stored["feedback/glossary/ctlp"]["helpful"] == 1
+
+
+async def test_a_national_contact_asked_for_by_name_is_shown_with_a_call_button(client):
+    """"What's the number for the anti-terrorist hotline?" gets the number from knowledge/national.yaml (the
+    guidance never gives it), whether it is open now, and a tap-to-call button; no citation (it is not a passage)."""
+    replies = await client.say("What's the number for the anti-terrorist hotline?")
+    text = all_text(replies)
+    assert "0800 789 321" in text and "Open now (24 hours)" in text
+    card = _cards(replies)[0]
+    assert_valid_card(card)
+    buttons = [a for block in card["body"] for item in block.get("items", []) if item.get("type") == "ActionSet"
+               for a in item["actions"]]
+    assert {"type": "Action.OpenUrl", "title": "Call 0800 789 321", "url": "tel:+44800789321"}.items() \
+        <= buttons[0].items()
+    assert not any(e.get("type") == "https://schema.org/Message" for r in replies for e in r.get("entities") or [])

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 import bot.cards
-from bot.cards import answers, assessment, common, export, help, safety, search_results
+from bot.cards import answers, assessment, common, export, help, referral, safety, search_results
 from dialogs.assessment import AssessmentFlow
 from dialogs.contacts import ContactsFlow
 from dialogs.flow import UserInput
@@ -89,6 +89,8 @@ def _all_cards(content):
     for now in (NOW, datetime(2026, 11, 28, 22, 10, tzinfo=UTC), datetime(2026, 12, 25, 12, tzinfo=UTC)):
         cards += _cards(contacts.start({}, _input(now=now)).replies)
     cards += _cards(contacts.start({"change_area": True}, _input()).replies)
+    for contact in areas.national.contacts:
+        cards += _cards([referral.national_contact_reply(contact, NOW)])
     for number in range(1, 11):
         cards += _cards(assessment.render_benchmark(benchmark, number))
     cards += _cards(assessment.render_benchmark_list(benchmark))
