@@ -183,7 +183,7 @@ def _typed_names(text: str) -> Iterable[Finding]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i, (word, start, end) in enumerate(tokens):
         key = bare_word(word)
-        first = key.split("-")[0] if "-" in key else key  # "Ellie-Mae", "Kerry-Ann"
+        first = key.split("-")[0]  # "Ellie-Mae", "Kerry-Ann"
         if first not in names.first or (first in names.also_words and not word[0].isupper()):
             continue
         before = tokens[i - 1][0].lower().rstrip(".") if i else ""
