@@ -14,8 +14,8 @@ an exercise, a plan, footage or the news unless it is happening right now. The v
 `knowledge/emergency.yaml`, and how a message is read against it (contractions, forgiven typos) in
 `knowledge.emergency_reading`; when the rules do not fire, a learned second opinion may
 (`knowledge.emergency_model`), also for a message that names no danger but says a life is in danger in everyday words
-(`peril`: "not breathing", "choking", "swept out"), unless told as over or not real, and for one naming no danger at
-all when the model is all but sure (`UNWORDED_THRESHOLD`). The decision is rules over
+(`peril`: "not breathing", "choking", "swept out"), unless told as over or not real (`knowledge.emergency_told`),
+and for one naming no danger at all when the model is all but sure (`UNWORDED_THRESHOLD`). The decision is rules over
 named concepts, so every hit can be explained. The text itself is never logged or stored: a match carries only
 the category and the vocabulary terms (or concept names) that matched.
 """
@@ -26,6 +26,7 @@ from datetime import date
 
 from knowledge.emergency_model import THRESHOLD, load_model
 from knowledge.emergency_reading import DANGER, Rules, load_rules, prepare
+from knowledge.emergency_told import OVER_AFTER, PERIL_FIGURE, SETTLED, TURN_AFTER
 from knowledge.text import forget_typed_words
 
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
@@ -79,16 +80,11 @@ _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
 _FINE_NOW = re.compile(r"\b(?:back in class|back at work|back to normal|on the news|(?:bbc|news) (?:says|reports))\b")
 """Told as over or as news, in a message with no danger word ("he's OK now and back in class"), unless danger follows.
 ("Fine now" alone is not enough: it may be someone else, "the teacher is fine now but the pupil is not breathing".)"""
-_SETTLED = re.compile(r"\b(?:settled|calmed down|calm now|fine now|ok now|okay now|all fine|all ok|all okay"
-                      r"|all good|sorted now|found each other|been found|playing again|come round|came round"
-                      r"|sitting up|gone home|went home)\b")
-"""Told as over, in a message naming no danger at all ("he kicked off over his dinner, he's settled now"): the
-learned model is not asked. (Beside a danger word these are not enough: "the teacher is fine now but...".)"""
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 UNWORDED_THRESHOLD = 0.97
 """A message naming no danger the rules know may still be one the learned model is all but sure of ("a man just
 shot someone outside the youth club", "dragging a little girl towards a van and she is screaming"): above this,
-unless told as over (`_SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it
+unless told as over (`SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it
 fires. Chosen in the eighteenth session on holdout lists the model never learned from (with this path, at the
 session's end): list 11 95/100 emergencies, list 6 97/100, r15 146/150, r26 92/99 (81/99 without the path), half a
 blind list of emergencies in everyday words 21/30 (10/30 without), a reviewer's list for this path 12/20 (5/20); their
@@ -97,6 +93,15 @@ saying things are where the model leans); no card more for 7,109 staff questions
 0.97 caught 98 -> 103/118 and 84 -> 94/119 emergencies for one everyday message more on each (191/198, 191/199). A
 review found the first model so trained sure of "dad in the car outside the nursery saying he's not leaving without
 his daughter" and the like: those probes joined the training data (review 28)."""
+PERIL_THRESHOLD = 0.5
+"""A message naming no danger concept but a `peril` word ("he's choking", "tenant unresponsive on the kitchen floor")
+that the rules would let through (`_peril_now`, which also turns away figures of speech and devices:
+`knowledge.emergency_told.PERIL_FIGURE`) fires when the model is `THRESHOLD` sure, or, unless told as over
+(`SETTLED`), when it leans to it at all: a short message has too few words for the model to be sure of (review 32:
+"he is choking" was 0.53). Chosen in the nineteenth session (it was `THRESHOLD`): with reviews 32 and 33's guards and
+before their probes were learned, holdouts never learned from r26 92 -> 95/99, s27 21 -> 22/30, f29 103 -> 105/118,
+every everyday holdout message as before; 0.6 and 0.7 each lost emergencies (r26 94/99 at 0.6) for no everyday
+message more right (review 33)."""
 MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
@@ -144,10 +149,17 @@ def _detect(text: str) -> EmergencyMatch | None:
     found = _Found(said, rules)
     has = _Has(found)
     if not any(has[name] for name in _NEEDED):
-        if has["peril"] and _peril_now(said, rules, has, found) and load_model().probability(said) >= THRESHOLD:
-            return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "he's choking and going blue"
+        if has["peril"] and _peril_now(said, rules, has, found):
+            over = [m for m in OVER_AFTER.finditer(said) if m.start() > found["peril"].start()]
+            rest = said[over[-1].end():] if over else ""
+            if over and not _Has(_Found(rest, rules))["peril"] and not TURN_AFTER.search(rest):
+                return None  # "...got him out straight away and he's ok" (not "came round but now not responding")
+            sure = load_model().probability(said)
+            if sure >= THRESHOLD or (sure >= PERIL_THRESHOLD and SETTLED.search(said) is None):
+                return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "he's choking and going blue"
+            return None
         if not has["peril"] and load_model().probability(said) >= UNWORDED_THRESHOLD \
-                and _SETTLED.search(said) is None and _peril_now(said, rules, has, found):
+                and SETTLED.search(said) is None and _peril_now(said, rules, has, found):
             return EmergencyMatch(category="threat_to_life", terms=("unworded",))  # "gasping and going grey"
         return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
@@ -166,6 +178,8 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
     word through: not told as past ("last week"), as over ("he's back in class"), dealt with, a hypothetical, a joke,
     an exercise, the news or a question about guidance."""
     if _before(said, has) and _STILL.search(said) is None:
+        return False
+    if PERIL_FIGURE.search(said):
         return False
     fine = _FINE_NOW.search(said)
     if fine is not None and not _PRESENT_DANGER.search(said[:fine.start()]):

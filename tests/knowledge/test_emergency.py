@@ -212,3 +212,31 @@ def test_a_year_to_come_is_not_the_past():
 ])
 def test_holding_a_weapon_in_a_clause_about_who_or_when_is_a_question(text):
     assert detect_emergency(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "hes choking",  # short: the model is rarely sure of few words (review 32)
+    "tenant unresponsive on the kitchen floor",
+    "lad passed out in the street lips are blue",
+    "someone punching a pupil on the floor by the gates",  # happening now without "is" (review 32)
+    "toddler has gone floppy and won't wake up",
+    "kid being pulled under by the current at the lido",
+    "The child that was choking is ok now but her little brother has swallowed a button battery and has gone floppy",
+])
+def test_a_life_in_danger_in_everyday_words_fires(text):
+    assert detect_emergency(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "teams is not responding again",  # a device (review 33)
+    "the parent is not responding to any of my emails",
+    "he was going blue in the face arguing with the ref",  # figures of speech
+    "i feel like im being pulled under by my caseload",
+    "the deadline has got me by the throat this week",
+    "a year 7 choked on a sweet at lunch, the teacher got it out and he's ok",  # told as over after the peril
+    "lad went limp in the heat on sports day, sat in the shade and he's alright now",
+    "my partner battering him at fifa again",  # a game, the telly
+    "a man punching a man in the boxing on tv",
+])
+def test_everyday_uses_of_the_peril_words_do_not_fire(text):
+    assert detect_emergency(text) is None
