@@ -130,9 +130,12 @@ _SAID_OR_DID = frozenset((
     "got", "does", "did", "watches", "watched", "drew", "draws", "wrote", "writes", "shouted", "threatened", "sent",
     "makes", "made", "refuses", "refused", "asked", "came", "comes", "attends", "stays", "needs", "seems", "likes",
     "believes", "talks", "talked", "spoke", "mentioned", "admitted", "disclosed", "showed", "brought", "messaged",
-    "ran", "joined", "knows", "started", "tried", "plays", "played", "turned", "became", "sits", "sat"))
+    "ran", "joined", "knows", "started", "tried", "plays", "played", "turned", "became", "sits", "sat", "might",
+    "may", "could", "would", "will", "wont", "cant", "isnt", "hasnt", "doesnt", "didnt", "should", "must", "also",
+    "still", "never", "always", "meet", "meets", "needs"))
 """Words after a first name that make it someone's: what they said or did ("Ahmed says", "abdi lives with")."""
-_ABOUT_SOMEONE = frozenset(("about", "with", "called", "named", "told", "tell", "asked", "ask", "saw", "met"))
+_ABOUT_SOMEONE = frozenset(("about", "with", "called", "named", "told", "tell", "asked", "ask", "saw", "met", "refer",
+                            "referring", "referred", "for"))
 """Words before a first name that make it someone's: "worried about Declan", "I told Amira" (and "to" before a
 capitalised one: "talk to Declan")."""
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an|our|my|who|aged?|\d)\b")
@@ -146,6 +149,8 @@ _NAMED_AFTER = frozenset(("Foundation", "Trust", "Day", "Fund", "Award", "Awards
                           "Memorial", "Institute", "Society", "Review", "Report", "Act", "Programme", "Scheme",
                           "Building", "Library", "School", "College", "Academy", "Hospital", "Stadium", "Estate"))
 """Words after a full name that make it a body named after someone ("the Jack Petchey Foundation")."""
+_POST_NOMINALS = frozenset(("KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", "CBE", "DBE", "KBE"))
+"""Letters after a full name that make it a public figure's ("Jonathan Hall KC", "Jo Cox MP")."""
 _HONOURED = frozenset(("st", "saint", "sir", "dame", "lord", "lady", "baroness", "baron", "king", "queen", "prince",
                        "princess"))
 """Words before a first name that make it a saint's or a public figure's ("St George's", "Sir David Amess")."""
@@ -155,6 +160,9 @@ _MAILBOX_WORDS = frozenset(str.split("""
     noreply schools community safety cohesion
 """))
 """Words a team mailbox is named with ("prevent@...", "counter.extremism@..."): not a person's address."""
+_WEBMAIL = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "ymail", "icloud", "me", "aol",
+                      "protonmail", "proton", "btinternet", "sky", "virginmedia", "talktalk", "mail", "gmx"))
+"""Free and home mail providers: an address there is a person's, not a team's."""
 _FREEPHONE = re.compile(r"0(?:800|808|500|3\d\d|84\d|87\d)")
 """Freephone, national and non-geographic numbers: organisations' lines, not a person's."""
 
@@ -184,6 +192,10 @@ def _typed_names(text: str) -> Iterable[Finding]:
     for i, (word, start, end) in enumerate(tokens):
         key = bare_word(word)
         first = key.split("-")[0]  # "Ellie-Mae", "Kerry-Ann"
+        if i and key in names.surnames and key not in names.first and key not in COMMON_WORDS \
+                and key not in ENGLISH_WORDS and _unlisted_first_name(tokens[i - 1][0], word, names):
+            yield Finding("name", tokens[i - 1][1], end)  # "bartek kowalczyk", "Hodan Warsame"
+            continue
         if first not in names.first or (first in names.also_words and not word[0].isupper()):
             continue
         before = tokens[i - 1][0].lower().rstrip(".") if i else ""
@@ -192,8 +204,8 @@ def _typed_names(text: str) -> Iterable[Finding]:
         typed_after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         after = bare_word(typed_after)
         if _full_name(word, first, typed_after, after, names):
-            if (i + 2 < len(tokens) and tokens[i + 2][0] in _NAMED_AFTER and typed_after[:1].isupper()) \
-                    or (key, after.split("-")[0]) in names.public:
+            if (i + 2 < len(tokens) and (tokens[i + 2][0] in _NAMED_AFTER or tokens[i + 2][0] in _POST_NOMINALS)
+                    and typed_after[:1].isupper()) or (key, after.split("-")[0]) in names.public:
                 continue  # "the Anne Frank Trust", "the Lee Rigby murder"
             yield Finding("name", start, tokens[i + 1][2])
         elif before in _PERSON_WORDS or (first not in names.also_words and (
@@ -201,6 +213,18 @@ def _typed_names(text: str) -> Iterable[Finding]:
                 or (before == "to" and word[0].isupper())
                 or (word[0].isupper() and word.lower() != key))):
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
+
+
+def _unlisted_first_name(typed: str, surname: str, names: _Names) -> bool:
+    """Whether the word before a listed surname that is no English word ("kowalczyk", not "hall" or "green") is a
+    first name the lists lack: both typed in lower case (a capitalised pair is as often a public figure, "Sadiq
+    Khan"), a word English does not use, not a listed first name (found already)."""
+    key = bare_word(typed)
+    return (len(key) >= 3 and key.isalpha() and typed.islower() and surname.islower()
+            and typed not in _NOT_NAMES and key not in names.first and key not in COMMON_WORDS
+            and key not in ENGLISH_WORDS and key not in STOPWORDS and key not in names.surnames
+            and key not in _HONOURED and key not in _ABOUT_SOMEONE and key not in _SAID_OR_DID
+            and (key, bare_word(surname)) not in names.public)
 
 
 def _full_name(word: str, first: str, typed_after: str, after: str, names: _Names) -> bool:
@@ -221,7 +245,9 @@ def _team_mailbox(address: str) -> bool:
     gives (the guidance's and the local pathways' mailboxes), not a person's."""
     if address.lower() in public_mailboxes():
         return True
-    local = address.split("@")[0].lower()
+    local, domain = address.lower().split("@", 1)
+    if domain.split(".")[0] in _WEBMAIL:
+        return False  # "happy.days@hotmail.co.uk": a person's, whatever its words
     pieces = [p for p in re.split(r"[^a-z]+", local) if p]
     names = _names()
     return bool(pieces) and all(len(p) > 2 and (p in _MAILBOX_WORDS or p in COMMON_WORDS)
