@@ -14,7 +14,7 @@ corrected first (see `knowledge.corrector`: "chanel pannel" -> channel panel, "w
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.common_words import COMMON_WORDS, FILLER_WORDS, common_stems, is_common, is_off_topic
 from knowledge.corrector import Corrector
@@ -30,6 +30,7 @@ from knowledge.query_words import (
     EVERYDAY_NEAR,
     EXAMPLE_STEMS,
     GENERAL_STEMS,
+    INTRODUCTION_WEIGHT,
     LATIN_ABBREVIATION,
     LIGHT_VERBS,
     MEDIA_WORDS,
@@ -45,6 +46,7 @@ from knowledge.query_words import (
     VERB_AFTER,
     WEAK_FORMS,
     intents_of,
+    introduced_only,
     typed_capitals,
 )
 from knowledge.text import STOPWORDS, phrase_stems, phrase_words, plain, stem
@@ -143,8 +145,7 @@ class Query:
 
 SURE, LIKELY = 2, 1
 _QUESTION_NUMBER = re.compile(r"(?<![\d.,£$])\d{1,2}\.[1-9]\d?(?![\d.%])")
-"""A self-assessment question's number ("what does 5.2 ask", not "2.0", "£1.5" or "1.5%"): the question lists
-are fair answers."""
+"""A self-assessment question's number ("what does 5.2 ask", not "2.0", "£1.5", "1.5%"): question lists answer."""
 
 
 @dataclass
@@ -273,11 +274,15 @@ def analyse_query(text: str, index: Index, glossary: Glossary, corrector: Correc
     concepts.extend(Concept((f"<{kind}>",), ((f"<{kind}>",),), INTENT_WEIGHT, kind=kind, everyday=True)
                     for kind in sorted(intents))
     merged = _merge(concepts)
+    if introduced := introduced_only(text):  # "I'm a family support worker and ...": the job is not the subject
+        merged = [replace(c, weight=c.weight * INTRODUCTION_WEIGHT) if introduced.issuperset(c.own) else c
+                  for c in merged]
     lesser = [c for c in merged if c.strong]
     named_only = bool(lesser) and not (tokens.strong - tokens.named) \
         and all(c.general or all(s in NAME_STEMS or s in GENERAL_STEMS for s in c.own) for c in lesser)
     logistics = is_logistics(stems, index.pairs, all(c.everyday for c in merged))
-    return Query(text, tuple(words), merged, _rank_weights(merged), tuple(stems), intents,
+    weights = {s: w * INTRODUCTION_WEIGHT if s in introduced else w for s, w in _rank_weights(merged).items()}
+    return Query(text, tuple(words), tuple(merged), weights, tuple(stems), intents,
                  strong=any(c.strong for c in merged), off_topic=any(c.off_topic for c in merged) or logistics,
                  named_only=named_only, action=_action(words),
                  core_named=any(words[p] in CORE_NAMES for p in tokens.named - tokens.likely),

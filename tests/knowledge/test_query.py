@@ -102,3 +102,29 @@ def test_a_school_year_is_a_pupil_not_a_year(kb, question):
 def test_several_school_years_are_pupils_and_a_count_after_the_past_year_stays_a_count(kb):
     assert not {("10",), ("11",)} & _concepts(kb, "how many referrals for years 10 and 11 students")
     assert ("12",) in _concepts(kb, "in the past year 12 schools had training")
+
+
+@pytest.mark.parametrize(("question", "introduced", "asked"), [
+    ("I'm a family support worker and I've just been handed this Prevent toolkit. Is it new rules or just help?",
+     "famili", "toolkit"),
+    ("We're a small district inside a county - do we need our own prevent plan?", "district", "plan"),
+])
+def test_words_only_in_the_askers_introduction_weigh_less(kb, question, introduced, asked, monkeypatch):
+    """Who is asking is not what they ask about: words found only in an opening "I'm a ..." weigh a share of what
+    they would elsewhere; the question's own words keep their weight."""
+    import knowledge.query as query_module
+
+    share = query_module.INTRODUCTION_WEIGHT
+    weighed = kb._searcher.analyse(question)
+    monkeypatch.setattr(query_module, "INTRODUCTION_WEIGHT", 1.0)
+    plain = kb._searcher.analyse(question)
+    kb._searcher._forget()
+    assert share < 1 and weighed.weights[introduced] == pytest.approx(plain.weights[introduced] * share)
+    assert weighed.weights[asked] == plain.weights[asked]
+
+
+def test_an_introduction_word_the_question_uses_again_keeps_its_weight(kb):
+    from knowledge.query_words import introduced_only
+
+    assert introduced_only("I'm a DSL at a school - what should a school do first?") == frozenset({"dsl"})
+    assert introduced_only("What does the toolkit say about venues?") == frozenset()
