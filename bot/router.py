@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.areas import load_national
 from knowledge.concern import is_concern
-from knowledge.contact_names import asked_contact
+from knowledge.contact_names import national_names
 
 FUZZY_CUTOFF = 85
 FUZZY_MAX_WORDS = 4
@@ -149,7 +148,7 @@ def route(text: str | None) -> Route:
     clean = normalise(text)
     if not clean:
         return Route("empty")
-    contact = asked_contact(clean, load_national().contacts)
+    contact = national_names().asked(clean)
     if contact is not None:  # "what's the number for the anti-terrorist hotline": that contact, not the local list
         return Route("national_contact", {"contact": contact.id})
     for command in COMMANDS:

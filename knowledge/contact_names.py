@@ -9,8 +9,10 @@ question about it ("when should I use the hotline rather than a referral?") is a
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from knowledge.area_model import Contact
+from knowledge.areas import load_national
 
 ASKING_WORDS = frozenset(str.split("""
     what whats what's is are the a an for of to number numbers no phone telephone tel mobile call ring dial contact
@@ -31,30 +33,42 @@ MOST_WORDS = 14
 _WORD = re.compile(r"[a-z0-9]+(?:[./'][a-z0-9]+)*")
 
 
+class ContactNames:
+    """Contacts' names as words, filed under their first word: a message is looked up word by word."""
+
+    def __init__(self, contacts: Iterable[Contact]):
+        self._by_first_word: dict[str, list[tuple[list[str], Contact]]] = {}
+        for contact in contacts:
+            for name in contact.names:
+                named = _words(name)
+                self._by_first_word.setdefault(named[0], []).append((named, contact))
+
+    def asked(self, text: str) -> Contact | None:
+        """The contact a short message asks for by one of its names, when its other words only ask; else None."""
+        words = _words(text)
+        if not words or len(words) > MOST_WORDS:
+            return None
+        best: tuple[int, Contact] | None = None
+        for at, word in enumerate(words):
+            for named, contact in self._by_first_word.get(word, ()):
+                if words[at:at + len(named)] != named or (best is not None and len(named) <= best[0]):
+                    continue
+                rest = words[:at] + words[at + len(named):]
+                if all(w in ASKING_WORDS for w in rest) and (not rest or any(w in REACHING_WORDS for w in rest)):
+                    best = (len(named), contact)
+        return best[1] if best else None
+
+
 def asked_contact(text: str, contacts: Iterable[Contact]) -> Contact | None:
-    """The contact a short message asks for by one of its `names`, when its other words only ask; else None."""
-    words = _words(text)
-    if not words or len(words) > MOST_WORDS:
-        return None
-    best: tuple[int, Contact] | None = None
-    for contact in contacts:
-        for name in contact.names:
-            named = _words(name)
-            at = _find(words, named)
-            rest = words[:at] + words[at + len(named):] if at is not None else []
-            if at is not None and (best is None or len(named) > best[0]) and all(w in ASKING_WORDS for w in rest) \
-                    and (not rest or any(w in REACHING_WORDS for w in rest)):
-                best = (len(named), contact)
-    return best[1] if best else None
+    """`ContactNames.asked` over these contacts."""
+    return ContactNames(contacts).asked(text)
+
+
+@cache
+def national_names() -> ContactNames:
+    """The national contacts' names (knowledge/national.yaml), read once."""
+    return ContactNames(load_national().contacts)
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("-", " ").replace("’", "'"))
-
-
-def _find(words: list[str], named: list[str]) -> int | None:
-    """Where `named` starts as consecutive words of `words`, or None."""
-    for start in range(len(words) - len(named) + 1):
-        if words[start:start + len(named)] == named:
-            return start
-    return None
