@@ -2,9 +2,9 @@
 
 The guidance documents never give the Anti-Terrorist Hotline's number, the ACT Early Support Line's or 101's:
 knowledge/national.yaml does, with the `names` staff use for each. A message that names one of them and says
-nothing else but how it asks for a way to reach it ("number", "how do I contact", "is it open now"), or names
-it alone, gets that contact; a longer
-question about it ("when should I use the hotline rather than a referral?") is a question for the guidance.
+nothing else but how it asks for a way to reach it ("number", "how do I contact", "is it open now"), or names it
+alone, gets that contact; a longer question about it ("when should I use the hotline rather than a referral?") is a
+question for the guidance.
 """
 
 import re
