@@ -179,6 +179,8 @@ def _blind(key):
     ("read_personal", True, 140), ("read_clean", False, 249),  # 82/150 and 234/250 when the lists arrived
     ("holdout_personal", True, 101), ("holdout_clean", False, 200),  # never read: 64/120 and 191/200 before
     ("review_personal", True, 95), ("review_clean", False, 186),  # 44/112 and 110/208 before the review's fixes
+
+    ("holdout3_personal", True, 88), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)
