@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from knowledge import emergency_told as told
 from knowledge.emergency_model import THRESHOLD, load_model
 from knowledge.emergency_reading import DANGER, Rules, load_rules, prepare
-from knowledge.emergency_told import OVER_AFTER, PERIL_FIGURE, SETTLED, TURN_AFTER
 from knowledge.text import forget_typed_words
 
 _RIGHT_NOW = re.compile(r"\b(?:now|right now|at the moment|as we speak|currently|today|tonight|still here)\b")
@@ -150,16 +150,10 @@ def _detect(text: str) -> EmergencyMatch | None:
     has = _Has(found)
     if not any(has[name] for name in _NEEDED):
         if has["peril"] and _peril_now(said, rules, has, found):
-            over = [m for m in OVER_AFTER.finditer(said) if m.start() > found["peril"].start()]
-            rest = said[over[-1].end():] if over else ""
-            if over and not _Has(_Found(rest, rules))["peril"] and not TURN_AFTER.search(rest):
-                return None  # "...got him out straight away and he's ok" (not "came round but now not responding")
-            sure = load_model().probability(said)
-            if sure >= THRESHOLD or (sure >= PERIL_THRESHOLD and SETTLED.search(said) is None):
-                return EmergencyMatch(category="threat_to_life", terms=("peril",))  # "he's choking and going blue"
-            return None
+            return EmergencyMatch(category="threat_to_life", terms=("peril",)) \
+                if _peril_fires(said, rules, found) else None  # "he's choking and going blue"
         if not has["peril"] and load_model().probability(said) >= UNWORDED_THRESHOLD \
-                and SETTLED.search(said) is None and _peril_now(said, rules, has, found):
+                and told.SETTLED.search(said) is None and _peril_now(said, rules, has, found):
             return EmergencyMatch(category="threat_to_life", terms=("unworded",))  # "gasping and going grey"
         return None  # no danger at all: the ordinary question
     agent = rules.agents.search(said)
@@ -168,6 +162,10 @@ def _detect(text: str) -> EmergencyMatch | None:
                          materials=_materials(said, rules, has))
     if category is None or _suppressed(said, rules, has, found, agent.start() if agent else None, generic):
         if load_model().probability(said) < THRESHOLD:
+            if has["peril"] and not any(has[name] for name in _NEEDED if name != "life") \
+                    and _peril_now(said, rules, has, found) and _peril_fires(said, rules, found):
+                return EmergencyMatch(category="threat_to_life", terms=_terms(said, rules, has))  # "gone under and
+                # not come back up" with no one named: a life in everyday words, as on the `peril` path
             return None  # the rules and the learned second opinion agree: not an emergency
         category = _likely_category(said, has)
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
@@ -179,7 +177,9 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
     an exercise, the news or a question about guidance."""
     if _before(said, has) and _STILL.search(said) is None:
         return False
-    if PERIL_FIGURE.search(said):
+    if told.TOLD_DAY.search(said) and told.STILL_NOW.search(said) is None:
+        return False  # "child disclosed dad grabbed her by the throat at the weekend, she's in school now"
+    if told.PERIL_FIGURE.search(said):
         return False
     fine = _FINE_NOW.search(said)
     if fine is not None and not _PRESENT_DANGER.search(said[:fine.start()]):
@@ -191,6 +191,20 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
     agent = rules.agents.search(said)
     return not _suppressed(said, rules, has, found, agent.start() if agent else None,
                            rules.generic_agents.search(said) is not None)
+
+
+def _peril_fires(said: str, rules: Rules, found: dict[str, re.Match[str] | None]) -> bool:
+    """A life in danger in everyday words, let through by `_peril_now`: not told as over after the peril word
+    (`OVER_AFTER`, unless the message turns to someone else), and the model `THRESHOLD` sure, or leaning to it
+    (`PERIL_THRESHOLD`) with nothing told as settled."""
+    over = [m for m in told.OVER_AFTER.finditer(said) if m.start() > found["peril"].start()]
+    rest = said[over[-1].end():] if over else ""
+    if over and not _Has(_Found(rest, rules))["peril"] and not told.TURN_AFTER.search(rest):
+        return False  # "...got him out straight away and he's ok" (not "came round but now not responding")
+    sure = load_model().probability(said)
+    if told.said_of_someone(said, found["peril"]):
+        sure = max(sure, PERIL_THRESHOLD)  # "year 4 choking on a sweet": too few words for the model
+    return sure >= THRESHOLD or (sure >= PERIL_THRESHOLD and told.SETTLED.search(said) is None)
 
 
 def _likely_category(said: str, has: dict[str, bool]) -> str:
@@ -249,7 +263,7 @@ def _materials(said: str, rules: Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if _before(said, has) and not (_soon_beyond_now(said, has) or has["intent"]) and _STILL.search(said) is None \
+    if _before(said, has) and not (_soon_beyond_now(said, has) or _intends(said, has)) and _STILL.search(said) is None \
             and not _holding_here(said):
         return None  # something that happened before, nothing planned and nothing still going on
     if has["dealt_with"] and _dealt_with(said, has):
@@ -284,6 +298,13 @@ def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0
     if joining and (someone or has["soon"]) and under_way and not harmless and not returned:
         return "travel"
     return None
+
+
+def _intends(said: str, has: dict[str, bool]) -> bool:
+    """An intent in the message other than a staff member's wish for advice, a talk or a referral (`STAFF_WISH`)."""
+    if not has["intent"] or told.STAFF_WISH.search(said) is None:
+        return has["intent"]
+    return _Has(_Found(" ".join(told.STAFF_WISH.sub(" ", said).split()), load_rules()))["intent"]
 
 
 def _dealt_with(said: str, has: dict[str, bool]) -> bool:

@@ -1,8 +1,11 @@
-"""How a message naming no danger word tells of a life in danger: as over, as handled, or as a figure of speech.
+"""How a message naming no danger word tells of a life in danger: as over, as handled, as a figure of speech.
 
 The emergency guard (`knowledge.emergency`) asks its learned model about a message that names no danger concept
-only when the message does not tell the danger as over or not real. These are the phrasings that do, from the
-reviews of that path (reviews 32 and 33 in tests/knowledge/emergency_reviews.yaml).
+only when the message does not tell the danger as over or not real, and trusts a short message that names someone
+just before an everyday peril word more than the model can. These are the phrasings, from the reviews of that path
+(reviews 32 to 34 in tests/knowledge/emergency_reviews.yaml): told as settled, handled or over, turning to someone
+else, figures of speech, told in a disclosure of a day gone by, a staff member's wish for advice, and the short
+message naming someone (`said_of_someone`).
 """
 
 import re
@@ -19,13 +22,19 @@ learned model is not asked. (Beside a danger word these are not enough: "the tea
 told as handled: someone brought down or sent out or home, with a nurse, the police, a crisis team (review 32:
 "site team got him down and he's in the office" was 0.985 sure)."""
 
+_DOUBTED = r"(?<!think )(?<!hope )(?<!sure )(?<!if )(?<!whether )(?<!know )(?<!check )(?<!pray )(?<!see )(?<!until )"
 OVER_AFTER = re.compile(
-    r"\b(?:came round|come round|sitting up|(?:he|she|they) (?:is|are) (?:ok|okay|fine|alright|safe)|fine now|ok now"
-    r"|okay now|all fine|all ok|all okay|back in class|back to normal|gone home|went home|been discharged"
+    rf"\b(?:came round|come round|sitting up|{_DOUBTED}(?:he|she|they) (?:is|are) "
+    r"(?:now |all |absolutely |totally |completely )?(?:ok|okay|fine|alright|all right|safe|grand|right as rain"
+    r"|awake and (?:talking|chatting)|(?:feeling )?(?:much )?better)|fine now|ok now|okay now|alright now|all fine"
+    r"|all ok|all okay|all good|no harm done|right as rain|(?:awake|conscious) and (?:talking|chatting)|back in class"
+    r"|back to normal|back (?:playing|in lessons|at (?:his|her) desk)|gone home|went home|been discharged"
     r"|been admitted)\b")
 """Told as over after the peril word ("pulled under by a wave, teacher got him out straight away and he's ok"):
 quiet however sure the model is, unless a peril word follows ("came round but now not responding again"). (Before
-it, it may be someone else or earlier: "he was fine at lunch but now he's passed out".)"""
+it, it may be someone else or earlier: "he was fine at lunch but now he's passed out".) Not hoped for or doubted
+("i don't think she's ok", "hope he's ok"); told in more words too ("he's grand", "right as rain", "awake and
+talking", "no harm done": review 34)."""
 TURN_AFTER = re.compile(r"\b(?:but|however|although|though|another|again|still|brother|sister|baby|other)\b")
 """...nor when the message turns after it to someone else or to something more: "the child that was choking is ok
 now but her little brother has swallowed a button battery and has gone floppy"."""
@@ -37,6 +46,11 @@ _ANSWERED = (r"(?:messages?|emails?|e mails?|texts?|letters?|requests?|referrals
 _BODY_AFTER = r"(?!.*\b(?:floor|collapsed|slumped|lying|breathing|blue|cold|pale|grey|unconscious|ground|moving)\b)"
 _DEVICES = (r"(?:keypad|laptop|computer|pc|printer|server|wifi|network|teams|outlook|app|website|portal|smartboard"
             r"|projector|tablet|ipad|mouse|keyboard|intercom|buzzer|fob|card reader|screen)s?")
+_SLEEP = (r"(?:asleep|nap|napping|nap time|naptime|snoring|bedtime|in bed|on the sofa|on the settee"
+          r"|bless (?:him|her|them)|lol|finally|at last|knackered|exhausted|worn out|long day|big day)")
+_BODY_WORSE = (r"(?!.*\b(?:breathing|breathe|wake|waking|woken|rouse|stir|responding|respond|responsive|moving|pulse"
+               r"|blue|grey|pale|cold|lips|ambulance|999|help|floor|hospital|vomit|sick|fitting|seizure|overdose|tablets"
+               r"|pills|drunk|drink|drugs)\b)")
 PERIL_FIGURE = re.compile(
     r"\bblue in the face (?:arguing|shouting|telling|explaining|asking|saying|repeating|complaining|talking|moaning"
     r"|ringing|chasing|emailing|calling)\b|\b(?:till|until|til) (?:\w+ ){0,3}blue in the face\b"
@@ -47,8 +61,54 @@ PERIL_FIGURE = re.compile(
     r"|\b(?:not responding|will not respond) to (?:any |all )?(?:of )?(?:my |our |the |his |her |their |your )?"
     rf"(?:\w+ )?{_ANSWERED}\b{_BODY_AFTER}"
     rf"|\b{_DEVICES} (?:(?:is|are|has|keeps|still|just|completely|totally) ){{0,2}}"
-    r"(?:not responding|will not respond)\b")
+    r"(?:not responding|will not respond)\b"
+    r"|\b(?:i am|i feel like i am|i have been|we are|we have been|we all are|(?:the )?team (?:is|are)|everyone is"
+    r"|staff are)(?: (?:literally|actually|honestly|just|all|completely|slowly|so|totally|being|getting))*"
+    r" (?:drowning|going under|gone under|sinking|pulled under|swept along)\b"
+    r"(?!.*\b(?:water|river|sea|canal|pool|lake|reservoir|current|waves|tide|quarry|pond|boat|swimming)\b)"
+    r"|\bchok(?:ing|ed|es) (?:up|back)\b|\bchok(?:ing|ed) (?:again )?(?:at|in|on) (?:the )?(?:penalties|pens|finals?"
+    r"|exams?|interviews?|the big moment|free throws|the line)\b"
+    rf"|^(?=.*\b{_SLEEP}\b){_BODY_WORSE}.*\b(?:passed out|unconscious|gone floppy|went floppy|gone limp|went limp)\b")
 """A peril word in a figure of speech ("blue in the face arguing with the ref", "pulled under by my caseload",
 "the deadline has got me by the throat"), or an everyday one: a parent not responding to emails, a pupil to a
 behaviour plan (unless a body follows: "...his neighbour says he's on the floor"), a laptop not responding: not a
-life in danger (review 33)."""
+life in danger (review 33); staff saying they or their team are drowning or going under, with no water named
+(review 34: "my caseload has gone through the roof, i'm literally going under"). Nor choking up or back, or at
+penalties; nor passed out, unconscious, floppy or limp told as asleep ("she's gone floppy in my arms, asleep at
+last"), with nothing about breathing, waking, colour, drink or drugs (review 34)."""
+
+TOLD_DAY = re.compile(r"\b(?:disclosed|disclosure|told (?:me|us|her|him|staff|the \w+)|reported)\b"
+                       r"(?: \w+){1,12} (?:at the weekend|over the weekend|on (?:monday|tuesday|wednesday|thursday"
+                       r"|friday|saturday|sunday)|(?:at|over) (?:new year|christmas|easter|half term))\b")
+"""A peril told in a disclosure or report as on a day gone by ("child disclosed dad grabbed her by the throat at the
+weekend"): told after the event, as `lately` is, on the `peril` path only, unless it goes on (`STILL_NOW`; someone
+"in school now" is safe, not still there as in `_STILL`) (review 34)."""
+STILL_NOW = re.compile(r"\b(?:still|again|right now|at the moment|currently|as we speak)\b")
+
+_SOMEONE = re.compile(r"\b(?:he|she|they|someone|somebody|pupil|student|child|kid|baby|toddler|boy|girl|lad|man|woman"
+                      r"|tenant|resident|client|patient|colleague|teacher|mum|dad|nan|grandad|learner|young person"
+                      r"|service user|(?:mr|mrs|miss|ms) \w+|(?:year|yr) \d+)(?: (?:in|on|at) (?:the )?\w+(?: \d+)?)?"
+                      r"(?: (?:is|are|has|have|just|now|suddenly|been))*$")
+SHORT = 9
+"""A message of at most this many words that names someone and then a peril word ("pupil in 9B choking", "mr smith
+having a seizure", "the tenant gone floppy"): the model is asked about too few words to know (review 34: "year"
+alone weighs it down: "year 4 choking on a sweet" 0.03), so the peril word says it."""
+_PLACE_AFTER = re.compile(r"(?: (?:on|in|at|by|near|outside|under|behind|and|now|help|please|pls|quick|urgent)\b.*)?$")
+_TRANSITIVE = frozenset(("snatched", "kidnapped", "abducted", "went under", "gone under", "going under"))
+
+
+def said_of_someone(said: str, peril: re.Match[str] | None) -> bool:
+    """A short message that names someone just before its peril word, and after it at most where or what ("on a
+    sweet", "in the canteen", "and going blue"): not "floppy with laughter", "passed out of cadets", nor a peril word
+    that takes an object or reason ("snatched my sandwich", "went under for his knee op")."""
+    if peril is None or len(said.split()) > SHORT or peril.group(0) in _TRANSITIVE:
+        return False
+    return _SOMEONE.search(said[:peril.start()].rstrip()) is not None and _PLACE_AFTER.match(said, peril.end())
+
+
+
+STAFF_WISH = re.compile(r"\b(?:wants?|wanted|would like|needs?|asking for|planning|plans?) (?:to )?(?:some |a |an )?"
+                         r"(?:advice|talk|discuss|meet|meeting|refer|referral|support|support plan|know|speak|chat"
+                         r"|check in|arrange|review|record|log|book|a word|signpost|help with)\b")
+"""What the asker or a colleague wants ("housing officer wants to talk about a support plan", "wants advice on a DV
+referral"): not an intent that keeps something told as past going (review 34)."""

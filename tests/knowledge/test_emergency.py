@@ -240,3 +240,13 @@ def test_a_life_in_danger_in_everyday_words_fires(text):
 ])
 def test_everyday_uses_of_the_peril_words_do_not_fire(text):
     assert detect_emergency(text) is None
+
+
+REVIEW_34 = yaml.safe_load(Path(__file__).with_name("emergency_review34.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("key", "fires", "at_least"), [("urgent", True, 123), ("not_urgent", False, 247)])
+def test_review_34_probes_the_model_never_learned(key, fires, at_least):
+    """Review 34's probes (kept out of the training data): 111/129 and 231/254 before its fixes."""
+    messages = REVIEW_34[key]
+    assert sum((detect_emergency(m) is not None) == fires for m in messages) >= at_least
