@@ -275,9 +275,11 @@ KINDS = {
     "email": re.compile(r"@[\w-]+\.[a-z]"), "phone": re.compile(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b999\b"),
     "link": re.compile(r"https?://|www\.|\.gov\.uk|\.com\b|\.net/", re.I),
     "signatory": re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+, (?:Director|Head|Chief|Minister|Secretary)\b", re.M),
+    "members": re.compile(r"\b(?:representation (?:from|of)|represented (?:by|on)|representatives? (?:from|of)"
+                          r"|membership|members (?:include|are|should)|made up of|attended by|sit on|should include"
+                          r"|chaired by|partners named|consist(?:s|ing)? of|comprises?|drawn from)\b", re.I),
 }
-"""The kinds of fact a passage or segment states, for questions like "how often" or "what's the email"."""
-
+"""The kinds of fact a passage or segment states, for "how often", "what's the email", "who sits on"."""
 
 _DEFINITION = re.compile(r"^(?:[-*]\s+)?(?:The\s+)?([A-Z][\w'’ -]{1,60}?)\s+"
                          r"(?:is|are|means|refers to)\s+(?:an?|the|one)\s")
@@ -302,8 +304,6 @@ def _pairs(stems: list[str]) -> frozenset[tuple[str, str]]:
 
 
 _LABEL = re.compile(r"^\s*[-*]\s+(?:\*\*)?([A-Za-z][^.:\u2013\n*]{2,60}?)\s*(?::\*\*|\*\*:|:|\s\u2013)", re.M)
-
-
 LABEL_PASSAGES = 2
 """A label word used in more passages than this ("Outcome:", "Benchmark 3:") names a format, not a topic."""
 

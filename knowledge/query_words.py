@@ -42,6 +42,9 @@ INTENTS = (
                    "who wrote that letter", "who wrote this letter", "who sent the letter", "who sent that letter",
                    "who sent this letter", "who is the letter from", "who was the letter from", "letter written by",
                    "letter sent by", "letter signed by")),
+    ("members", ("membership", "who sits on", "who should sit on", "who should be on", "who has to be on",
+                 "who needs to be on", "who is on", "who are on", "made up of", "who goes to", "composition of",
+                 "who is represented", "who should be represented")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
 INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))

@@ -97,7 +97,10 @@ def test_a_question_naming_a_documents_author_is_answered_by_its_passages(kb):
     ("- 680 accredited trainers in schools", {"number"}),  # a list item opening with a figure
     ("the course costs £40, or is free for members", {"money", "number"}),
     ("1.2 Is there a board?\n- a) a plan", set()),  # numbering is not a figure
-    ("Panels should be chaired by the local authority", set()),
+    ("Panels should be chaired by the local authority", {"members"}),  # who sits on it
+    ("with representation from all relevant sectors, such as health", {"members"}),
+    ("All partners named as subject to the Prevent Duty should sit on the board", {"members"}),
+    ("There should be a robust understanding among panel members", set()),  # members, not who they are
 ])
 def test_the_kinds_of_fact_a_text_states(text, kinds):
     assert kinds_of(text) == kinds

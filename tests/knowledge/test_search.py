@@ -736,3 +736,14 @@ def test_related_passages_do_not_depend_on_the_process_hash_seed():
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            cwd=REPO, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who has to be on the prevent partnership board", "All partners named as subject to the Prevent Duty"),
+    ("channel pannel membership", "probation providers"),
+])
+def test_asking_who_sits_on_a_body_finds_the_passage_that_says(kb, question, expected):
+    """"Who should be on", "membership": the passage stating who sits on it ("representation from all relevant
+    sectors", "partners named ... should sit on") answers, not one that mentions its members in passing."""
+    hits = kb.search(question, k=1)
+    assert expected in hits[0].passage.text
