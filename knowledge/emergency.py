@@ -77,9 +77,6 @@ _LIVE_NOW = re.compile(r"\b(?:right now|now|at the moment|as we speak|currently|
 """Happening as the message is written ("today" is not enough: "the drill today simulated an attack")."""
 _REAL = re.compile(r"\b(?:real|for real|actual|really happening|interrupted)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
-_FINE_NOW = re.compile(r"\b(?:back in class|back at work|back to normal|on the news|(?:bbc|news) (?:says|reports))\b")
-"""Told as over or as news, in a message with no danger word ("he's OK now and back in class"), unless danger follows.
-("Fine now" alone is not enough: it may be someone else, "the teacher is fine now but the pupil is not breathing".)"""
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
 UNWORDED_THRESHOLD = 0.97
 """A message naming no danger the rules know may still be one the learned model is all but sure of ("a man just
@@ -106,14 +103,6 @@ MATERIALS = 2
 """Different bomb-making materials named together ("fertiliser bags and pressure cookers"): two are an emergency
 with a time soon, three with none, one with a threat or harm. (Two alone are not: a caretaker's toolbox has
 nails and wires, a DT project a timer and wires.)"""
-_STILL = re.compile(r"\bstill (?:has|have|got|carrying|carries|in|there|here|outside|at|planning|says|saying|talking"
-                    r"|threatening|on fire|burning|bleeding)\b"
-                    r"|\b(?:again|another|right now|currently|at the moment)\b"
-                    r"|\b(?:he|she|they) (?:is|are) (?:in|at|outside|here|there|banging|waving|holding|pointing)\b"
-                    r"|\b(?:he|she|they|man|woman|lad|boy|girl|pupil|student|client|tenant|resident|patient"
-                    r"|someone|somebody|bloke|guy)\b(?: \w+){0,6} (?:is|are) (?:back |now )?(?:at|outside|inside|in)"
-                    r" (?:the |our |a )?(?:school )?(?:gate|gates|reception|front door|foyer|car park|canteen"
-                    r"|playground|waiting room|toilets)\b")
 
 
 @dataclass(frozen=True)
@@ -175,13 +164,13 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
     """A life in danger told in everyday words may go to the learned model only as the rules would let a danger
     word through: not told as past ("last week"), as over ("he's back in class"), dealt with, a hypothetical, a joke,
     an exercise, the news or a question about guidance."""
-    if _before(said, has) and _STILL.search(said) is None:
+    if _before(said, has) and told.STILL.search(said) is None:
         return False
     if told.TOLD_DAY.search(said) and told.STILL_NOW.search(said) is None:
         return False  # "child disclosed dad grabbed her by the throat at the weekend, she's in school now"
     if told.PERIL_FIGURE.search(said):
         return False
-    fine = _FINE_NOW.search(said)
+    fine = told.FINE_NOW.search(said)
     if fine is not None and not _PRESENT_DANGER.search(said[:fine.start()]):
         later = _Has(_Found(said[fine.end():], rules))
         if not any(later[name] for name in (*DANGER, "self_harm", "peril")):
@@ -263,8 +252,8 @@ def _materials(said: str, rules: Rules, has: dict[str, bool]) -> int:
 def _category(said: str, has: dict[str, bool], someone: bool, materials: int = 0) -> str | None:
     """The kind of danger described, when it comes with someone doing or planning it (`materials`: how many
     bomb-making materials it names)."""
-    if _before(said, has) and not (_soon_beyond_now(said, has) or _intends(said, has)) and _STILL.search(said) is None \
-            and not _holding_here(said):
+    if _before(said, has) and not (_soon_beyond_now(said, has) or _intends(said, has)) \
+            and told.STILL.search(said) is None and not _holding_here(said):
         return None  # something that happened before, nothing planned and nothing still going on
     if has["dealt_with"] and _dealt_with(said, has):
         return None  # someone arrested or detained, a weapon taken off them, an all clear: over
@@ -320,7 +309,7 @@ def _dealt_with(said: str, has: dict[str, bool]) -> bool:
     if has["suspicious"] and (ended is None or _ALL_CLEAR.search(ended.group(0)) is None):
         return False  # "police have him but the bag is still by the door": only an all clear ends a bomb scare
     after = said[ended.end():] if ended else said
-    if has["threat"] or _STILL.search(said[:ended.start()] + " " + after if ended else said) is not None:
+    if has["threat"] or told.STILL.search(said[:ended.start()] + " " + after if ended else said) is not None:
         return False  # ("he is in recovery" says it is over, not that he is still in the building)
     later = _Has(_Found(after, rules))
     return _AGAIN.search(after) is None and _ACTING.search(after) is None \

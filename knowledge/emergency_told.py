@@ -10,6 +10,20 @@ message naming someone (`said_of_someone`).
 
 import re
 
+FINE_NOW = re.compile(r"\b(?:back in class|back at work|back to normal|on the news|(?:bbc|news) (?:says|reports))\b")
+"""Told as over or as news, in a message with no danger word ("he's OK now and back in class"), unless danger follows.
+("Fine now" alone is not enough: it may be someone else, "the teacher is fine now but the pupil is not breathing".)"""
+STILL = re.compile(r"\bstill (?:has|have|got|carrying|carries|in|there|here|outside|at|planning|says|saying|talking"
+                   r"|threatening|on fire|burning|bleeding)\b"
+                   r"|\b(?:again|another|right now|currently|at the moment)\b"
+                   r"|\b(?:he|she|they) (?:is|are) (?:in|at|outside|here|there|banging|waving|holding|pointing)\b"
+                   r"|\b(?:he|she|they|man|woman|lad|boy|girl|pupil|student|client|tenant|resident|patient"
+                   r"|someone|somebody|bloke|guy)\b(?: \w+){0,6} (?:is|are) (?:back |now )?(?:at|outside|inside|in)"
+                   r" (?:the |our |a )?(?:school )?(?:gate|gates|reception|front door|foyer|car park|canteen"
+                   r"|playground|waiting room|toilets)\b")
+"""Something still going on, or here now, after a danger told as past ("he still has the knife", "he is back at the
+gates"): the message is live again."""
+
 SETTLED = re.compile(
     r"\b(?:settled|calmed down|calm now|fine now|ok now|okay now|all fine|all ok|all okay|all good|sorted now"
     r"|found each other|been found|playing again|come round|came round|sitting up|gone home|went home"
