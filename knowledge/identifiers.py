@@ -4,12 +4,13 @@ Each finder returns (kind, start, end) spans of a message; `knowledge.personal_d
 - a home address: a house number before a street ("14 Elm Road", "3 linden close"), a flat or bedsit number
   ("flat 3 Tower House"), a room, plot or pitch number at a hostel, halls, refuge or site;
 - a vehicle registration: the current UK format ("KX19 RHN"), or anything after "reg" or "number plate";
-- a social media or gaming handle: "@jay_x99", or after a platform's name or "username", a name no one writes
-  in prose ("ironcross_1488", "kayla.xo_", "xXWolfOfOdinXx");
+- a social media or gaming handle: "@jay_x99", "u/name", or after a platform's name, "username" or "goes by", a
+  name no one writes in prose ("ironcross_1488", "kayla.xo_", "xXWolfOfOdinXx"), not a time or a hashtag;
 - a child's initials with a class or year group ("JT in 9B", "Pupil AK, Year 7", "MH (f, 14)"), where the
   letters are not an acronym staff use (`NOT_INITIALS`, the glossary's acronyms);
 - a case or reference number: a number of four digits or more (not a year) after "ref", "case", "crime",
-  "UPN", "Mosaic ID"... ("LCS case 00452871", "crime ref 13/88412/24");
+  "UPN", "Mosaic ID"... ("LCS case 00452871", "crime ref 13/88412/24"), unless an organisation's or a
+  document's ("Ofsted ref", "minutes ref", "meeting ID");
 - an NHS number after "NHS no." even when its check digit is wrong: a mistyped one still identifies someone.
 """
 

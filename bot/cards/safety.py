@@ -19,8 +19,9 @@ from knowledge.emergency_card import emergency_wording
 
 PERSONAL_DATA_REMINDER = (
     "Please don't put names or identifying details in Teams: no names, ages with names, dates of birth, "
-    "addresses, phone numbers, emails, or NHS or National Insurance numbers. Ask your question in general "
-    "terms, and share the details only through the secure referral route your DSL or Prevent lead uses."
+    "addresses, phone numbers, emails, social media handles, initials with a class, vehicle registrations, "
+    "case numbers, or NHS or National Insurance numbers. Ask your question in general terms, and share the "
+    "details only through the secure referral route your DSL or Prevent lead uses."
 )
 
 
