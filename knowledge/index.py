@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from knowledge.glossary import Glossary
 from knowledge.model import Passage
+from knowledge.statements import definitions, list_subjects
 from knowledge.text import STOPWORDS, analyse, fold, phrase_stems, plain, segments, stem, words
 
 FIELDS = ("head", "path", "title", "body", "alt", "gloss")
@@ -66,6 +67,8 @@ class Index:
     """Per passage, the length of a lead-in repeated from the previous chunk (shown, not indexed)."""
     defines: tuple[frozenset[tuple[str, ...]], ...] = ()
     """Per passage, the stem phrases its sentences define ("Channel is a voluntary... programme")."""
+    lists: tuple[frozenset[tuple[str, ...]], ...] = ()
+    """Per passage, the stems of what its lists are of ("A proactive communications strategy will:")."""
     names: frozenset[str] = frozenset()
     """Stems of names: words always capitalised in the sources (places, people, projects) that are not
     glossary terms ("Luton", "KIKIT"; not "Prevent" or "Channel")."""
@@ -215,7 +218,8 @@ def build_index(passages: tuple[Passage, ...], alternates: dict[str, tuple[str, 
         asks=tuple(_questions(p) for p in passages),
         bigrams=tuple(_pairs(f["head"]) | _pairs(f["body"]) | _pairs(f["alt"]) for f in fields),
         contexts=tuple(contexts),
-        defines=tuple(_definitions(p) for p in passages),
+        defines=tuple(definitions(p.text) for p in passages),
+        lists=tuple(list_subjects(p.text) for p in passages),
         **tables,
         **_mask_tables(terms, tables),
         names=_names(passages, glossary),
@@ -278,24 +282,13 @@ KINDS = {
     "members": re.compile(r"\b(?:representation (?:from|of)|represented (?:by|on)|representatives? (?:from|of)"
                           r"|membership|members (?:include|are|should)|made up of|attended by|sit on|should include"
                           r"|chaired by|partners named|consist(?:s|ing)? of|comprises?|drawn from)\b", re.I),
+    "obligation": re.compile(r"\b(?:voluntar(?:y|ily)|consent(?:s|ed)?|compulsory|mandatory|optional|statutory (?:duty"
+                             r"|requirement|guidance|footing)|not (?:a )?(?:legal )?requirement|legally (?:required"
+                             r"|binding|obliged)|obliged to|(?:is|are) (?:not )?required to|choose (?:not )?to"
+                             r"|opt(?:ed)? (?:out|in)|refuse[sd]?|decline[sd]?)\b", re.I),
 }
-"""The kinds of fact a passage or segment states, for "how often", "what's the email", "who sits on"."""
-
-_DEFINITION = re.compile(r"^(?:[-*]\s+)?(?:The\s+)?([A-Z][\w'’ -]{1,60}?)\s+"
-                         r"(?:is|are|means|refers to)\s+(?:an?|the|one)\s")
-_NAMED = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:an?|the) [^)]{12,}\)"
-                    r"|\b(?:the|an?) [a-z]+ [\"“]([A-Z][^\"”]{2,60})[\"”]")
-
-
-def _definitions(passage: Passage) -> frozenset[tuple[str, ...]]:
-    """Stem phrases defined: "Channel is a ...", and anywhere "Prevent Peers (a network...)", the production "X"."""
-    found = set()
-    for start, end in segments(passage.text):
-        text = plain(passage.text[start:end])
-        if match := _DEFINITION.match(text):
-            found.add(tuple(analyse(match.group(1))))
-        found.update(tuple(analyse(bracketed or quoted)) for bracketed, quoted in _NAMED.findall(text))
-    return frozenset(f for f in found if f)
+"""The kinds of fact a passage or segment states, for "how often", "what's the email", "who sits on", "can they be
+made to"."""
 
 
 def _pairs(stems: list[str]) -> frozenset[tuple[str, str]]:

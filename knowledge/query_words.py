@@ -45,6 +45,11 @@ INTENTS = (
     ("members", ("membership", "who sits on", "who should sit on", "who should be on", "who has to be on",
                  "who needs to be on", "who is on", "who are on", "made up of", "who goes to", "composition of",
                  "who is represented", "who should be represented")),
+    ("obligation", ("made to", "forced to", "force them", "force someone", "force him", "force her", "compulsory",
+                    "have to take part", "have to go", "has to go", "have to attend", "has to attend", "is it optional",
+                    "is it voluntary", "is channel voluntary", "voluntary or", "can they refuse", "can he refuse",
+                    "can she refuse", "say no", "opt out", "refuse", "turn it down", "do they have to",
+                    "does he have to", "does she have to", "legally required", "legal requirement", "obliged")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
 INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))

@@ -32,6 +32,7 @@ from knowledge.glossary import Glossary, Thesaurus, is_acronym
 from knowledge.index import CASE_STUDY, QUESTION_PENALTY, Index
 from knowledge.model import Answer, GlossaryEntry, Hit
 from knowledge.query import SYNONYM_CREDIT, Query, analyse_query, definitional_target, phrase_in
+from knowledge.statements import Statements, contents_target
 from knowledge.text import analyse, forget_typed_words
 
 AMBIGUOUS_BELOW = 0.3
@@ -46,9 +47,6 @@ CANDIDATES = 20
 SHORTLIST = 6
 """...and how many of them (or as many as asked for, if more), best by BM25F, prior and coverage, are
 reranked in full."""
-DEFINITION_BOOST = 3.0
-"""A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary..."), in the
-shortlist too: a passage about X at length (a letter inviting staff to become peers) says it less directly."""
 INTENT_BOOST = 1.25
 """A passage stating the kind of fact asked for (a number for "how many", an address for "email")."""
 PHRASE_BONUS = 0.6
@@ -105,15 +103,16 @@ than for every passage matched)."""
 
 @dataclass(frozen=True)
 class _Plan:
-    """A query's total and known concept weight, where each of its concepts is covered, and the term it asks
-    the meaning of (`definitional_target`)."""
+    """A query's total and known concept weight, where each of its concepts is covered, the term it asks
+    the meaning of (`definitional_target`), and the passages stating what it asks (see `stated`)."""
 
     weight: float
     known: float
     concepts: tuple[_Cover, ...]
     target: tuple[str, str] | None
-    defined: tuple[str, ...]
-    """The stems of the term a "what is X" question asks about, or ()."""
+    stated: dict[int, float]
+    """Passage number -> its boost for stating what is asked in so many words (`knowledge.statements`): defining
+    the term a "what is X" question asks about, listing what the thing "what should X do" asks about does."""
     matches: dict[int, "Match"] = field(default_factory=dict, compare=False, repr=False)
     """`Searcher._match` per passage number, filled as the ranking, the gate and the excerpt ask."""
 
@@ -136,6 +135,7 @@ class Searcher:
         self.corrector = Corrector(index.vocabulary, frozenset(index.idf))
         self._numbers = {p.id: n for n, p in enumerate(index.passages)}
         self._packed = Packed(index)
+        self._statements = Statements(index.defines, index.lists)
         # per passage, its first curated phrasing's bit: shifted down to it, `best_share` works on small numbers
         self._phrasings_from = tuple((bits & -bits).bit_length() - 1 if bits else 0 for bits in index.phrasing_bits)
         self._last: tuple[Query, _Plan] | None = None
@@ -159,12 +159,12 @@ class Searcher:
         if not leaders:
             return []
         index = self.index
-        priors, defines, asks, kinds, bigrams = index.priors, index.defines, index.asks, index.kinds, index.bigrams
+        priors, asks, kinds, bigrams = index.priors, index.asks, index.kinds, index.bigrams
         shortlist = max(SHORTLIST, k)
-        defined = self._plan(query).defined
+        stated = self._plan(query).stated
         if shortlist < len(leaders):
             keys = [-totals[number] * priors[number] * covered ** COVERAGE_POWER
-                    * (DEFINITION_BOOST if defined and defined in defines[number] else 1.0)
+                    * stated.get(number, 1.0)
                     for number, covered in zip(leaders, self._coverages(query, leaders), strict=True)]
             leaders = [leaders[i] for i in sorted(range(len(leaders)), key=keys.__getitem__)[:shortlist]]
         stems, pairs = query.stems, set(pairwise(query.stems))
@@ -172,9 +172,7 @@ class Searcher:
         reranked = []
         for number in leaders:
             total = totals[number]
-            boost = priors[number]
-            if defined and defined in defines[number]:
-                boost *= DEFINITION_BOOST
+            boost = priors[number] * stated.get(number, 1.0)
             if query.about_questions and asks[number]:
                 boost /= 1 - QUESTION_PENALTY * asks[number]
             if query.intents & kinds[number]:
@@ -229,7 +227,8 @@ class Searcher:
                      sum(c.weight for c in query.concepts if c.known) or 1.0,
                      tuple(_Cover(c.weight, c.known, c.weight * c.discount, c.weight * (SYNONYM_CREDIT * c.discount),
                                   *covered(c)) for c in query.concepts),
-                     target, tuple(analyse(target[1])) if target and target[0] != "bare" else ())
+                     target, self._statements.boosts(tuple(analyse(target[1])) if target and target[0] != "bare"
+                                                     else (), contents_target(query.corrected)))
         self._last = (query, plan)
         return plan
 

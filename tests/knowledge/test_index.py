@@ -2,8 +2,9 @@
 
 import pytest
 
-from knowledge.index import _definitions, _fields, _labels, kinds_of
+from knowledge.index import _fields, _labels, kinds_of
 from knowledge.model import Passage
+from knowledge.statements import definitions
 
 
 def test_list_item_labels_are_read_as_sub_headings():
@@ -21,7 +22,7 @@ def test_list_item_labels_are_read_as_sub_headings():
 ])
 def test_the_terms_a_passage_defines(text, defined):
     passage = Passage("d/s/1", "d", "Doc", ("Section",), text, "", None, "d/s")
-    assert _definitions(passage) == defined
+    assert definitions(passage.text) == defined
 
 
 def test_a_label_word_on_many_passages_is_a_format_not_a_topic(kb):

@@ -747,3 +747,25 @@ def test_asking_who_sits_on_a_body_finds_the_passage_that_says(kb, question, exp
     sectors", "partners named ... should sit on") answers, not one that mentions its members in passing."""
     hits = kb.search(question, k=1)
     assert expected in hits[0].passage.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what should our prevent comms strategy do", "Provide rapid rebuttal of myths"),
+    ("What should a Prevent partnership action plan contain?", "Summarise local governance arrangements"),
+    ("local prevent risk assessment contents", "An assessment of the threat"),
+])
+def test_asking_what_a_thing_does_or_holds_finds_the_list_of_it(kb, question, expected):
+    """"What should X do / contain", "X contents": the passage listing what X does ("A proactive communications
+    strategy will:") answers, not the longer paragraph recommending X."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage"
+    assert expected in answer.hits[0].passage.text
+
+
+@pytest.mark.parametrize("question", ["Can someone be made to take part in Channel?",
+                                      "if he gets referred to channel does he have to go?"])
+def test_asking_whether_something_is_compulsory_finds_what_says_it_is_voluntary_or_needs_consent(kb, question):
+    answer = kb.ask(question)
+    assert answer.kind == "passage"
+    text = answer.hits[0].passage.text.lower()
+    assert "voluntary" in text or "consent is granted" in text

@@ -1,0 +1,58 @@
+"""What a passage states in so many words (definitions, what a list is of) and questions asking for just that."""
+
+import pytest
+
+from knowledge.statements import DEFINITION_BOOST, LIST_BOOST, Statements, contents_target, list_subjects, lists_target
+from knowledge.text import analyse
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("A proactive communications strategy will:\n\n- Explain the purpose", {("proactiv", "communic", "strategi")}),
+    ("Action plans should:\n- Outline the role of each local partner", {("action", "plan")}),
+    ("A local risk-assessment typically includes:\n- An assessment of the threat", {("risk", "assess", "riskassess")}),
+    ("These recommendations should be fed into:\n1. A local risk-assessment.", {("recommend",)}),
+    ("The ten benchmarks are: one, two.", set()),  # the list runs on in the sentence: no lead-in line
+    ("Channel is a voluntary programme. It helps people.", set()),
+])
+def test_a_line_leading_into_a_list_names_what_the_list_is_of(text, subjects):
+    assert list_subjects(text) == subjects
+
+
+@pytest.mark.parametrize(("question", "target"), [
+    ("what should our prevent comms strategy do", ("comm", "strategi")),
+    ("what should a prevent communications strategy actually do", ("communic", "strategi")),
+    ("what should go in a prevent partnership action plan", ("action", "plan")),
+    ("what does a risk assessment typically include", ("risk", "assess")),
+    ("local risk assessment contents", ("risk", "assess")),
+    ("whats in an action plan", ("action", "plan")),
+    ("what should the action plan do with the risks the ctlp has flagged", ()),  # what it does with one thing
+    ("what is the prevent duty", ()),
+    ("who should sit on the board", ()),
+])
+def test_questions_asking_what_a_thing_does_or_holds(question, target):
+    assert contents_target(tuple(question.split())) == target
+
+
+@pytest.mark.parametrize(("subject", "target", "lists"), [
+    (("proactiv", "communic", "strategi"), ("comm", "strategi"), True),  # "comms" is short for "communications"
+    (("action", "plan"), ("action", "plan"), True),
+    (("communic", "strategi"), ("risk", "assess"), False),
+    (("action", "plan"), ("plan",), True),
+    (("action", "plan"), ("channel", "panel", "plan", "review"), False),  # a plan, but not the one asked about
+    (("partner",), ("action", "plan"), False),
+])
+def test_a_list_answers_when_it_is_of_the_thing_asked_about(subject, target, lists):
+    assert lists_target(subject, target) is lists
+
+
+def test_boosts_go_to_passages_defining_or_listing_what_is_asked():
+    statements = Statements([frozenset({("channel",)}), frozenset(), frozenset()],
+                            [frozenset(), frozenset({("action", "plan")}), frozenset({("channel",)})])
+    assert statements.boosts(("channel",), ()) == {0: DEFINITION_BOOST}
+    assert statements.boosts((), ("action", "plan")) == {1: LIST_BOOST}
+    assert statements.boosts(("channel",), ("channel",)) == {0: DEFINITION_BOOST, 2: LIST_BOOST}
+    assert statements.boosts((), ()) == {}
+
+
+def test_analysed_words_match_the_targets_stems():
+    assert tuple(analyse("comms strategy")) == ("comm", "strategi")
