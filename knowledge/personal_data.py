@@ -17,6 +17,7 @@ measured on blind lists in tests/knowledge/personal_data_blind.yaml.
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -123,6 +124,12 @@ def find_personal_data(text: str) -> list[Finding]:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_ANY_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
+"""A word in any alphabet's letters ("Wiśniewski", "Siobhán"), for a message that is not all ASCII."""
+_CLASS_AFTER = re.compile(r"(?: [A-Z]\.?)?(?: ?\( ?(?:year|yr|y) ?\d{1,2}\b| ?\( ?\d{1,2} ?\)"
+                          r"|,? in (?:year|yr|y) ?\d{1,2}\b|,? in \d{1,2}[A-Za-z]{1,3}\b)", re.IGNORECASE)
+"""A year group, class or age straight after a first name (and perhaps an initial): "Rhys (Year 11)", "Fatima B in
+Y8", "Kai in 10M", "Leo (14)"."""
 _PERSON_WORDS = frozenset(_PEOPLE.split("|")) | {"service", "user", "young"}
 _SAID_OR_DID = frozenset((
     "says", "said", "has", "is", "keeps", "kept", "told", "was", "wants", "wanted", "posted", "posts", "shared", "in",
@@ -165,6 +172,13 @@ _WEBMAIL = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yaho
 """Free and home mail providers: an address there is a person's, not a team's."""
 _FREEPHONE = re.compile(r"0(?:800|808|500|3\d\d|84\d|87\d)")
 """Freephone, national and non-geographic numbers: organisations' lines, not a person's."""
+_LINE_WORDS = re.compile(r"\b(?:switchboard|reception|helpline|hotline|advice line|duty team|team|desk|hub|mash"
+                         r"|office|centre|center|council|department|unit|front door|contact centre)\b")
+_PERSONAL_LINE = re.compile(r"\b(?:his|her|their|hes|shes|mum|mums|mam|dad|dads|mother|father|parent|parents|carer"
+                            r"|client|clients|pupil|pupils|student|tenant|patient|mobile|personal|home|nan|gran|sister"
+                            r"|brother|partner|wife|husband|uncle|aunt|boyfriend|girlfriend)\b")
+_LINE_REACH = 60
+"""How far before a number its owner is looked for (characters)."""
 
 
 @dataclass(frozen=True)
@@ -188,9 +202,10 @@ def _typed_names(text: str) -> Iterable[Finding]:
     ("Ahmed says...", "abdi lives with") or before a description ("Aleksander, the polish lad"). A first name that
     is also an everyday word counts only when typed with a capital; after "St" it is a saint's ("St George's")."""
     names = _names()
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = _TOKEN if text.isascii() else _ANY_TOKEN
+    tokens = [(m.group(0), m.start(), m.end()) for m in words.finditer(text)]
     for i, (word, start, end) in enumerate(tokens):
-        key = bare_word(word)
+        key = _unaccented(bare_word(word))
         first = key.split("-")[0]  # "Ellie-Mae", "Kerry-Ann"
         if i and key in names.surnames and key not in names.first and key not in COMMON_WORDS \
                 and key not in ENGLISH_WORDS and _unlisted_first_name(tokens[i - 1][0], word, names):
@@ -202,7 +217,7 @@ def _typed_names(text: str) -> Iterable[Finding]:
         if before in _HONOURED:
             continue
         typed_after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        after = bare_word(typed_after)
+        after = _unaccented(bare_word(typed_after))
         if _full_name(word, first, typed_after, after, names):
             if (i + 2 < len(tokens) and (tokens[i + 2][0] in _NAMED_AFTER or tokens[i + 2][0] in _POST_NOMINALS)
                     and typed_after[:1].isupper()) or (key, after.split("-")[0]) in names.public:
@@ -210,9 +225,16 @@ def _typed_names(text: str) -> Iterable[Finding]:
             yield Finding("name", start, tokens[i + 1][2])
         elif before in _PERSON_WORDS or (first not in names.also_words and (
                 after in _SAID_OR_DID or before in _ABOUT_SOMEONE or _APPOSITION.match(text, end)
-                or (before == "to" and word[0].isupper())
+                or (before == "to" and word[0].isupper()) or _CLASS_AFTER.match(text, end)
                 or (word[0].isupper() and word.lower() != key))):
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
+
+
+def _unaccented(word: str) -> str:
+    """A word without its accents, as the name lists spell it ("siobhán" -> siobhan)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _unlisted_first_name(typed: str, surname: str, names: _Names) -> bool:
@@ -324,8 +346,16 @@ def _phones(text: str) -> Iterable[Finding]:
         digits = re.sub(r"\D", "", match.group(0))
         if digits.startswith("44"):
             digits = "0" + digits[2:].removeprefix("0")
-        if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits):
+        if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits) \
+                and not _organisation_line(text, match.start()):
             yield Finding("phone", match.start(), match.end())
+
+
+def _organisation_line(text: str, start: int) -> bool:
+    """A number given as a switchboard's, a reception's, a team's or a helpline's ("ring the emergency duty team on
+    0161 ...") with no person's word before it ("his mobile", "mum's number")."""
+    before = text[max(0, start - _LINE_REACH):start].lower()
+    return _LINE_WORDS.search(before) is not None and _PERSONAL_LINE.search(before) is None
 
 
 def _nhs_numbers(text: str) -> Iterable[Finding]:

@@ -18,6 +18,10 @@ from knowledge.personal_data import find_personal_data, nhs_checksum_ok
     ("call his mum on 07700 900123", "phone", "07700 900123"),
     ("his number is +44 7700 900123", "phone", "+44 7700 900123"),
     ("her landline 0121 496 0000", "phone", "0121 496 0000"),
+    ("his dad works at the council, his mobile is 07700 900461", "phone", "07700 900461"),  # a person's, by a team
+    ("Kacper (Year 9) keeps drawing symbols on his planner", "name", "Kacper"),  # a first name before a class
+    ("can we discuss Aisha K in Y10 at panel", "name", "Aisha"),
+    ("worried about Siobhán and what she's been posting", "name", "Siobhán"),  # accents as the lists spell it
     ("email j.smith@school.sch.uk", "email", "j.smith@school.sch.uk"),
     ("lives at SW1A 1AA", "postcode", "SW1A 1AA"),
     ("postcode b5 5lp", "postcode", "b5 5lp"),
@@ -153,6 +157,8 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "Tell me about the history of the Roman Empire",  # a first name that is an everyday word, before a common one
     "Could a family sue the school for making a Prevent referral?",
     "Can the NSPCC helpline on 0808 800 5000 take Prevent concerns?",  # freephone: an organisation's line
+    "The council switchboard number is 0113 496 0000, ask for the MASH.",  # a switchboard's number
+    "Out of hours, ring the emergency duty team on 0161 496 0999.",  # a team's line
     "Should referrals go to the team mailbox prevent@council.gov.uk?",  # a team's mailbox
     "WRAP queries to WRAP@homeoffice.x.gsi.gov.uk",  # a mailbox the guidance gives
     "prevent referral numbers 2017/18",  # a span of years, not a reference
@@ -180,7 +186,8 @@ def _blind(key):
     ("holdout_personal", True, 101), ("holdout_clean", False, 200),  # never read: 64/120 and 191/200 before
     ("review_personal", True, 95), ("review_clean", False, 186),  # 44/112 and 110/208 before the review's fixes
 
-    ("holdout3_personal", True, 88), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
+    ("holdout3_personal", True, 91), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
+    ("read4_personal", True, 103), ("read4_clean", False, 198),  # 100/120 and 194/200 when the list arrived
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)
