@@ -40,21 +40,6 @@ even in a message that also asks a question, unless in a clause about who or whe
 _CLAUSE_WORDS = frozenset(("who", "when", "whenever", "if", "whether", "where"))
 _BARE_NOW = re.compile(r"\b(?<!right )(?<!just )now\b")
 _YEAR_MENTIONED = re.compile(r"\b(?:in|from|since|back in|during) ((?:19|20)\d\d)\b")
-_AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
-                    r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck"
-                    r"|who did (?:it|this)|attackers?|shooter|gunman"
-                    r"|(?:the|his|her|their|that|same|rival) gang"
-                    r" (?:is|are|has|have|still|waiting|looking|outside|coming|back)"
-                    r"|(?<!mum is )(?<!dad is )(?<!mum was )(?<!dad was )(?<!parents are )(?<!carer is )(?<!taxi is )"
-                    r"waiting (?:outside|for (?:him|her|them))"
-                    r"|looking for (?:him|her|them)|found out where)\b")
-"""Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
-_ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also |since )?"
-                     r"(?!(?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|for|a|an|the"
-                     r"|recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|engaging|attending"
-                     r"|working|living|studying|volunteering|not|no|in recovery|with|now|just|also|since)\b)\w+")
-"""Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
-food tech room"), unless it is that they left, calmed down or are safe."""
 _PRESENT_DANGER = re.compile(r"(?<!nobody )(?<!no one )\b(?:is|are) (?:still |now |currently )?(?:\w+ing|on fire"
                              r"|trapped|stuck|unconscious|unresponsive|inside|in there|not breathing|not responding"
                              r"|not moving)\b|\bha(?:s|ve) (?:just )?been (?:stabbed|shot|attacked|hit|hurt|injured"
@@ -193,6 +178,8 @@ def _peril_fires(said: str, rules: Rules, found: dict[str, re.Match[str] | None]
     sure = load_model().probability(said)
     if told.said_of_someone(said, found["peril"]):
         sure = max(sure, PERIL_THRESHOLD)  # "year 4 choking on a sweet": too few words for the model
+    if told.SETTLED.search(said) is None and told.AMBULANCE.search(said):
+        return True  # "he's lost a lot of blood, we need an ambulance": the staff member says it is one
     return sure >= THRESHOLD or (sure >= PERIL_THRESHOLD and told.SETTLED.search(said) is None)
 
 
@@ -312,7 +299,7 @@ def _dealt_with(said: str, has: dict[str, bool]) -> bool:
     if has["threat"] or told.STILL.search(said[:ended.start()] + " " + after if ended else said) is not None:
         return False  # ("he is in recovery" says it is over, not that he is still in the building)
     later = _Has(_Found(after, rules))
-    return _AGAIN.search(after) is None and _ACTING.search(after) is None \
+    return told.AGAIN.search(after) is None and told.ACTING.search(after) is None \
         and not any(later[name] for name in (*DANGER, "self_harm"))
 
 

@@ -5,7 +5,8 @@ only when the message does not tell the danger as over or not real, and trusts a
 just before an everyday peril word more than the model can. These are the phrasings, from the reviews of that path
 (reviews 32 to 34 in tests/knowledge/emergency_reviews.yaml): told as settled, handled or over, turning to someone
 else, figures of speech, told in a disclosure of a day gone by, a staff member's wish for advice, and the short
-message naming someone (`said_of_someone`).
+message naming someone (`said_of_someone`). And, for a danger the message tells as dealt with (an arrest, a weapon
+taken off someone), what tells it as going on after all: more to come (`AGAIN`) or someone acting since (`ACTING`).
 """
 
 import re
@@ -121,8 +122,29 @@ def said_of_someone(said: str, peril: re.Match[str] | None) -> bool:
 
 
 
+AMBULANCE = re.compile(r"\b(?:need|needs|send|call|calling|get|ring|ringing|phone|phoning) (?:an |the )?ambulance\b")
+"""A call for an ambulance beside a peril word ("he's lost a lot of blood, we need an ambulance"): a life in danger
+whatever the model makes of the rest (review 35). Not "please help" alone: "weeds are choking the pond, please
+help"."""
+
 STAFF_WISH = re.compile(r"\b(?:wants?|wanted|would like|needs?|asking for|planning|plans?) (?:to )?(?:some |a |an )?"
                          r"(?:advice|talk|discuss|meet|meeting|refer|referral|support|support plan|know|speak|chat"
                          r"|check in|arrange|review|record|log|book|a word|signpost|help with)\b")
 """What the asker or a colleague wants ("housing officer wants to talk about a support plan", "wants advice on a DV
 referral"): not an intent that keeps something told as past going (review 34)."""
+
+AGAIN = re.compile(r"\b(?:will|going to|about to|plans? to|planning to|coming back|come back|on (?:his|her|their) way"
+                   r"|heading|another|second|spare|the other|others|friend|friends|brother|mates|trapped|stuck"
+                   r"|who did (?:it|this)|attackers?|shooter|gunman"
+                   r"|(?:the|his|her|their|that|same|rival) gang"
+                   r" (?:is|are|has|have|still|waiting|looking|outside|coming|back)"
+                   r"|(?<!mum is )(?<!dad is )(?<!mum was )(?<!dad was )(?<!parents are )(?<!carer is )(?<!taxi is )"
+                   r"waiting (?:outside|for (?:him|her|them))"
+                   r"|looking for (?:him|her|them)|found out where)\b")
+"""Something more to come after a danger dealt with: "one was arrested but the other ran off with the gun"."""
+ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:just |now |also |since )?"
+                    r"(?!(?:left|gone home|calmed|apologised|been|settled|fine|safe|ok|okay|home|back|for|a|an|the"
+                    r"|recovering|resting|sleeping|settling|calming|doing|feeling|coping|improving|engaging|attending"
+                    r"|working|living|studying|volunteering|not|no|in recovery|with|now|just|also|since)\b)\w+")
+"""Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
+food tech room"), unless it is that they left, calmed down or are safe."""

@@ -250,3 +250,51 @@ def test_review_34_probes_the_model_never_learned(key, fires, at_least):
     """Review 34's probes (kept out of the training data): 111/129 and 231/254 before its fixes."""
     messages = REVIEW_34[key]
     assert sum((detect_emergency(m) is not None) == fires for m in messages) >= at_least
+
+
+BLIND_31 = yaml.safe_load(Path(__file__).with_name("emergency_blind31.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("key", "fires", "at_least"), [("urgent", True, 118), ("not_urgent", False, 181)])
+def test_blind_list_31_the_model_never_learned(key, fires, at_least):
+    """Blind list h31 (kept out of the training data): 109/120 and 181/200 as it arrived."""
+    messages = BLIND_31[key]
+    assert sum((detect_emergency(m) is not None) == fires for m in messages) >= at_least
+
+
+REVIEW_35 = yaml.safe_load(Path(__file__).with_name("emergency_review35.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("key", "fires", "at_least"), [("urgent", True, 135), ("not_urgent", False, 185)])
+def test_review_35_probes_the_model_never_learned(key, fires, at_least):
+    """Review 35's probes of list h31's fixes (kept out of the training data): 113/147 and 185/201 before them."""
+    messages = REVIEW_35[key]
+    assert sum((detect_emergency(m) is not None) == fires for m in messages) >= at_least
+
+
+@pytest.mark.parametrize("text", [
+    "resident bleeding heavily in the day room",
+    "pupil keeps passing out in the canteen",
+    "caretaker fell off the ladder and keeps passing out, we need an ambulance",
+    "client up on the multi storey with one leg over the railing",
+    "bus driver slumped at the wheel and the bus is still moving",
+    "he's lost a lot of blood, we need an ambulance",
+    "my client has the rope tied and says today's the day",
+    "someone's barricaded the hall doors and is shouting that nobody gets out alive",
+    "a man on the ward is holding a scalpel to the nurse's throat",
+    "she's been talking about wanting to die for weeks and now she's up on the school roof",
+])
+def test_life_in_danger_in_everyday_words_review_35(text):
+    assert detect_emergency(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody leaves alive from that finance meeting at 2pm, bring snacks.",
+    "she is passing out on Friday from Hendon, so proud",
+    "Mum finally got hold of a syringe for the baby's Calpol",
+    "ligature risk audit on the ward, today is the day the inspectors come",
+    "the cake is to die for",
+    "if someone is bleeding heavily do I need to call an ambulance?",
+])
+def test_everyday_uses_of_review_35s_words_do_not_fire(text):
+    assert detect_emergency(text) is None

@@ -129,7 +129,9 @@ def test_it_stays_quiet_on_ordinary_and_worrying_but_not_urgent_messages(text):
 
 
 def test_it_only_adds_a_999_card(monkeypatch):
-    """With a model that is never sure, everything the rules catch is still caught."""
+    """With a model that is never sure, everything the rules catch is still caught. (Review 35 found a model veto of
+    the rules at 0.005 silencing live emergencies with a question after them: "he's got a knife again and the kids
+    are crying, should I call the police?" scored 0.0004. It was not kept.)"""
     _rules_only(monkeypatch)
     assert detect_emergency("he's got a knife and says he'll stab someone at break") is not None
 
