@@ -126,10 +126,11 @@ def find_personal_data(text: str) -> list[Finding]:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ANY_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 """A word in any alphabet's letters ("Wiśniewski", "Siobhán"), for a message that is not all ASCII."""
-_CLASS_AFTER = re.compile(r"(?: [A-Z]\.?)?(?: ?\( ?(?:year|yr|y) ?\d{1,2}\b| ?\( ?\d{1,2} ?\)"
-                          r"|,? in (?:year|yr|y) ?\d{1,2}\b|,? in \d{1,2}[A-Za-z]{1,3}\b)", re.IGNORECASE)
-"""A year group, class or age straight after a first name (and perhaps an initial): "Rhys (Year 11)", "Fatima B in
-Y8", "Kai in 10M", "Leo (14)"."""
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+"""Letters that lose no accent in Unicode's decomposition, as the name lists spell them."""
+_PARTICLES = frozenset(("ni", "nic", "mac", "mc", "o", "bin", "ibn", "bint", "van", "von", "de", "da", "ap", "al",
+                        "el"))
+"""Words between a first name and a capitalised surname ("Siobhán Ní Bhriain", "Rhys ap Gwilym", "Omar bin Laden")."""
 _PERSON_WORDS = frozenset(_PEOPLE.split("|")) | {"service", "user", "young"}
 _SAID_OR_DID = frozenset((
     "says", "said", "has", "is", "keeps", "kept", "told", "was", "wants", "wanted", "posted", "posts", "shared", "in",
@@ -145,6 +146,16 @@ _ABOUT_SOMEONE = frozenset(("about", "with", "called", "named", "told", "tell", 
                             "referring", "referred", "for"))
 """Words before a first name that make it someone's: "worried about Declan", "I told Amira" (and "to" before a
 capitalised one: "talk to Declan")."""
+_CLASS = (r"(?:(?:year|yr)\.? ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
+          r"|y ?\d{1,2}|\d{1,2}[a-z]{1,3}|[ps]\d)")
+_CLASS_AFTER = re.compile(r"(?: (?!I\b)[A-Z]\.?)?(?i:(?: ?[(\[] ?" + _CLASS + r" ?[)\]]| ?\( ?\d{1,2} ?\)"
+                          r"|,? in " + _CLASS + r"\b|, " + _CLASS + r",| - " + _CLASS + r" -| (?:y|yr) ?\d{1,2}\b))"
+                          r"(?=\s*(?:$|[.;:!?]|(?:"
+                          + "|".join(sorted(_SAID_OR_DID | _ABOUT_SOMEONE | {"at", "on", "to", "who"})) + r")\b))")
+"""A year group, class or age straight after a first name (and perhaps an initial), then what they did or the
+message's end: "Rhys (Year 11) has drawn", "Fatima B in Y8 at panel", "Kai (10M) said", "Rhys, Year 11, keeps", "Leo
+(14) says" (review: not "Matilda (Year 5) and Holes", a book; not "Sofia (Y12 trip...)"). With a capital, a first name
+that is also an everyday word counts too ("Jack (Year 11) keeps"; not "Summer (Year 10) exams")."""
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an|our|my|who|aged?|\d)\b")
 _NOT_SURNAMES = frozenset((
     "Station", "Line", "Hospital", "Street", "Road", "Palace", "Society", "Trust", "Institute", "Report", "Project",
@@ -172,11 +183,16 @@ _WEBMAIL = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yaho
 """Free and home mail providers: an address there is a person's, not a team's."""
 _FREEPHONE = re.compile(r"0(?:800|808|500|3\d\d|84\d|87\d)")
 """Freephone, national and non-geographic numbers: organisations' lines, not a person's."""
-_LINE_WORDS = re.compile(r"\b(?:switchboard|reception|helpline|hotline|advice line|duty team|team|desk|hub|mash"
-                         r"|office|centre|center|council|department|unit|front door|contact centre)\b")
-_PERSONAL_LINE = re.compile(r"\b(?:his|her|their|hes|shes|mum|mums|mam|dad|dads|mother|father|parent|parents|carer"
-                            r"|client|clients|pupil|pupils|student|tenant|patient|mobile|personal|home|nan|gran|sister"
-                            r"|brother|partner|wife|husband|uncle|aunt|boyfriend|girlfriend)\b")
+_LINE_BEFORE = re.compile(r"\b(?:switchboard|reception|helpline|hotline|advice line|duty team|team|desk|hub|mash|office"
+                          r"|centre|center|council|department|unit|front door|contact centre|referral line|line|service"
+                          r"|surgery|ctp)(?:'s)?(?: (?!from\b)\w+){0,3}?[\s:,-]*$")
+"""An organisation's line named just before its number: at most three words between ("the duty team on", "reception's
+number is"), and not "from" ("rang the hub from 01...": the caller's)."""
+_PERSONAL_LINE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|hes|shes|he's|she's|son|daughter|child|boy"
+                            r"|girl|lad|man|woman|lady|person|young person|service user|family|cousin|nephew|niece"
+                            r"|neighbour|friend|ex|caller|grand\w*|\w*(?:mum|mam|dad)\w*|mother|father|parents?|carers?"
+                            r"|clients?|pupils?|students?|tenants?|patients?|mobile|personal|home|nan|gran|sister|brother"
+                            r"|partner|wife|husband|uncle|aunt|auntie|boyfriend|girlfriend)\b")
 _LINE_REACH = 60
 """How far before a number its owner is looked for (characters)."""
 
@@ -218,22 +234,28 @@ def _typed_names(text: str) -> Iterable[Finding]:
             continue
         typed_after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         after = _unaccented(bare_word(typed_after))
+        if after in _PARTICLES and i + 2 < len(tokens) and tokens[i + 2][0][:1].isupper() and word[0].isupper() \
+                and first not in names.also_words:
+            yield Finding("name", start, tokens[i + 2][2])  # "Siobhán Ní Bhriain"
+            continue
         if _full_name(word, first, typed_after, after, names):
             if (i + 2 < len(tokens) and (tokens[i + 2][0] in _NAMED_AFTER or tokens[i + 2][0] in _POST_NOMINALS)
                     and typed_after[:1].isupper()) or (key, after.split("-")[0]) in names.public:
                 continue  # "the Anne Frank Trust", "the Lee Rigby murder"
             yield Finding("name", start, tokens[i + 1][2])
-        elif before in _PERSON_WORDS or (first not in names.also_words and (
-                after in _SAID_OR_DID or before in _ABOUT_SOMEONE or _APPOSITION.match(text, end)
-                or (before == "to" and word[0].isupper()) or _CLASS_AFTER.match(text, end)
-                or (word[0].isupper() and word.lower() != key))):
+        elif before in _PERSON_WORDS or (word[0].isupper() and _CLASS_AFTER.match(text, end)) \
+                or (first not in names.also_words and (
+                    after in _SAID_OR_DID or before in _ABOUT_SOMEONE or _APPOSITION.match(text, end)
+                    or (before == "to" and word[0].isupper()) or _CLASS_AFTER.match(text, end)
+                    or (word[0].isupper() and word.lower() != bare_word(word)))):
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
 
 
 def _unaccented(word: str) -> str:
-    """A word without its accents, as the name lists spell it ("siobhán" -> siobhan)."""
+    """A word without its accents, as the name lists spell it ("siobhán" -> siobhan, "paweł" -> pawel)."""
     if word.isascii():
         return word
+    word = word.translate(_UNDECOMPOSED)
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -347,15 +369,19 @@ def _phones(text: str) -> Iterable[Finding]:
         if digits.startswith("44"):
             digits = "0" + digits[2:].removeprefix("0")
         if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits) \
-                and not _organisation_line(text, match.start()):
+                and not _organisation_line(text, match.start(), digits):
             yield Finding("phone", match.start(), match.end())
 
 
-def _organisation_line(text: str, start: int) -> bool:
-    """A number given as a switchboard's, a reception's, a team's or a helpline's ("ring the emergency duty team on
-    0161 ...") with no person's word before it ("his mobile", "mum's number")."""
+def _organisation_line(text: str, start: int, digits: str) -> bool:
+    """A landline given as a switchboard's, a reception's, a team's or a helpline's ("ring the emergency duty team on
+    0161 ...", "switchboard: 0113 ..."): the line's word just before the number, no person's word in the words before
+    it, and not a caller's ("rang from 0161 ..."). A mobile is a person's whoever gives it (review: "the office gave me
+    her mobile 07700 ...")."""
+    if not digits.startswith(("01", "02")):
+        return False
     before = text[max(0, start - _LINE_REACH):start].lower()
-    return _LINE_WORDS.search(before) is not None and _PERSONAL_LINE.search(before) is None
+    return _LINE_BEFORE.search(before) is not None and _PERSONAL_LINE.search(before) is None
 
 
 def _nhs_numbers(text: str) -> Iterable[Finding]:

@@ -22,6 +22,12 @@ from knowledge.personal_data import find_personal_data, nhs_checksum_ok
     ("Kacper (Year 9) keeps drawing symbols on his planner", "name", "Kacper"),  # a first name before a class
     ("can we discuss Aisha K in Y10 at panel", "name", "Aisha"),
     ("worried about Siobhán and what she's been posting", "name", "Siobhán"),  # accents as the lists spell it
+    ("reception passed on his mobile, 07700 900321", "phone", "07700 900321"),  # a mobile is a person's
+    ("the man rang the hub from 0161 496 0555 asking about his son", "phone", "0161 496 0555"),  # a caller's
+    ("Jack (Year 11) keeps sharing Britain First videos", "name", "Jack"),  # an everyday word, capitalised, a class
+    ("Rhys, Year 11, keeps drawing swastikas", "name", "Rhys"),
+    ("Paweł says he wants to join them", "name", "Paweł"),  # a letter Unicode does not decompose
+    ("Siobhán Nic Aodha told staff about the flag", "name", "Siobhán Nic Aodha"),  # a particle before the surname
     ("email j.smith@school.sch.uk", "email", "j.smith@school.sch.uk"),
     ("lives at SW1A 1AA", "postcode", "SW1A 1AA"),
     ("postcode b5 5lp", "postcode", "b5 5lp"),
@@ -159,6 +165,9 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "Can the NSPCC helpline on 0808 800 5000 take Prevent concerns?",  # freephone: an organisation's line
     "The council switchboard number is 0113 496 0000, ask for the MASH.",  # a switchboard's number
     "Out of hours, ring the emergency duty team on 0161 496 0999.",  # a team's line
+    "Matilda (Year 5) and Holes are on the reading list",  # books, not pupils
+    "Elizabeth I (Year 8) project is due Friday",  # a queen: "I" is no initial
+    "León and Burgos are on the Spain trip",  # an accented place
     "Should referrals go to the team mailbox prevent@council.gov.uk?",  # a team's mailbox
     "WRAP queries to WRAP@homeoffice.x.gsi.gov.uk",  # a mailbox the guidance gives
     "prevent referral numbers 2017/18",  # a span of years, not a reference
@@ -186,8 +195,9 @@ def _blind(key):
     ("holdout_personal", True, 101), ("holdout_clean", False, 200),  # never read: 64/120 and 191/200 before
     ("review_personal", True, 95), ("review_clean", False, 186),  # 44/112 and 110/208 before the review's fixes
 
-    ("holdout3_personal", True, 91), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
-    ("read4_personal", True, 103), ("read4_clean", False, 198),  # 100/120 and 194/200 when the list arrived
+    ("holdout3_personal", True, 92), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
+    ("read4_personal", True, 104), ("read4_clean", False, 198),  # 100/120 and 194/200 when the list arrived
+    ("review2_personal", True, 88), ("review2_clean", False, 68),  # 45/89 and 63/125 before the session's changes
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)
