@@ -130,7 +130,7 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ß":
 """Letters that lose no accent in Unicode's decomposition, as the name lists spell them."""
 _PARTICLES = frozenset(("ni", "nic", "mac", "mc", "o", "bin", "ibn", "bint", "van", "von", "de", "da", "ap", "al",
                         "el"))
-"""Words between a first name and a capitalised surname ("Siobhán Ní Bhriain", "Rhys ap Gwilym", "Omar bin Laden")."""
+"""Words between a first name and a capitalised surname ("Siobhán Ní Bhriain", "Rhys ap Gwilym", "Yusuf bin Hamid")."""
 _PERSON_WORDS = frozenset(_PEOPLE.split("|")) | {"service", "user", "young"}
 _SAID_OR_DID = frozenset((
     "says", "said", "has", "is", "keeps", "kept", "told", "was", "wants", "wanted", "posted", "posts", "shared", "in",

@@ -42,8 +42,10 @@ DEFINITION_BOOST = 3.0
 """A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary..."), in the
 shortlist too: a passage about X at length (a letter inviting staff to become peers) says it less directly."""
 LIST_BOOST = 3.0
-""""What should X do" prefers a passage listing what X does: the tuning sets' questions on a comms strategy, an
-action plan and a risk assessment, +5 -1 (and one question off the subject more rightly refused) at 2.0 to 4.0."""
+""""What should X do" prefers a passage listing what X does (as DEFINITION_BOOST, and measured in the twentieth
+session on the tuning sets: without it 9 answers about a comms strategy, an action plan and a risk assessment's
+contents are lost and one question off the subject is answered; at 2.0 two are lost; 4.0 gains one more; the
+held-back sets' totals are the same at each)."""
 
 
 class Statements:

@@ -222,6 +222,16 @@ def test_holding_a_weapon_in_a_clause_about_who_or_when_is_a_question(text):
     "toddler has gone floppy and won't wake up",
     "kid being pulled under by the current at the lido",
     "The child that was choking is ok now but her little brother has swallowed a button battery and has gone floppy",
+    "resident bleeding heavily in the day room",  # list h31 and review 35
+    "pupil keeps passing out in the canteen",
+    "caretaker fell off the ladder and keeps passing out, we need an ambulance",
+    "client up on the multi storey with one leg over the railing",
+    "bus driver slumped at the wheel and the bus is still moving",
+    "he's lost a lot of blood, we need an ambulance",
+    "my client has the rope tied and says today's the day",
+    "someone's barricaded the hall doors and is shouting that nobody gets out alive",
+    "a man on the ward is holding a scalpel to the nurse's throat",
+    "she's been talking about wanting to die for weeks and now she's up on the school roof",
 ])
 def test_a_life_in_danger_in_everyday_words_fires(text):
     assert detect_emergency(text) is not None
@@ -270,22 +280,6 @@ def test_review_35_probes_the_model_never_learned(key, fires, at_least):
     """Review 35's probes of list h31's fixes (kept out of the training data): 113/147 and 185/201 before them."""
     messages = REVIEW_35[key]
     assert sum((detect_emergency(m) is not None) == fires for m in messages) >= at_least
-
-
-@pytest.mark.parametrize("text", [
-    "resident bleeding heavily in the day room",
-    "pupil keeps passing out in the canteen",
-    "caretaker fell off the ladder and keeps passing out, we need an ambulance",
-    "client up on the multi storey with one leg over the railing",
-    "bus driver slumped at the wheel and the bus is still moving",
-    "he's lost a lot of blood, we need an ambulance",
-    "my client has the rope tied and says today's the day",
-    "someone's barricaded the hall doors and is shouting that nobody gets out alive",
-    "a man on the ward is holding a scalpel to the nurse's throat",
-    "she's been talking about wanting to die for weeks and now she's up on the school roof",
-])
-def test_life_in_danger_in_everyday_words_review_35(text):
-    assert detect_emergency(text) is not None
 
 
 @pytest.mark.parametrize("text", [
