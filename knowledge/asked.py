@@ -52,10 +52,12 @@ _PERSON_ASKED = re.compile(r"\bname of (?:the |our |a |an |their |your )?"
                            r"(?:officer|co ?ordinator|lead|manager|reviewer|minister|chair|director|person|presenter|"
                            r"advis[eo]r|secretary)s?\b|\bwho (?:was|is) the (?:[a-z]+ ){0,3}?"
                            r"(?:officer|person|presenter|speaker|advis[eo]r|co ?ordinator|manager|director|secretary"
-                           r"|chair|chairman|chairperson) (?:that|who|for|of|in|at|supporting|running|leading|chairing"
-                           r"|covering)\b|\bwho (?:was|is) the (?:current |present |new )?(?:[a-z]+ )?minister\b")
+                           r"|chair|chairman|chairperson|reviewer|commissioner|champion|lead|head)"
+                           r" (?:that|who|for|of|in|at|supporting|running|leading|chairing|covering)\b"
+                           r"|\bwho (?:was|is) the (?:current |present |new )?(?:[a-z]+ )?minister\b")
 """Asking for a person's name ("the name of the Prevent coordinator for...", "who was the officer that presented",
-"who is the Prevent coordinator for Leicester City", "who is the senior adviser supporting the peers")."""
+"who is the Prevent coordinator for Leicester City", "who is the senior adviser supporting the peers", "who is the
+independent reviewer of Prevent", "who is the national Prevent lead for counter terrorism policing")."""
 _PERSON_NAMED = re.compile(r"\b(?:Sir|Dame|Rt Hon|Dr|Mr|Mrs|Ms|Cllr|Councillor) [A-Z][a-z]+"
                            r"|\b(?!(?:Home|Prevent|Channel|Local|County|City|Borough|District|Counter|Community|"
                            r"Safeguarding|Office)\b)[A-Z][a-z]+ [A-Z][a-z]+, (?:Director|Head|Chief|Chair|Minister|"

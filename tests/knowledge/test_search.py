@@ -333,6 +333,8 @@ NOT_GIVEN = [  # (why there is no answer, question): the subject is covered, wha
     ("no person named in the passage", "who was the officer that wrote the leicestershire prevent update"),
     ("no person named in the passage", "who is the prevent coordinator for leicester city"),
     ("no person named in the passage", "who is the senior prevent advisor supporting the peers"),
+    ("no person named in the passage", "who is the independent reviewer of prevent"),
+    ("no person named in the passage", "who is the designated safeguarding lead at the primary school"),
     ("no number in the passage", "how many elected member prevent champions are there nationally"),
 ]
 
