@@ -3,9 +3,10 @@
 The index keeps stem -> bit-set tables (`Index.term_masks` and the others); these helpers turn a concept
 (its own stems, synonyms and fact kind, see `knowledge.query.Concept`) into the bits where it is covered
 fully and where only by a synonym (`Packed` does it for every table in one pass), and pick the best single
-position (segment or phrasing).
+position (segment or phrasing); and how long a run of the question's words, in order, a passage holds (`longest_run`).
 """
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from knowledge.index import Index
@@ -139,3 +140,12 @@ class Packed:
         """Where one passage's segments lie in a `Covered` segment field: `bits >> start & mask` takes them out
         (bit i = its segment i)."""
         return self.starts[number], self.sizes[number]
+
+
+def longest_run(stems: tuple[str, ...], found: frozenset[tuple[str, str]]) -> int:
+    """The most consecutive adjacent pairs of the question's stems that a passage has (3 = four words)."""
+    best = run = 0
+    for pair in pairwise(stems):
+        run = run + 1 if pair in found else 0
+        best = max(best, run)
+    return best

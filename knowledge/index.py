@@ -286,9 +286,11 @@ KINDS = {
                              r"|requirement|guidance|footing)|not (?:a )?(?:legal )?requirement|legally (?:required"
                              r"|binding|obliged)|obliged to|(?:is|are) (?:not )?required to|choose (?:not )?to"
                              r"|opt(?:ed)? (?:out|in)|refuse[sd]?|decline[sd]?)\b", re.I),
+    "legality": re.compile(r"\b(?:unlawful(?:ly)?|(?:is|are|be|not) lawful|illegal(?:ly)?|(?:not )?permissible"
+                           r"|not permitted|prohibited|against the law)\b", re.I),
 }
 """The kinds of fact a passage or segment states, for "how often", "what's the email", "who sits on", "can they be
-made to"."""
+made to", "is that allowed" (what is unlawful, not every mention of the law)."""
 
 
 def _pairs(stems: list[str]) -> frozenset[tuple[str, str]]:

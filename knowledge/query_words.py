@@ -50,6 +50,8 @@ INTENTS = (
                     "is it voluntary", "is channel voluntary", "voluntary or", "can they refuse", "can he refuse",
                     "can she refuse", "say no", "opt out", "refuse", "turn it down", "do they have to",
                     "does he have to", "does she have to", "legally required", "legal requirement", "obliged")),
+    ("legality", ("allowed", "legal", "lawful", "illegal", "unlawful", "permitted", "against the law",
+                  "breaking the law", "discrimination", "discriminatory")),
 )
 """Question phrasings and the kind of fact (see `knowledge.index.KINDS`) they ask for."""
 INTENT_CUES = (*((kind, re.compile(" (?:" + "|".join(re.escape(cue) for cue in cues) + ") "))

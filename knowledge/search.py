@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from knowledge.asked import signature_first
 from knowledge.corrector import Corrector
-from knowledge.coverage import Covered, Packed, best_share
+from knowledge.coverage import Covered, Packed, best_share, longest_run
 from knowledge.excerpts import ALSO_MAX_CHARS, digest, excerpt, sentence
 from knowledge.gate import answerable
 from knowledge.glossary import Glossary, Thesaurus, is_acronym
@@ -178,7 +178,7 @@ class Searcher:
             if query.intents & kinds[number]:
                 boost *= INTENT_BOOST
             common = pairs & bigrams[number] if pairs else pairs
-            run = _longest_run(stems, bigrams[number]) if common else 0
+            run = longest_run(stems, bigrams[number]) if common else 0
             if common:  # without a common pair the factor is exactly 1
                 boost *= 1 + PHRASE_BONUS * len(common) / len(pairs) + RUN_BONUS * max(0, run - 1)
             if examples[number] and (query.wants_example or query.names & terms[number]
@@ -358,15 +358,18 @@ class Searcher:
 
     def _section_lead(self, query: Query, scored: list[Scored]) -> Scored:
         """The top hit, or an earlier passage under the same heading that scores nearly as well, with as good a
-        sentence and as much of the question in its headings and list labels: a section reads best from its
-        start unless a later paragraph (or list chunk labelled with what was asked) answers better."""
+        sentence, as much of the question in its headings and list labels, and the kinds of fact asked for that the
+        top hit states: a section reads best from its start unless a later paragraph (or list chunk labelled with
+        what was asked, or the one saying what is unlawful when asked "is that allowed") answers better."""
         top, passage = scored[0], self.index.passages[scored[0].number]
-        best = self._match(query, top.number)
+        best, kinds = self._match(query, top.number), self.index.kinds
+        stated = query.intents & kinds[top.number]  # the kinds of fact asked for that the top hit states
         for other in scored[1:]:
             candidate, match = self.index.passages[other.number], self._match(query, other.number)
             if candidate.section_id == passage.section_id and candidate.heading_path == passage.heading_path \
                     and other.number < top.number and other.score >= LEAD_SHARE * top.score \
-                    and match.segment >= best.segment - 1e-9 and match.topic >= best.topic - 1e-9:
+                    and match.segment >= best.segment - 1e-9 and match.topic >= best.topic - 1e-9 \
+                    and stated <= kinds[other.number]:
                 top, passage = Scored(other.number, other.score, scored[0].confidence), candidate
         return top
 
@@ -387,13 +390,4 @@ class Searcher:
     def _mentions(self, hit: Hit, entry: GlossaryEntry) -> bool:
         terms = self.index.terms[self._numbers[hit.passage.id]]
         return any(phrase_in(form, terms) for form in self.glossary.forms(entry))
-
-
-def _longest_run(stems: tuple[str, ...], found: frozenset[tuple[str, str]]) -> int:
-    """The most consecutive adjacent pairs of the question's stems that a passage has (3 = four words)."""
-    best = run = 0
-    for pair in pairwise(stems):
-        run = run + 1 if pair in found else 0
-        best = max(best, run)
-    return best
 

@@ -1,6 +1,7 @@
 """Search over the shipped content: golden queries, typos, acronyms, no-answer cases and speed."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -771,3 +772,12 @@ def test_asking_whether_something_is_compulsory_finds_what_says_it_is_voluntary_
     assert answer.kind == "passage"
     text = answer.hits[0].passage.text.lower()
     assert "voluntary" in text or "consent is granted" in text
+
+
+@pytest.mark.parametrize("question", ["is it legal to let a hall for a meeting with men and women sat apart"])
+def test_asking_whether_something_is_allowed_leads_with_what_the_guidance_says_is_or_is_not_permitted(kb, question):
+    """"Is that allowed": the answer starts from a passage saying what is unlawful or (not) permissible, not from the
+    section's opening paragraph about knowing the law, which reading the section from its start would pick."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage"
+    assert re.search(r"unlawful|permissible", answer.hits[0].passage.text)
