@@ -52,7 +52,7 @@ _PERSON_ASKED = re.compile(r"\bname of (?:the |our |a |an |their |your )?"
                            r"(?:officer|co ?ordinator|lead|manager|reviewer|minister|chair|director|person|presenter|"
                            r"advis[eo]r|secretary)s?\b|\bwho (?:was|is) the (?:[a-z]+ ){0,3}?"
                            r"(?:officer|person|presenter|speaker|advis[eo]r|co ?ordinator|manager|director|secretary"
-                           r"|chair|chairman|chairperson|reviewer|commissioner|champion|lead|head)"
+                           r"|chair|chairman|chairperson|reviewer|commissioner|champion|(?<!to )lead|(?<!to )head)"
                            r" (?:that|who|for|of|in|at|supporting|running|leading|chairing|covering)\b"
                            r"|\bwho (?:was|is) the (?:current |present |new )?(?:[a-z]+ )?minister\b")
 """Asking for a person's name ("the name of the Prevent coordinator for...", "who was the officer that presented",

@@ -169,17 +169,18 @@ def _peril_now(said: str, rules: Rules, has: dict[str, bool], found: dict[str, r
 
 def _peril_fires(said: str, rules: Rules, found: dict[str, re.Match[str] | None]) -> bool:
     """A life in danger in everyday words, let through by `_peril_now`: not told as over after the peril word
-    (`OVER_AFTER`, unless the message turns to someone else), and the model `THRESHOLD` sure, or leaning to it
-    (`PERIL_THRESHOLD`) with nothing told as settled."""
+    (`OVER_AFTER`, unless the message turns to someone else), and, with nothing told as settled, the staff member
+    saying they need an ambulance (`AMBULANCE`) or the model leaning to it (`PERIL_THRESHOLD`); or the model
+    `THRESHOLD` sure."""
     over = [m for m in told.OVER_AFTER.finditer(said) if m.start() > found["peril"].start()]
     rest = said[over[-1].end():] if over else ""
     if over and not _Has(_Found(rest, rules))["peril"] and not told.TURN_AFTER.search(rest):
         return False  # "...got him out straight away and he's ok" (not "came round but now not responding")
+    if told.SETTLED.search(said) is None and told.AMBULANCE.search(said):
+        return True  # "he's lost a lot of blood, we need an ambulance": the staff member says it is one
     sure = load_model().probability(said)
     if told.said_of_someone(said, found["peril"]):
         sure = max(sure, PERIL_THRESHOLD)  # "year 4 choking on a sweet": too few words for the model
-    if told.SETTLED.search(said) is None and told.AMBULANCE.search(said):
-        return True  # "he's lost a lot of blood, we need an ambulance": the staff member says it is one
     return sure >= THRESHOLD or (sure >= PERIL_THRESHOLD and told.SETTLED.search(said) is None)
 
 

@@ -122,10 +122,13 @@ def said_of_someone(said: str, peril: re.Match[str] | None) -> bool:
 
 
 
-AMBULANCE = re.compile(r"\b(?:need|needs|send|call|calling|get|ring|ringing|phone|phoning) (?:an |the )?ambulance\b")
-"""A call for an ambulance beside a peril word ("he's lost a lot of blood, we need an ambulance"): a life in danger
-whatever the model makes of the rest (review 35). Not "please help" alone: "weeds are choking the pond, please
-help"."""
+AMBULANCE = re.compile(r"(?<!do )(?<!does )(?<!did )(?<!should )(?<!would )(?<!if )\b(?:we|i) (?:need|want)"
+                       r" (?:an |the )?ambulance\b|\b(?:send|get) (?:us |me )?(?:an |the )?ambulance\b"
+                       r"|\bambulance (?:now|asap|quick|quickly|urgently|needed|please)\b")
+"""A staff member saying they need an ambulance, beside a peril word ("he's lost a lot of blood, we need an
+ambulance", "send an ambulance"): a life in danger whatever the model makes of the rest (review 35). Not asked ("do
+we need an ambulance?"), denied ("we do not need an ambulance") or advised ("if someone is bleeding heavily, call an
+ambulance"); nor "please help" alone ("weeds are choking the pond, please help")."""
 
 STAFF_WISH = re.compile(r"\b(?:wants?|wanted|would like|needs?|asking for|planning|plans?) (?:to )?(?:some |a |an )?"
                          r"(?:advice|talk|discuss|meet|meeting|refer|referral|support|support plan|know|speak|chat"

@@ -4,14 +4,14 @@
 date of birth ("John Smith, 15", "my pupil Ahmed who is 14"), a person's name after "called"/"named", a
 common first name with a surname ("John Smith", "connor mcguire": a listed surname, a capitalised word or a
 word English does not use), after a word for a person or about someone ("my pupil aisha", "worried about
-Declan"), before what they said or did ("Ahmed says...") or before a description ("Aleksander, the lad
-in 11T"; names from knowledge/person_names.yaml, less the public figures listed there and saints),
-UK phone numbers, personal email addresses, postcodes, NHS numbers (checksum verified, or after "NHS no."),
-National Insurance numbers, dates of birth, and the identifiers of `knowledge.identifiers` (addresses,
+Declan"), before what they said or did ("Ahmed says..."), before a class or an age ("Rhys (Year 11) has")
+or before a description ("Aleksander, the lad in 11T"; names from knowledge/person_names.yaml, in any spelling
+with accents, less the public figures listed there and saints), personal email addresses, postcodes, National
+Insurance numbers, dates of birth, phone and NHS numbers (`knowledge.phone_numbers`: not a national contact's, a
+freephone or a landline named as an organisation's), and the identifiers of `knowledge.identifiers` (addresses,
 vehicle registrations, handles, initials with a class, reference numbers). The bot answers a finding with a
-short reminder and never logs or keeps the text. Public service numbers from knowledge/national.yaml (999,
-101, the Anti-Terrorist Hotline 0800 789 321 ...), freephone and national-rate numbers, team mailboxes and
-the mailboxes the content gives are not flagged: staff quote them when asking about them. Tuned for few
+short reminder and never logs or keeps the text. Team mailboxes and the mailboxes the content gives are not
+flagged either: staff quote them when asking about them. Tuned for few
 false alarms on ordinary questions ("what is benchmark 5?", "section 4.2", "Channel panel membership");
 measured on blind lists in tests/knowledge/personal_data_blind.yaml.
 """
@@ -26,10 +26,10 @@ from pathlib import Path
 import yaml
 
 from knowledge import CONTENT_DIR
-from knowledge.areas import load_national
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
 from knowledge.errors import ContentError
 from knowledge.identifiers import identifiers
+from knowledge.phone_numbers import phone_and_nhs_numbers
 from knowledge.query_words import bare_word
 from knowledge.text import STOPWORDS
 
@@ -95,9 +95,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
     ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?!(?:Men|Martens|Word|Who|Bean)\b){_NAME}")),
 )
-_DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
 _ANY_DIGIT = re.compile(r"\d")
-_NHS = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -116,8 +114,7 @@ def find_personal_data(text: str) -> list[Finding]:
                 continue
             found.append(Finding(kind, match.start(), match.end()))
     if has_digit:
-        found.extend(_phones(text))
-        found.extend(_nhs_numbers(text))
+        found.extend(Finding(kind, start, end) for kind, start, end in phone_and_nhs_numbers(text))
     found.extend(Finding(kind, start, end) for kind, start, end in identifiers(text, has_digit))
     found.extend(_typed_names(text))
     return _without_overlaps(found)
@@ -181,20 +178,6 @@ _MAILBOX_WORDS = frozenset(str.split("""
 _WEBMAIL = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "ymail", "icloud", "me", "aol",
                       "protonmail", "proton", "btinternet", "sky", "virginmedia", "talktalk", "mail", "gmx"))
 """Free and home mail providers: an address there is a person's, not a team's."""
-_FREEPHONE = re.compile(r"0(?:800|808|500|3\d\d|84\d|87\d)")
-"""Freephone, national and non-geographic numbers: organisations' lines, not a person's."""
-_LINE_BEFORE = re.compile(r"\b(?:switchboard|reception|helpline|hotline|advice line|duty team|team|desk|hub|mash|office"
-                          r"|centre|center|council|department|unit|front door|contact centre|referral line|line|service"
-                          r"|surgery|ctp)(?:'s)?(?: (?!from\b)\w+){0,3}?[\s:,-]*$")
-"""An organisation's line named just before its number: at most three words between ("the duty team on", "reception's
-number is"), and not "from" ("rang the hub from 01...": the caller's)."""
-_PERSONAL_LINE = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|hes|shes|he's|she's|son|daughter|child|boy"
-                            r"|girl|lad|man|woman|lady|person|young person|service user|family|cousin|nephew|niece"
-                            r"|neighbour|friend|ex|caller|grand\w*|\w*(?:mum|mam|dad)\w*|mother|father|parents?|carers?"
-                            r"|clients?|pupils?|students?|tenants?|patients?|mobile|personal|home|nan|gran|sister|brother"
-                            r"|partner|wife|husband|uncle|aunt|auntie|boyfriend|girlfriend)\b")
-_LINE_REACH = 60
-"""How far before a number its owner is looked for (characters)."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +219,9 @@ def _typed_names(text: str) -> Iterable[Finding]:
         after = _unaccented(bare_word(typed_after))
         if after in _PARTICLES and i + 2 < len(tokens) and tokens[i + 2][0][:1].isupper() and word[0].isupper() \
                 and first not in names.also_words:
-            yield Finding("name", start, tokens[i + 2][2])  # "Siobhán Ní Bhriain"
+            earlier = _unaccented(bare_word(tokens[i - 1][0])) if i else ""
+            if not {(earlier, key), (key, after)} & names.public:
+                yield Finding("name", start, tokens[i + 2][2])  # "Siobhán Ní Bhriain", not "Osama bin Laden"
             continue
         if _full_name(word, first, typed_after, after, names):
             if (i + 2 < len(tokens) and (tokens[i + 2][0] in _NAMED_AFTER or tokens[i + 2][0] in _POST_NOMINALS)
@@ -263,7 +248,7 @@ def _unlisted_first_name(typed: str, surname: str, names: _Names) -> bool:
     """Whether the word before a listed surname that is no English word ("kowalczyk", not "hall" or "green") is a
     first name the lists lack: both typed in lower case (a capitalised pair is as often a public figure, "Sadiq
     Khan"), a word English does not use, not a listed first name (found already)."""
-    key = bare_word(typed)
+    key = _unaccented(bare_word(typed))
     return (len(key) >= 3 and key.isalpha() and typed.islower() and surname.islower()
             and typed not in _NOT_NAMES and key not in names.first and key not in COMMON_WORDS
             and key not in ENGLISH_WORDS and key not in STOPWORDS and key not in names.surnames
@@ -350,55 +335,6 @@ def public_mailboxes() -> frozenset[str]:
     """Every email address in the content files (knowledge/sources, the pathways and contacts), lower case."""
     files = [*CONTENT_DIR.glob("sources/*.md"), *CONTENT_DIR.glob("local/*.yaml"), *CONTENT_DIR.glob("*.yaml")]
     return frozenset(address.lower() for path in files for address in _EMAIL.findall(path.read_text(encoding="utf-8")))
-
-
-@cache
-def public_numbers() -> frozenset[str]:
-    """Digits of every national contact number (not personal data)."""
-    numbers = set()
-    for contact in load_national().contacts:
-        for number in (contact.phone, contact.textphone):
-            if number:
-                numbers.add(re.sub(r"\D", "", number))
-    return frozenset(numbers)
-
-
-def _phones(text: str) -> Iterable[Finding]:
-    for match in _DIGITS.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        if digits.startswith("44"):
-            digits = "0" + digits[2:].removeprefix("0")
-        if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits) \
-                and not _organisation_line(text, match.start(), digits):
-            yield Finding("phone", match.start(), match.end())
-
-
-def _organisation_line(text: str, start: int, digits: str) -> bool:
-    """A landline given as a switchboard's, a reception's, a team's or a helpline's ("ring the emergency duty team on
-    0161 ...", "switchboard: 0113 ..."): the line's word just before the number, no person's word in the words before
-    it, and not a caller's ("rang from 0161 ..."). A mobile is a person's whoever gives it (review: "the office gave me
-    her mobile 07700 ...")."""
-    if not digits.startswith(("01", "02")):
-        return False
-    before = text[max(0, start - _LINE_REACH):start].lower()
-    return _LINE_BEFORE.search(before) is not None and _PERSONAL_LINE.search(before) is None
-
-
-def _nhs_numbers(text: str) -> Iterable[Finding]:
-    for match in _NHS.finditer(text):
-        digits = "".join(match.groups())
-        if digits[0] != "0" and nhs_checksum_ok(digits):
-            yield Finding("nhs_number", match.start(), match.end())
-
-
-def nhs_checksum_ok(digits: str) -> bool:
-    """True when a 10-digit NHS number's modulus 11 check digit is right."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:

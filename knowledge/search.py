@@ -390,4 +390,3 @@ class Searcher:
     def _mentions(self, hit: Hit, entry: GlossaryEntry) -> bool:
         terms = self.index.terms[self._numbers[hit.passage.id]]
         return any(phrase_in(form, terms) for form in self.glossary.forms(entry))
-

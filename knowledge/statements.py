@@ -20,9 +20,8 @@ _DEFINITION = re.compile(r"^(?:[-*]\s+)?(?:The\s+)?([A-Z][\w'’ -]{1,60}?)\s+"
 _NAMED = re.compile(r"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}) \((?:an?|the) [^)]{12,}\)"
                     r"|\b(?:the|an?) [a-z]+ [\"“]([A-Z][^\"”]{2,60})[\"”]")
 _LIST_LEAD = re.compile(r"^(?:In [^,\n]+, )?(?:An? |The |These )?([A-Za-z][A-Za-z'’ -]{2,60}?)\s+"
-                        r"(?:(?:will|should|must|can|may|typically|would)\s*)?"
-                        r"(?:include|includes|contain|contains|cover|covers|be fed into|consider|underline that)?:\s*$",
-                        re.M)
+                        r"(?:(?:will|should|must|can|may|typically|would)(?:\s+(?:includes?|contains?|covers?"
+                        r"|be fed into|consider|underline that))?|includes|contains|covers):\s*$", re.M)
 """A line leading into a list, naming what the list is of: "A local risk-assessment typically includes:"."""
 _CONTENTS_ASKED = (
     re.compile(r"\bwhat (?:should|does|do|must|will|would|could|is|are) (?:a |an |the |our |my |their |your )?(.+?) "
@@ -32,12 +31,14 @@ _CONTENTS_ASKED = (
     re.compile(r"\bwhat (?:goes|should go|needs to go|has to go|must go|do we put|should we put|do i put"
                r"|should i put) in(?:to)? (?:a |an |the |our |my )?(.+)"),
     re.compile(r"\bwhats in (?:a |an |the |our )?(.+)"),
-    re.compile(r"^(.+?) contents?\b"),
+    re.compile(r"\bcontents of (?:a |an |the |our )?(.+)"),
+    re.compile(r"^(.+?) contents\b"),
 )
 """Questions asking what something does or holds; the group is the thing."""
 SETTING_STEMS = frozenset(("prevent", "council", "local", "partnership"))
 """Words that place a subject rather than name it: "our Prevent comms strategy" is a communications strategy."""
 _MOST_WORDS = 5
+"""A longer "thing" is a question's clause, not the name of a thing."""
 DEFINITION_BOOST = 3.0
 """A "what is X" question prefers a passage with a sentence defining X ("Channel is a voluntary..."), in the
 shortlist too: a passage about X at length (a letter inviting staff to become peers) says it less directly."""
@@ -82,7 +83,7 @@ def definitions(text: str) -> frozenset[tuple[str, ...]]:
 
 def list_subjects(text: str) -> frozenset[tuple[str, ...]]:
     """The stems of what each list in a passage is of ("A proactive communications strategy will:")."""
-    found = (tuple(s for s in analyse(match.group(1)) if s not in SETTING_STEMS)
+    found = (_unjoined(tuple(s for s in analyse(match.group(1)) if s not in SETTING_STEMS))
              for match in _LIST_LEAD.finditer(plain(text)))
     return frozenset(subject for subject in found if subject)
 
@@ -92,19 +93,26 @@ def contents_target(corrected: tuple[str, ...]) -> tuple[str, ...]:
     said = " ".join(w for w in corrected if w)
     for asked in _CONTENTS_ASKED:
         if match := asked.search(said):
-            target = tuple(s for s in analyse(match.group(1)) if s not in SETTING_STEMS)
-            return target if len(target) <= _MOST_WORDS else ()
+            target = _unjoined(tuple(s for s in analyse(match.group(1)) if s not in SETTING_STEMS))
+            if target:
+                return target if len(target) <= _MOST_WORDS else ()
     return ()
 
 
 def lists_target(subject: tuple[str, ...], target: tuple[str, ...]) -> bool:
     """Whether a list's subject is the thing asked about: its last word (the thing itself: a "strategy") is in the
     question, and at least half the question's words name it (a word or its short form: "comms", "communications")."""
-    if not any(_same(subject[-1], word) for word in target):
+    if subject[-1] not in target:
         return False
     return sum(any(_same(word, mine) for mine in subject) for word in target) * 2 >= len(target)
 
 
 def _same(one: str, other: str) -> bool:
-    """The same stem, or one a short form of the other ("comm", "communic")."""
-    return one == other or (len(one) >= 4 and other.startswith(one)) or (len(other) >= 4 and one.startswith(other))
+    """The same stem, or one a clipped form of the other ("comm", "communic"; not "polic", "polici")."""
+    short, long = sorted((one, other), key=len)
+    return short == long or (len(short) >= 4 and len(long) - len(short) >= 3 and long.startswith(short))
+
+
+def _unjoined(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """Stems without the joined form a hyphenated word adds ("risk-assessment": risk, assess, not riskassess)."""
+    return tuple(s for i, s in enumerate(stems) if i < 2 or s != stems[i - 2] + stems[i - 1])

@@ -18,7 +18,8 @@ import pytest
 
 from bot.logs import JsonFormatter
 from dialogs.assessment import PERSONAL_DATA_WARNING
-from knowledge.personal_data import find_personal_data, nhs_checksum_ok
+from knowledge.personal_data import find_personal_data
+from knowledge.phone_numbers import nhs_checksum_ok
 from tests.helpers.channel import TeamsClient, all_text
 
 PLANTED = {

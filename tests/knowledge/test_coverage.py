@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.coverage import Packed, best_share, cover
+from knowledge.coverage import Packed, best_share, cover, longest_run
 
 SETS = sorted(Path(__file__).parent.glob("tuning_questions_[uvwx].yaml"))
 
@@ -70,3 +70,12 @@ def test_best_share_takes_the_first_of_equal_positions():
     assert best_share(entries, 4.0) == (0.75, 2)
     assert best_share([(0b101, 0b010, 2.0, 1.0)], 4.0) == (0.5, 0)
     assert best_share(entries, 0.0) == (0.0, 0)
+
+
+@pytest.mark.parametrize(("stems", "found", "run"), [
+    (("prevent", "lead", "role"), {("prevent", "lead"), ("lead", "role")}, 2),
+    (("a", "b", "c", "d"), {("a", "b"), ("c", "d")}, 1),  # two pairs, not in a row
+    (("a", "b"), set(), 0),
+])
+def test_the_longest_run_counts_consecutive_pairs_in_order(stems, found, run):
+    assert longest_run(stems, frozenset(found)) == run

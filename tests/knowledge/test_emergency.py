@@ -287,6 +287,11 @@ def test_review_35_probes_the_model_never_learned(key, fires, at_least):
     "she is passing out on Friday from Hendon, so proud",
     "Mum finally got hold of a syringe for the baby's Calpol",
     "ligature risk audit on the ward, today is the day the inspectors come",
+    "we don't need an ambulance, he was bleeding heavily but it's stopped now",  # the reviewer of the session's diff
+    "First aid refresher today: if someone is bleeding heavily, call an ambulance",
+    "Her nose is bleeding a lot, do we need an ambulance?",
+    "bought a new skipping rope for the kids, today is the day they try it",
+    "Year 7 rope climbing in PE, today is the day",
     "the cake is to die for",
     "if someone is bleeding heavily do I need to call an ambulance?",
 ])

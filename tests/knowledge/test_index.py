@@ -3,26 +3,12 @@
 import pytest
 
 from knowledge.index import _fields, _labels, kinds_of
-from knowledge.model import Passage
-from knowledge.statements import definitions
 
 
 def test_list_item_labels_are_read_as_sub_headings():
     text = ("You may wish to consider:\n- Strategic oversight \u2013\n  - briefing members\n"
             "- **Reputation:** Venue owners may want to know.\n- A plain item with no label.")
     assert _labels(text) == {"strateg", "oversight", "reput"}
-
-
-@pytest.mark.parametrize(("text", "defined"), [
-    ("Channel is a voluntary, confidential programme.", {("channel",)}),
-    ("- Visits: officers or Prevent Peers (a network of Home Office accredited local Prevent officers) can "
-     "meet staff.", {("prevent", "peer")}),
-    ('Alter Ego delivered the production "Going to Extremes" to schools.', {("go", "extrem")}),
-    ("Contact the Home Office (see below) for advice.", set()),  # brackets that define nothing
-])
-def test_the_terms_a_passage_defines(text, defined):
-    passage = Passage("d/s/1", "d", "Doc", ("Section",), text, "", None, "d/s")
-    assert definitions(passage.text) == defined
 
 
 def test_a_label_word_on_many_passages_is_a_format_not_a_topic(kb):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from knowledge.personal_data import find_personal_data, nhs_checksum_ok
+from knowledge.personal_data import find_personal_data
+from knowledge.phone_numbers import nhs_checksum_ok
 
 
 @pytest.mark.parametrize(("text", "kind", "found"), [
@@ -168,6 +169,12 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "Matilda (Year 5) and Holes are on the reading list",  # books, not pupils
     "Elizabeth I (Year 8) project is due Friday",  # a queen: "I" is no initial
     "León and Burgos are on the Spain trip",  # an accented place
+    "What did Osama bin Laden say about the West?",  # a public figure, with a particle (the session's diff review)
+    "Abu Hamza al Masri clips are being shared",
+    "reception’s number is 0113 496 0000",  # a curly apostrophe
+    "the Home Office Prevent team on 020 7946 0123",  # a service named with a person's word
+    "the Family Hub on 0161 496 0123",
+    "call the duty team, they are on 0161 496 0999",
     "Should referrals go to the team mailbox prevent@council.gov.uk?",  # a team's mailbox
     "WRAP queries to WRAP@homeoffice.x.gsi.gov.uk",  # a mailbox the guidance gives
     "prevent referral numbers 2017/18",  # a span of years, not a reference
@@ -197,7 +204,7 @@ def _blind(key):
 
     ("holdout3_personal", True, 92), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
     ("read4_personal", True, 104), ("read4_clean", False, 198),  # 100/120 and 194/200 when the list arrived
-    ("review2_personal", True, 88), ("review2_clean", False, 68),  # 45/89 and 63/125 before the session's changes
+    ("review2_personal", True, 88), ("review2_clean", False, 71),  # 45/89 and 63/125 before the session's changes
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)

@@ -781,3 +781,8 @@ def test_asking_whether_something_is_allowed_leads_with_what_the_guidance_says_i
     answer = kb.ask(question)
     assert answer.kind == "passage"
     assert re.search(r"unlawful|permissible", answer.hits[0].passage.text)
+
+
+def test_lead_as_a_verb_is_not_a_post_asked_about(kb):
+    """"Who is the <post> lead/head for..." asks for a person; "the right agency to lead in" asks which agency."""
+    assert kb.ask("who is the right agency to lead in a channel case").kind == "passage"
