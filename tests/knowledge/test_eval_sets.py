@@ -64,6 +64,7 @@ SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_quest
         "tuning-pp": HERE / "tuning_questions_pp.yaml", "tuning-qq": HERE / "tuning_questions_qq.yaml",
         "tuning-rr": HERE / "tuning_questions_rr.yaml", "tuning-ss": HERE / "tuning_questions_ss.yaml",
         "tuning-tt": HERE / "tuning_questions_tt.yaml", "tuning-uu": HERE / "tuning_questions_uu.yaml",
+        "tuning-vv": HERE / "tuning_questions_vv.yaml", "tuning-ww": HERE / "tuning_questions_ww.yaml",
         "gate-review": HERE / "tuning_questions_gate_review.yaml"}
 KB_TARGET = 0.90
 TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c": 0.82, "tuning-d": 0.80,
@@ -77,7 +78,8 @@ TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c"
                      "tuning-hh": 0.9, "tuning-ii": 0.75, "tuning-jj": 0.89, "tuning-kk": 0.8,
                      "tuning-ll": 0.92, "tuning-mm": 0.91, "tuning-nn": 0.89, "tuning-oo": 0.87,
                      "tuning-pp": 0.9, "tuning-qq": 0.89, "tuning-rr": 0.84, "tuning-ss": 0.78,
-                     "tuning-tt": 0.85, "tuning-uu": 0.86, "gate-review": 0.8}
+                     "tuning-tt": 0.85, "tuning-uu": 0.86, "tuning-vv": 0.86, "tuning-ww": 0.86,
+                     "gate-review": 0.8}
 """Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
 tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); tuning-c 102/120 and tuning-d
 100/120 when they joined (0.808 each while held back); tuning-e 78/100 and tuning-f 84/100 when written,
@@ -99,7 +101,8 @@ and tuning-mm 113/120 when they joined (fifteenth session; held-back sets 11 and
 and tuning-oo 106/120 when they joined (sixteenth session; held-back sets 17 and 18 until then); tuning-pp 110/120
 and tuning-qq 109/120 when they joined (seventeenth session; held-back sets 19 and 20 until then); tuning-rr 102/120
 and tuning-ss 95/120 when they joined (eighteenth session; held-back sets 21 and 22 until then); tuning-tt 104/120
-and tuning-uu 105/120 when they joined (nineteenth session; held-back sets 23 and 24 until then); the aim is 0.90."""
+and tuning-uu 105/120 when they joined (nineteenth session; held-back sets 23 and 24 until then); tuning-vv 106/120
+and tuning-ww 106/120 when they joined (twentieth session; held-back sets 25 and 26 until then); the aim is 0.90."""
 NONE_TARGET = 0.97
 TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tuning-h": 0.93, "tuning-i": 0.96,
                        "tuning-m": 0.96, "tuning-n": 0.96, "tuning-o": 0.95, "tuning-p": 0.95, "tuning-v": 0.95,
@@ -109,7 +112,7 @@ TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tu
                        "tuning-jj": 0.8, "tuning-kk": 0.8, "tuning-ll": 0.82, "tuning-mm": 0.85,
                        "tuning-nn": 0.9, "tuning-oo": 0.85, "tuning-pp": 0.85, "tuning-qq": 0.8,
                        "tuning-rr": 0.85, "tuning-ss": 0.9, "tuning-tt": 0.72, "tuning-uu": 0.87,
-                       "gate-review": 0.8}
+                       "tuning-vv": 0.92, "tuning-ww": 0.85, "gate-review": 0.8}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual
