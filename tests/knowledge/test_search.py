@@ -786,3 +786,13 @@ def test_asking_whether_something_is_allowed_leads_with_what_the_guidance_says_i
 def test_lead_as_a_verb_is_not_a_post_asked_about(kb):
     """"Who is the <post> lead/head for..." asks for a person; "the right agency to lead in" asks which agency."""
     assert kb.ask("who is the right agency to lead in a channel case").kind == "passage"
+
+
+@pytest.mark.parametrize("question", ["is the benchmark everything we must do or only a baseline?",
+                                      "is the delivery benchmark comprehensive or a baseline"])
+def test_asking_whether_a_list_is_complete_finds_where_it_says_it_is_not_exhaustive(kb, question):
+    """"Everything", "comprehensive", "a baseline": the guidance says "not an exhaustive list" (a synonym group in
+    alternates.yaml); "baseline" is otherwise only the name of a security clearance (BPSS)."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage"
+    assert "not an exhaustive list" in answer.hits[0].passage.text
