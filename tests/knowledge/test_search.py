@@ -796,3 +796,16 @@ def test_asking_whether_a_list_is_complete_finds_where_it_says_it_is_not_exhaust
     answer = kb.ask(question)
     assert answer.kind == "passage"
     assert "not an exhaustive list" in answer.hits[0].passage.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("is WRAP on its own enough for the reception team?", "Some staff may require additional training"),
+    ("how can we get residents on board with Prevent", "community engagement"),
+])
+def test_everyday_words_for_the_guidance_words_find_the_passage(kb, question, expected):
+    """"On its own enough" is the guidance's "sufficient" / "supplement"; "on board" its "engagement" (synonym groups
+    in alternates.yaml)."""
+    answer = kb.ask(question)
+    assert answer.kind == "passage"
+    passage = answer.hits[0].passage
+    assert expected.lower() in (" ".join(passage.heading_path) + " " + passage.text).lower()
