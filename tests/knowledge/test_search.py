@@ -801,10 +801,11 @@ def test_asking_whether_a_list_is_complete_finds_where_it_says_it_is_not_exhaust
 @pytest.mark.parametrize(("question", "expected"), [
     ("is WRAP on its own enough for the reception team?", "Some staff may require additional training"),
     ("how can we get residents on board with Prevent", "community engagement"),
+    ("is a prevent risk assessment just about incidents that already happened?", "look backwards at activity"),
 ])
 def test_everyday_words_for_the_guidance_words_find_the_passage(kb, question, expected):
-    """"On its own enough" is the guidance's "sufficient" / "supplement"; "on board" its "engagement" (synonym groups
-    in alternates.yaml)."""
+    """"On its own enough" is the guidance's "sufficient" / "supplement"; "on board" its "engagement"; "already
+    happened" its "look backwards" (synonym groups in alternates.yaml)."""
     answer = kb.ask(question)
     assert answer.kind == "passage"
     passage = answer.hits[0].passage
