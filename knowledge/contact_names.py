@@ -59,11 +59,6 @@ class ContactNames:
         return best[1] if best else None
 
 
-def asked_contact(text: str, contacts: Iterable[Contact]) -> Contact | None:
-    """`ContactNames.asked` over these contacts."""
-    return ContactNames(contacts).asked(text)
-
-
 @cache
 def national_names() -> ContactNames:
     """The national contacts' names (knowledge/national.yaml), read once."""

@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge.areas import check_areas, load_national
-from knowledge.contact_names import asked_contact
+from knowledge.contact_names import national_names
 
 
 @pytest.mark.parametrize(("text", "contact"), [
@@ -15,7 +15,7 @@ from knowledge.contact_names import asked_contact
     ("pls can you give me the terror hotline number", "anti-terrorist-hotline"),
 ])
 def test_asked_for(text, contact):
-    found = asked_contact(text, load_national().contacts)
+    found = national_names().asked(text)
     assert found is not None and found.id == contact
 
 
@@ -27,7 +27,7 @@ def test_asked_for(text, contact):
     "",
 ])
 def test_not_asked_for(text):
-    assert asked_contact(text, load_national().contacts) is None
+    assert national_names().asked(text) is None
 
 
 def test_names_must_be_lower_case_and_short(tmp_path):
