@@ -63,18 +63,22 @@ _LIVE_NOW = re.compile(r"\b(?:right now|now|at the moment|as we speak|currently|
 _REAL = re.compile(r"\b(?:real|for real|actual|really happening|interrupted)\b")
 _EXISTS = re.compile(r"\bthere (?:is|are|was|were|has been) (?:a|an|some)\b")
 _NEEDED = (*DANGER, "threat", "precursor", "fight", "groomed", "self_harm")  # without one of these nothing can fire
-UNWORDED_THRESHOLD = 0.97
-"""A message naming no danger the rules know may still be one the learned model is all but sure of ("a man just
-shot someone outside the youth club", "dragging a little girl towards a van and she is screaming"): above this,
-unless told as over (`SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it
-fires. Chosen in the eighteenth session on holdout lists the model never learned from (with this path, at the
-session's end): list 11 95/100 emergencies, list 6 97/100, r15 146/150, r26 92/99 (81/99 without the path), half a
-blind list of emergencies in everyday words 21/30 (10/30 without), a reviewer's list for this path 12/20 (5/20); their
-everyday messages 93/100, 99/100, 146/150, 96/99, 100/100 and 57/60 (59/60 without: statements of people in places
-saying things are where the model leans); no card more for 7,109 staff questions. On two last blind lists, 0.99 ->
-0.97 caught 98 -> 103/118 and 84 -> 94/119 emergencies for one everyday message more on each (191/198, 191/199). A
-review found the first model so trained sure of "dad in the car outside the nursery saying he's not leaving without
-his daughter" and the like: those probes joined the training data (review 28)."""
+UNWORDED_THRESHOLD = 0.9
+"""A message naming no danger the rules know may still be one the learned model is sure of ("a man just shot someone
+outside the youth club", "her chest's hurting, she's sweaty and her left arm's gone dead"): at this or above, unless
+told as over (`SETTLED`), and only as the rules would let a danger word through (see `_peril_now`), it fires.
+- Eighteenth session: the path was added at 0.97, chosen on holdouts the model never learned from (list 11 95/100,
+  list 6 97/100, r15 146/150, r26 92/99 against 81/99 without it; their everyday messages as before but for one);
+  0.99 -> 0.97 caught 98 -> 103/118 and 84 -> 94/119 emergencies on two blind lists for one everyday message more on
+  each. A review found the first model sure of "dad in the car outside the nursery saying he's not leaving without his
+  daughter" and the like: those probes joined the training data (review 28).
+- Twenty-first session, 0.97 -> 0.9, with the model as it was: on the nine holdouts the model never learned from, 774
+  -> 801 of 856 emergencies (f29 106 -> 110/118, g30 97 -> 107/119, h32 97 -> 103/120), 1,155 -> 1,148 of 1,200
+  everyday messages right (statements such as "child still at the school gate 30 minutes after closing, staff waiting
+  with her"); a new blind list, h33, read only for its totals, 108 -> 114/118 and 187 -> 186/198. No card more for
+  7,693 staff questions (13 fire, as before). 0.88 caught two more emergencies on the holdouts and none on h33; 0.93
+  caught 18 of the 27.
+"""
 PERIL_THRESHOLD = 0.5
 """A message naming no danger concept but a `peril` word ("he's choking", "tenant unresponsive on the kitchen floor")
 that the rules would let through (`_peril_now`, which also turns away figures of speech and devices:
