@@ -182,11 +182,17 @@ def _unusual(word: str) -> bool:
     return bool(odd) and word.lower() not in _PLATFORM_NAMES and word.lower() not in COMMON_WORDS
 
 
+_TIMES = frozenset(("AM", "PM"))
+_TIME_BEFORE = re.compile(r"\d\s*$")
+
+
 def _initials(text: str) -> Iterable[Span]:
     for match in _INITIALS.finditer(text):
         letters = match.group("letters")
-        if letters.replace(".", "").upper() in _not_initials():
-            continue
+        bare = letters.replace(".", "").upper()
+        if bare in _not_initials() and not (bare in _TIMES and "." in letters and not _TIME_BEFORE.search(
+                text, 0, match.start())):
+            continue  # an acronym; but "A.M. in 11HS" is a child, "9 a.m. in Y10" a time
         if _CLASS_AFTER.match(text, match.end()) or _PERSON_BEFORE.search(text, 0, match.start()):
             yield "initials", match.start(), match.end()
 

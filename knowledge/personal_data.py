@@ -6,7 +6,9 @@ common first name with a surname ("John Smith", "connor mcguire": a listed surna
 word English does not use), after a word for a person or about someone ("my pupil aisha", "worried about
 Declan"), before what they said or did ("Ahmed says..."), before a class or an age ("Rhys (Year 11) has")
 or before a description ("Aleksander, the lad in 11T"; names from knowledge/person_names.yaml, in any spelling
-with accents, less the public figures listed there and saints), personal email addresses, postcodes, National
+with accents, less the public figures listed there and saints), two or three capitalised words that can only be a
+name before a class or an age ("João Ferreira in Year 8"), a nickname ("everyone calls him Smudge"), a description
+that fits one child ("the only girl in Year 8 at ..."), personal email addresses, postcodes, National
 Insurance numbers, dates of birth, phone and NHS numbers (`knowledge.phone_numbers`: not a national contact's, a
 freephone or a landline named as an organisation's), and the identifiers of `knowledge.identifiers` (addresses,
 vehicle registrations, handles, initials with a class, reference numbers). The bot answers a finding with a
@@ -78,6 +80,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ni_number", re.compile(
         r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
         re.IGNORECASE)),
+    ("ni_number", re.compile(
+        r"\b(?:NI|NINO|national insurance)(?: (?:number|no\.?|num))?(?: is)?\s*[:#-]?\s*"
+        r"(?P<value>[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b", re.IGNORECASE)),  # named as one, in any letters
     ("postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b",
                             re.IGNORECASE)),
     ("date_of_birth", re.compile(
@@ -93,9 +98,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<age>\d{{1,2}})\s*(?:years? old|yrs? old|yo|year-old)\s+(?:(?:{_PEOPLE})\s+)?(?:called|named)\s+"
         rf"(?P<name>{_NAME})", re.IGNORECASE)),
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
+    ("nickname", re.compile(
+        r"\b(?:they|everyone|people|kids|others|mates|friends|lads|girls) call(?:s|ed)? (?:him |her |them )?['\"‘“]?"
+        r"(?!(?:It|This|That|The|A|An|Prevent|Channel)\b)[A-Z][a-z]+|\b(?:goes by|nicknamed)(?: the name)? ['\"‘“]?"
+        r"(?!(?:The|A|An)\b)[A-Z][a-z]+")),
     ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?!(?:Men|Martens|Word|Who|Bean)\b){_NAME}")),
 )
 _ANY_DIGIT = re.compile(r"\d")
+_NOT_PLACES = frozenset(("Prevent", "Channel", "Teams", "England", "Wales", "Britain", "UK", "Europe"))
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -112,12 +122,34 @@ def find_personal_data(text: str) -> list[Finding]:
                 continue
             if kind == "email" and _team_mailbox(match.group(0)):
                 continue
-            found.append(Finding(kind, match.start(), match.end()))
+            found.append(Finding(kind, *match.span("value" if "value" in pattern.groupindex else 0)))
     if has_digit:
         found.extend(Finding(kind, start, end) for kind, start, end in phone_and_nhs_numbers(text))
     found.extend(Finding(kind, start, end) for kind, start, end in identifiers(text, has_digit))
-    found.extend(_typed_names(text))
+    found.extend(_typed_names(text, has_digit or "year" in lowered))
+    if "only" in lowered:
+        found.extend(_singled_out(text))
     return _without_overlaps(found)
+
+
+_ONLY_ONE = re.compile(r"\b(?i:the only|the one and only) (?:[\w'-]+ ){0,3}?(?i:boy|girl|lad|pupil|student|child|kid"
+                       r"|twins|teenager|learner|young person|resident|tenant|patient|client|family)s?\b")
+_SPECIFIC_PLACE = re.compile(r"\b(?:(?i:year|yr|y) ?\d{1,2}\b|\d{1,2}[A-Za-z]{1,3}\b|(?i:at|in|from|on) (?:St\.? )?"
+                             r"(?P<place>[A-Z][a-z]+))")
+_SENTENCE = re.compile(r"[^.?!]+")
+
+
+def _singled_out(text: str) -> Iterable[Finding]:
+    """A description that fits one person: "the only <child> ..." with a class or a named place in the same sentence
+    ("The only Year 9 boy at St Bede's with a prosthetic leg", "the only twins in the school" after "in 5C")."""
+    for sentence in _SENTENCE.finditer(text):
+        only = _ONLY_ONE.search(sentence.group(0))
+        if only is None:
+            continue
+        for place in _SPECIFIC_PLACE.finditer(sentence.group(0)):
+            if place.group("place") is None or place.group("place") not in _NOT_NAMES | _NOT_PLACES:
+                yield Finding("description", sentence.start() + only.start(), sentence.start() + only.end())
+                break
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -146,13 +178,18 @@ capitalised one: "talk to Declan")."""
 _CLASS = (r"(?:(?:year|yr)\.? ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
           r"|y ?\d{1,2}|\d{1,2}[a-z]{1,3}|[ps]\d)")
 _CLASS_AFTER = re.compile(r"(?: (?!I\b)[A-Z]\.?)?(?i:(?: ?[(\[] ?" + _CLASS + r" ?[)\]]| ?\( ?\d{1,2} ?\)"
-                          r"|,? in " + _CLASS + r"\b|, " + _CLASS + r",| - " + _CLASS + r" -| (?:y|yr) ?\d{1,2}\b))"
+                          r"| \d{1,2}(?![.:]\d)|,? in " + _CLASS + r"\b|, " + _CLASS + r",| - " + _CLASS
+                          + r" -| (?:y|yr) ?\d{1,2}\b))"
                           r"(?=\s*(?:$|[.;:!?]|(?:"
                           + "|".join(sorted(_SAID_OR_DID | _ABOUT_SOMEONE | {"at", "on", "to", "who"})) + r")\b))")
 """A year group, class or age straight after a first name (and perhaps an initial), then what they did or the
 message's end: "Rhys (Year 11) has drawn", "Fatima B in Y8 at panel", "Kai (10M) said", "Rhys, Year 11, keeps", "Leo
 (14) says" (review: not "Matilda (Year 5) and Holes", a book; not "Sofia (Y12 trip...)"). With a capital, a first name
-that is also an everyday word counts too ("Jack (Year 11) keeps"; not "Summer (Year 10) exams")."""
+that is also an everyday word counts too ("Jack (Year 11) keeps"; not "Summer (Year 10) exams"). An age alone counts
+too ("Rebin Karim 15 at the youth project"), as does a run of words read as a name (`_name_run`)."""
+_YEAR_GROUP = re.compile(r"(?i)\b(?:year|yr|y) ?\d|\d[a-z]")
+"""A year group or class, not an age: what makes lower-case words English does not use a name before it ("muhamad
+ibraheem in y10"; not "benchmark 3 in the toolkit")."""
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an|our|my|who|aged?|\d)\b")
 _NOT_SURNAMES = frozenset((
     "Station", "Line", "Hospital", "Street", "Road", "Palace", "Society", "Trust", "Institute", "Report", "Project",
@@ -195,15 +232,21 @@ def _names() -> _Names:
     return _Names(frozenset(data["first_names"]), frozenset(data["surnames"]), frozenset(data["also_words"]), public)
 
 
-def _typed_names(text: str) -> Iterable[Finding]:
+def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
     """A common first name typed with a surname ("John Smith", "aisha begum", "connor mcguire"), after a word for
     a person or about someone ("my pupil aisha", "worried about Declan"), before what the person said or did
     ("Ahmed says...", "abdi lives with") or before a description ("Aleksander, the polish lad"). A first name that
-    is also an everyday word counts only when typed with a capital; after "St" it is a saint's ("St George's")."""
+    is also an everyday word counts only when typed with a capital; after "St" it is a saint's ("St George's").
+    Without a digit or "year" (`class_possible`) no class or age follows a name."""
     names = _names()
     words = _TOKEN if text.isascii() else _ANY_TOKEN
     tokens = [(m.group(0), m.start(), m.end()) for m in words.finditer(text)]
     for i, (word, start, end) in enumerate(tokens):
+        run = _name_run(tokens, i, names) if class_possible else 0
+        if run and (after_run := _CLASS_AFTER.match(text, tokens[run - 1][2])) \
+                and (word[0].isupper() or _YEAR_GROUP.search(after_run.group(0))):
+            yield Finding("name", start, tokens[run - 1][2])  # "Jordan Whitfield in 10B", "muhamad ibraheem in y10"
+            continue
         key = _unaccented(bare_word(word))
         first = key.split("-")[0]  # "Ellie-Mae", "Kerry-Ann"
         if i and key in names.surnames and key not in names.first and key not in COMMON_WORDS \
@@ -234,6 +277,38 @@ def _typed_names(text: str) -> Iterable[Finding]:
                     or (before == "to" and word[0].isupper()) or _CLASS_AFTER.match(text, end)
                     or (word[0].isupper() and word.lower() != bare_word(word)))):
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
+
+
+def _name_run(tokens: list[tuple[str, int, int]], i: int, names: _Names) -> int:
+    """Where a run of words that can only be a name, starting at token i, ends (0 if none): two or three capitalised
+    words that are names or no English word ("João Ferreira", "Pham Duc Anh"), or two lower-case words English does
+    not use ("muhamad ibraheem"; one could be an English word the word lists lack, "the suffragettes (Year 9)").
+    `_CLASS_AFTER` then decides: "... in Year 8 wrote"."""
+    if i and _name_like(tokens[i - 1][0], names) is not None:
+        return 0  # not the run's first word
+    capitalised = _name_like(tokens[i][0], names)
+    if capitalised is None or (i and tokens[i - 1][0].lower().rstrip(".") in _HONOURED):
+        return 0
+    end = i + 1
+    while end < len(tokens) and end - i < 3 and _name_like(tokens[end][0], names) is capitalised:
+        end += 1
+    return end if (end - i >= 2 if capitalised else end - i == 2) else 0
+
+
+def _name_like(word: str, names: _Names) -> bool | None:
+    """True for a capitalised word that is a name or no English word, False for a lower-case word English does not
+    use (no listed name either: those have their own rules), None for any other word."""
+    key = _unaccented(bare_word(word))
+    if len(key) < 2 or not key.isalpha() or word in _NOT_NAMES or word.isupper():
+        return None
+    unknown = key not in COMMON_WORDS and key not in ENGLISH_WORDS and key not in STOPWORDS
+    if word[0].isupper():
+        listed = key in names.first or key in names.surnames
+        return True if (unknown or listed) and word.split("'")[0] not in _NOT_SURNAMES else None
+    singular = key[:-1] if key.endswith("s") else key  # "suffragettes", "twins": English in the plural
+    return False if unknown and len(key) >= 3 and word.islower() and key not in names.first \
+        and key not in names.surnames and key not in _NOT_NAME_WORDS and singular not in COMMON_WORDS \
+        and singular not in ENGLISH_WORDS else None
 
 
 def _unaccented(word: str) -> str:
@@ -279,8 +354,24 @@ def _team_mailbox(address: str) -> bool:
         return False  # "happy.days@hotmail.co.uk": a person's, whatever its words
     pieces = [p for p in re.split(r"[^a-z]+", local) if p]
     names = _names()
-    return bool(pieces) and all(len(p) > 2 and (p in _MAILBOX_WORDS or p in COMMON_WORDS)
-                                and p not in names.first and p not in names.surnames for p in pieces)
+    return bool(pieces) and all(p not in names.first and p not in names.surnames and _words_of(p, names)
+                                for p in pieces)
+
+
+_JOINING = frozenset(("and", "of", "for"))
+
+
+def _words_of(piece: str, names: _Names) -> bool:
+    """Whether part of a mailbox's name is a team's word or several run together ("learninganddevelopment",
+    "youthservice"), none of them a name: "jsmith" and "daveadmin" are not."""
+    def word(part: str) -> bool:
+        return part in _JOINING or (len(part) > 2 and (part in _MAILBOX_WORDS or part in COMMON_WORDS)
+                                    and part not in names.first and part not in names.surnames)
+    ends = {0}  # where a run of words can end, from the start of the piece
+    for end in range(1, len(piece) + 1):
+        if any(start in ends and word(piece[start:end]) for start in range(max(0, end - 20), end - 2)):
+            ends.add(end)
+    return len(piece) in ends
 
 
 def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:
@@ -314,6 +405,8 @@ def _may_match(kind: str, text: str, lowered: str, has_digit: bool) -> bool:
         return "called" in lowered or "named" in lowered
     if kind == "titled_name":
         return "M" in text or "Dr" in text
+    if kind == "nickname":
+        return "call" in lowered or "goes by" in lowered or "nicknamed" in lowered
     return has_digit
 
 

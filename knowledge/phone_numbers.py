@@ -1,7 +1,7 @@
 """Phone and NHS numbers in a message, for the personal data guard (`knowledge.personal_data`).
 
-- A UK phone number (10 or 11 digits, "+44" read as "0") is a person's unless it is a national contact the content
-  gives, a freephone or non-geographic number, or a landline given as an organisation's: a switchboard's, a
+- A UK phone number (10 or 11 digits, "+44" and "0044" read as "0") is a person's unless it is a national contact
+  the content gives, a freephone or non-geographic number, or a landline given as an organisation's: a switchboard's, a
   reception's, a team's or a helpline's, named just before it with no person's word in the words before ("ring the
   emergency duty team on 0161 ..."). A mobile is a person's whoever gives it ("the office gave me her mobile").
 - An NHS number is ten digits whose modulus 11 check digit is right.
@@ -16,12 +16,13 @@ from knowledge.areas import load_national
 
 Span = tuple[str, int, int]
 
-_DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
+_DIGITS = re.compile(r"(?<![\d+])(?:\+44\s?\(?0?\)?|0044\s?\(?0?\)?|0)[\d\s()-]{8,13}\d(?!\d)")
 _NHS = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 _FREEPHONE = re.compile(r"0(?:800|808|500|3\d\d|84\d|87\d)")
 """Freephone, national and non-geographic numbers: organisations' lines, not a person's."""
 _LINE_BEFORE = re.compile(r"\b(?:switchboard|reception|helpline|hotline|team|desk|hub|mash|office|centre|center|council"
-                          r"|department|unit|front door|line|services?|surgery|ctp)(?:'s)?(?:[,:]? (?!from\b)\w+){0,3}?"
+                          r"|department|unit|front door|line|services?|surgery|ctp|edt|out of hours|duty)(?:'s)?"
+                          r"(?:[,:]? (?!from\b)\w+){0,3}?"
                           r"[\s:,(-]*$")
 """An organisation's line named just before its number: at most three words between ("the duty team on", "reception's
 number is", "the team on (0113) ..."), and not "from" ("rang the hub from 01...": the caller's)."""
@@ -43,8 +44,8 @@ def phone_and_nhs_numbers(text: str) -> Iterable[Span]:
     """Personal phone numbers and valid NHS numbers in a message."""
     for match in _DIGITS.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
-        if digits.startswith("44"):
-            digits = "0" + digits[2:].removeprefix("0")
+        if digits.startswith(("44", "0044")):
+            digits = "0" + digits.removeprefix("00")[2:].removeprefix("0")
         if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits) \
                 and not _organisation_line(text, match.start(), digits):
             yield "phone", match.start(), match.end()

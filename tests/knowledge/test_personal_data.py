@@ -149,6 +149,19 @@ def test_person_names_content_is_checked(tmp_path):
     ("crime ref 13/88412/24 - police passed it on", "reference", "13/88412/24"),
     ("hospital number RX1 234567, young man on ward 4", "reference", "RX1 234567"),
     ("NHS no. 612-938-4405 for the lad we discussed", "nhs_number", "612-938-4405"),
+    # names the lists lack: two or three capitalised words that can only be a name, before a class or an age
+    ("Tomasz Wierzbicki in 11C has been posting flags", "name", "Tomasz Wierzbicki"),
+    ("Tran Minh Quan in year 9 is being called names", "name", "Tran Minh Quan"),
+    ("Ifeanyi Obiora 15 said he wants to go", "name", "Ifeanyi Obiora"),
+    ("Gonçalves Ribeiro (Year 10) keeps drawing symbols", "name", "Gonçalves Ribeiro"),
+    ("kwabena owusu in y10 said it was a joke", "name", "kwabena owusu"),  # two lower-case words English lacks
+    ("everyone calls him Tank and he keeps sharing the videos", "nickname", "everyone calls him Tank"),
+    ("the only girl in Year 10 at Brookfield who plays rugby said it", "description", "the only girl"),
+    ("NI number QQ 12 34 56 C", "ni_number", "QQ 12 34 56 C"),  # letters no real one starts with, named as one
+    ("ring her on 0044 7700 900123", "phone", "0044 7700 900123"),
+    ("J.K. in 10HS keeps asking about it", "initials", "J.K."),
+    ("A.M. in 11HS asked where to buy a crossbow", "initials", "A.M."),  # AM with dots and a class: a child
+    ("his email is jsmith@council.gov.uk", "email", "jsmith@council.gov.uk"),
 ])
 def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     findings = find_personal_data(text)
@@ -183,6 +196,14 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "a 15 year old on the main road",
     "the training is in room 4 at the civic centre",
     "is the chanel pannel the same as channel",
+    "what is benchmark 3 in the toolkit about",  # a word the word lists lack, before a number
+    "self assessment 1.2 - should the CTLP be tested with partners",
+    "Our history scheme covers the suffragettes (Year 9)",  # an English plural the word lists lack
+    "Is the DSL the only person who can make a referral?",
+    "Kids keep sharing sigma memes with Patrick Bateman",  # a film character
+    "Our out of hours EDT number is 0161 496 0000",  # an organisation's line
+    "Training bookings go to learninganddevelopment@council.gov.uk",  # a team's mailbox, its words run together
+    "The assembly starts at 9 A.M. in Y10 block",  # a time
 ])
 def test_more_ordinary_messages_are_not_flagged(text):
     assert find_personal_data(text) == []
@@ -198,13 +219,14 @@ def _blind(key):
 
 
 @pytest.mark.parametrize(("key", "flagged", "at_least"), [
-    ("read_personal", True, 140), ("read_clean", False, 249),  # 82/150 and 234/250 when the lists arrived
-    ("holdout_personal", True, 101), ("holdout_clean", False, 200),  # never read: 64/120 and 191/200 before
-    ("review_personal", True, 95), ("review_clean", False, 186),  # 44/112 and 110/208 before the review's fixes
+    ("read_personal", True, 142), ("read_clean", False, 250),  # 82/150 and 234/250 when the lists arrived
+    ("holdout_personal", True, 103), ("holdout_clean", False, 200),  # never read: 64/120 and 191/200 before
+    ("review_personal", True, 98), ("review_clean", False, 186),  # 44/112 and 110/208 before the review's fixes
 
-    ("holdout3_personal", True, 92), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
-    ("read4_personal", True, 104), ("read4_clean", False, 198),  # 100/120 and 194/200 when the list arrived
-    ("review2_personal", True, 88), ("review2_clean", False, 71),  # 45/89 and 63/125 before the session's changes
+    ("holdout3_personal", True, 101), ("holdout3_clean", False, 194),  # never read: 48/120 and 179/200 at the start
+    ("read4_personal", True, 107), ("read4_clean", False, 199),  # 100/120 and 194/200 when the list arrived
+    ("review2_personal", True, 89), ("review2_clean", False, 72),  # 45/89 and 63/125 before the twentieth's changes
+    ("read5_personal", True, 116), ("read5_clean", False, 200),  # 100/120 and 196/200 when the list arrived
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)
