@@ -72,12 +72,14 @@ told as over (`SETTLED`), and only as the rules would let a danger word through 
   0.99 -> 0.97 caught 98 -> 103/118 and 84 -> 94/119 emergencies on two blind lists for one everyday message more on
   each. A review found the first model sure of "dad in the car outside the nursery saying he's not leaving without his
   daughter" and the like: those probes joined the training data (review 28).
-- Twenty-first session, 0.97 -> 0.9, with the model as it was: on the nine holdouts the model never learned from, 774
-  -> 801 of 856 emergencies (f29 106 -> 110/118, g30 97 -> 107/119, h32 97 -> 103/120), 1,155 -> 1,148 of 1,200
-  everyday messages right (statements such as "child still at the school gate 30 minutes after closing, staff waiting
-  with her"); a new blind list, h33, read only for its totals, 108 -> 114/118 and 187 -> 186/198. No card more for
-  7,693 staff questions (13 fire, as before). 0.88 caught two more emergencies on the holdouts and none on h33; 0.93
-  caught 18 of the 27.
+- Twenty-first session, 0.97 -> 0.9. With the model as it was, on the nine holdouts the model never learned from: 774
+  -> 801 of 856 emergencies, 1,155 -> 1,148 of 1,200 everyday messages right. A review (36) then wrote plain
+  statements of a person in a place that the model was sure of at 0.9 ("he's in the corridor saying he won't go into
+  maths": 0.96); 19 of its 305 fired that had not at 0.97, for 12 of its 153 emergencies more. Its probes joined the
+  training data, and with the retrained model at 0.9: 797 of 856 and 1,153 of 1,200 on the nine holdouts (f29 106 ->
+  109/118, g30 97 -> 105/119, h32 97 -> 102/120); a new blind list, h33, read only for its totals, 108 -> 113/118 and
+  187/198 at both; no card more for 7,693 staff questions (13 fire, as before). 0.93 caught 18 of the 27 more with
+  the old model, 0.88 two more.
 """
 PERIL_THRESHOLD = 0.5
 """A message naming no danger concept but a `peril` word ("he's choking", "tenant unresponsive on the kitchen floor")

@@ -13,9 +13,9 @@ list 6 97/100, 99/100; r15 146/150, 146/150; r26 92/99, 96/99; and four more hol
 in everyday words and everyday statements (s27) 21/30, 100/100; a reviewer's validation list for that path (v28) 12/20,
 57/60; two last blind lists, f29 (read to choose the threshold) 103/118, 191/198, and g30 (written by someone who never
 read the repository; its totals read at four thresholds) 94/119, 191/199, the session's starting code 70/119,
-192/199. In the twenty-first session that path's threshold went from 0.97 to 0.9: f29 106 -> 110/118, 191 -> 188/198;
-g30 97 -> 107/119, 192 -> 191/199; h32 97 -> 103/120, 179/194 both; and a new blind list, h33, 108 -> 114/118,
-187 -> 186/198."""
+192/199. In the twenty-first session that path's threshold went from 0.97 to 0.9 and the model learned review 36's
+probes: f29 106 -> 109/118, 191/198 both; g30 97 -> 105/119, 192 -> 191/199; h32 97 -> 102/120, 179/194 both; v28 14
+-> 17/20, 59 -> 58/60; and a new blind list, h33, 108 -> 113/118, 187/198 both."""
 
 import json
 from pathlib import Path
@@ -50,7 +50,7 @@ def _rate(messages: list[str], urgent: bool) -> float:
     ("holdout_r26_urgent", True, 0.85), ("holdout_r26_not_urgent", False, 0.95),
     ("holdout_s27_urgent", True, 0.55), ("holdout_s27_not_urgent", False, 0.97),
     ("holdout_v28_urgent", True, 0.4), ("holdout_v28_not_urgent", False, 0.95),
-    ("holdout_f29_urgent", True, 0.8), ("holdout_f29_not_urgent", False, 0.94),
+    ("holdout_f29_urgent", True, 0.8), ("holdout_f29_not_urgent", False, 0.95),
     ("holdout_g30_urgent", True, 0.85), ("holdout_g30_not_urgent", False, 0.94),
     ("holdout_h32_urgent", True, 0.8), ("holdout_h32_not_urgent", False, 0.92),
     ("holdout_h33_urgent", True, 0.95), ("holdout_h33_not_urgent", False, 0.92),
