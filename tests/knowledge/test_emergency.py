@@ -297,3 +297,15 @@ def test_review_35_probes_the_model_never_learned(key, fires, at_least):
 ])
 def test_everyday_uses_of_review_35s_words_do_not_fire(text):
     assert detect_emergency(text) is None
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    ("he's in the back of his mum's car outside school and won't get out, she's talking to him", False),
+    ("she's in the toilets and won't come out, her friend is with her", False),
+    ("you won't walk out of this building alive", True),
+    ("he told her she won't make it out of the car park", True),
+])
+def test_a_threat_not_to_get_out_says_alive_or_make_it(text, fires):
+    """Review 36: "won't get out" and "won't come out" alone are a child sulking in a car or a toilet; the threat says
+    "alive" ("won't walk out of here alive") or "won't make it out"."""
+    assert (detect_emergency(text) is not None) is fires
