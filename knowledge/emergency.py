@@ -146,7 +146,8 @@ def _detect(text: str) -> EmergencyMatch | None:
                     and _peril_now(said, rules, has, found) and _peril_fires(said, rules, found):
                 return EmergencyMatch(category="threat_to_life", terms=_terms(said, rules, has))  # "gone under and
                 # not come back up" with no one named: a life in everyday words, as on the `peril` path
-            return None  # the rules and the learned second opinion agree: not an emergency
+            if not (told.terse_alarm(said) and _peril_now(said, rules, has, found)):  # "gunshots outside"
+                return None  # the rules and the learned second opinion agree: not an emergency
         category = _likely_category(said, has)
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
 

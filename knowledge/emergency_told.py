@@ -6,7 +6,8 @@ just before an everyday peril word more than the model can. These are the phrasi
 (reviews 32 to 34 in tests/knowledge/emergency_reviews.yaml): told as settled, handled or over, turning to someone
 else, figures of speech, told in a disclosure of a day gone by, a staff member's wish for advice, and the short
 message naming someone (`said_of_someone`). And, for a danger the message tells as dealt with (an arrest, a weapon
-taken off someone), what tells it as going on after all: more to come (`AGAIN`) or someone acting since (`ACTING`).
+taken off someone), what tells it as going on after all: more to come (`AGAIN`) or someone acting since (`ACTING`);
+and the alarm typed in a few words, with nobody named (`terse_alarm`).
 """
 
 import re
@@ -151,3 +152,29 @@ ACTING = re.compile(r"\b(?:he|she|they) (?:has|have|is|are|just|now|then) (?:jus
                     r"|working|living|studying|volunteering|not|no|in recovery|with|now|just|also|since)\b)\w+")
 """Someone doing something after the danger was dealt with ("the knife was confiscated, he has taken one from the
 food tech room"), unless it is that they left, calmed down or are safe."""
+
+
+_TERSE_WORDS = 6
+_TERSE_DANGER = re.compile(r"\b(?:knife|knives|blade|machete|gun|guns|gunman|gunmen|shooter|shooting|shots|gunshots?"
+                           r"|gunfire|stabbing|stabbed|explosion|explosions|bomb|device|acid)\b")
+_TERSE_HERE = re.compile(r"\b(?:(?:in|at|near|outside|by|on|into) (?:the |our |a |class |room |ward |block )?\w+|now"
+                         r"|outside|here|active|fired|live|everywhere)\b")
+_TERSE_NOT_LIVE = re.compile(
+    r"\b(?:knife|knives|gun|guns|bomb|bombs|shooting|stabbing|stabbings|shootings|explosion|explosive|weapon|weapons)"
+    r"(?: \w+)? (?:crime|crimes|skills|awareness|amnesty|safety|policy|policies|training|workshop|workshops|lesson"
+    r"|lessons|talk|talks|course|drill|drills|arch|arches|wand|block|set|emoji|emojis|video|videos|game|games|film"
+    r"|poster|posters|scene|range|club|practice|season|competition|pain|pains|star|hot|proof|control)\b"
+    r"|\bin (?:popularity|numbers|referrals|demand|interest|sales|growth|costs?)\b"
+    r"|\b(?:water|nerf|toy|paintball|laser|glitter|bath|photo|photos|flu|clay)\b")
+_ASKING = re.compile(r"^(?:what|how|who|when|where|why|which|can|could|should|would|do|does|did|is|are|was|were|if|any"
+                     r"|have|has)\b")
+
+
+def terse_alarm(said: str) -> bool:
+    """An alarm typed in a few words, with nobody named: a weapon, a shooting, a stabbing or an explosion and where or
+    that it is now ("stabbing at the front desk", "gunshots outside", "knife. reception. now", "active shooter");
+    not a question, nor the words of a topic, a game or a figure ("knife crime workshop", "nerf gun war in the hall",
+    "explosion in popularity"). The caller still turns away the past, hypotheticals, jokes and exercises."""
+    return len(said.split()) <= _TERSE_WORDS and _TERSE_DANGER.search(said) is not None \
+        and _TERSE_HERE.search(said) is not None and _ASKING.search(said) is None \
+        and _TERSE_NOT_LIVE.search(said) is None

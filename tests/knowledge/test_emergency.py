@@ -309,3 +309,22 @@ def test_a_threat_not_to_get_out_says_alive_or_make_it(text, fires):
     """Review 36: "won't get out" and "won't come out" alone are a child sulking in a car or a toilet; the threat says
     "alive" ("won't walk out of here alive") or "won't make it out"."""
     assert (detect_emergency(text) is not None) is fires
+
+
+@pytest.mark.parametrize("text", [
+    "stabbing at the front desk", "gunshots outside", "knife. reception. now", "active shooter", "shots fired",
+    "explosion in the canteen", "gun in class 4",
+])
+def test_an_alarm_typed_in_a_few_words_fires(text):
+    """A weapon, a shooting, a stabbing or an explosion and where or that it is now, in six words or fewer and with
+    nobody named: the learned model scored these 0.2-0.6 (too few words to be sure of)."""
+    assert detect_emergency(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "knife crime workshop in the hall", "nerf gun war in the hall", "explosion in popularity",
+    "shooting a video in the hall", "bomb scare last week", "what if there's a stabbing in reception?",
+    "stabbing pain in my side", "knife and fork in the canteen",
+])
+def test_a_few_words_on_a_topic_a_game_or_the_past_do_not_fire(text):
+    assert detect_emergency(text) is None
