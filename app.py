@@ -35,6 +35,7 @@ from knowledge.emergency_model import load_model
 from knowledge.emergency_reading import load_rules
 from knowledge.errors import InvalidContent
 from knowledge.messages import load_messages
+from knowledge.personal_data import load_personal_data_lists
 
 log = logging.getLogger("signpost")
 SERVICES = web.AppKey("services", Services)
@@ -82,6 +83,7 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _utc_now,
     load_rules()
     load_model()
     emergency_wording()
+    load_personal_data_lists()
     messages = content["messages"]
     storage = storage or create_storage(settings)
     flows = (AssessmentFlow(content["benchmark"]), ReferralFlow(content["areas"]), ContactsFlow(content["areas"]))

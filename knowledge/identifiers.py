@@ -183,16 +183,18 @@ def _unusual(word: str) -> bool:
 
 
 _TIMES = frozenset(("AM", "PM"))
-_TIME_BEFORE = re.compile(r"\d\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)\s*$")
+"""Where dotted "A.M."/"P.M." open a sentence ("A.M. in 11HS asked..."): a child's initials, not the time of day
+that "9 A.M. in Y10", "nine A.M. in Year 7", "Mon A.M. - Year 7 assembly" or "Timetable: A.M. 10B" give."""
 
 
 def _initials(text: str) -> Iterable[Span]:
     for match in _INITIALS.finditer(text):
         letters = match.group("letters")
         bare = letters.replace(".", "").upper()
-        if bare in _not_initials() and not (bare in _TIMES and "." in letters and not _TIME_BEFORE.search(
-                text, 0, match.start())):
-            continue  # an acronym; but "A.M. in 11HS" is a child, "9 a.m. in Y10" a time
+        if bare in _not_initials() and not (bare in _TIMES and "." in letters and (
+                _SENTENCE_START.search(text, 0, match.start()) or _PERSON_BEFORE.search(text, 0, match.start()))):
+            continue  # an acronym or a time; but "A.M. in 11HS asked" and "pupil P.M. (Y9)" are a child's
         if _CLASS_AFTER.match(text, match.end()) or _PERSON_BEFORE.search(text, 0, match.start()):
             yield "initials", match.start(), match.end()
 

@@ -29,8 +29,10 @@ import yaml
 
 from knowledge import CONTENT_DIR
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
+from knowledge.english_words import english_words, misspelt
 from knowledge.errors import ContentError
 from knowledge.identifiers import identifiers
+from knowledge.mailboxes import EMAIL, public_mailboxes, team_mailbox
 from knowledge.phone_numbers import phone_and_nhs_numbers
 from knowledge.query_words import bare_word
 from knowledge.text import STOPWORDS
@@ -74,9 +76,8 @@ _NOT_NAME_WORDS = frozenset((
 _DATE = (r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b"
          r"|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b")
 
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", _EMAIL),
+    ("email", EMAIL),
     ("ni_number", re.compile(
         r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
         re.IGNORECASE)),
@@ -98,10 +99,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<age>\d{{1,2}})\s*(?:years? old|yrs? old|yo|year-old)\s+(?:(?:{_PEOPLE})\s+)?(?:called|named)\s+"
         rf"(?P<name>{_NAME})", re.IGNORECASE)),
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
-    ("nickname", re.compile(
-        r"\b(?:they|everyone|people|kids|others|mates|friends|lads|girls) call(?:s|ed)? (?:him |her |them )?['\"‘“]?"
-        r"(?!(?:It|This|That|The|A|An|Prevent|Channel)\b)[A-Z][a-z]+|\b(?:goes by|nicknamed)(?: the name)? ['\"‘“]?"
-        r"(?!(?:The|A|An)\b)[A-Z][a-z]+")),
+    ("nickname", re.compile(  # a person's: "call him", "the lad they call", "he goes by", "a lad nicknamed"; not
+        # "kids call Childline", "our policy goes by Keeping Children Safe", "the estate nicknamed Beirut"
+        r"\b(?:(?i:lad|boy|girl|kid|man|woman|one|pupil|student|person) (?:who |that )?(?i:they|everyone|people|kids"
+        r"|others|mates|friends|lads|girls|boys|we|staff) call(?:s|ed)? "
+        r"|(?i:they|everyone|everybody|people|kids|others|mates|friends|lads|girls|boys|we|staff|pupils|students)"
+        r"(?:['’]re|['’]ve)?(?: all| now| just| still| started| have started)? (?i:call(?:s|ed|ing)?|nicknamed)"
+        r" (?:him|her) )(?:['\"‘“][A-Za-z]|(?!(?:It|This|That|The|A|An|Prevent|Channel)\b)[A-Z])[a-z]+"
+        r"|\b(?i:he|she|who|lad|boy|girl|kid|man|woman|(?:he|she)['’]s)(?: now| also| just)? (?:goes by|nicknamed)"
+        r"(?: the (?:name|nickname))? ['\"‘“]?(?!(?:The|A|An)\b)[A-Z][a-z]+"
+        r"|\b(?i:his|her) (?:nickname|street name)(?: is|['’]s)? ['\"‘“]?[A-Z][a-z]+")),
     ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?!(?:Men|Martens|Word|Who|Bean)\b){_NAME}")),
 )
 _ANY_DIGIT = re.compile(r"\d")
@@ -120,7 +127,7 @@ def find_personal_data(text: str) -> list[Finding]:
         for match in pattern.finditer(text):
             if kind == "name_with_age" and not _plausible_name_age(match):
                 continue
-            if kind == "email" and _team_mailbox(match.group(0)):
+            if kind == "email" and team_mailbox(match.group(0), _is_listed_name):
                 continue
             found.append(Finding(kind, *match.span("value" if "value" in pattern.groupindex else 0)))
     if has_digit:
@@ -134,16 +141,34 @@ def find_personal_data(text: str) -> list[Finding]:
 
 _ONLY_ONE = re.compile(r"\b(?i:the only|the one and only) (?:[\w'-]+ ){0,3}?(?i:boy|girl|lad|pupil|student|child|kid"
                        r"|twins|teenager|learner|young person|resident|tenant|patient|client|family)s?\b")
-_SPECIFIC_PLACE = re.compile(r"\b(?:(?i:year|yr|y) ?\d{1,2}\b|\d{1,2}[A-Za-z]{1,3}\b|(?i:at|in|from|on) (?:St\.? )?"
-                             r"(?P<place>[A-Z][a-z]+))")
+_SPECIFIC_PLACE = re.compile(r"\b(?:(?i:year|yr|y) ?\d{1,2}\b|\d{1,2}(?!(?i:am|pm|st|nd|rd|th)\b)[A-Za-z]{1,3}\b"
+                             r"|(?i:at|in|from|on) (?:St\.? )?(?P<place>(?!(?i:year|yr)\b)[A-Z][a-z]+))")  # a class
 _SENTENCE = re.compile(r"[^.?!]+")
+_HEAD_AFTER = re.compile(r"\s*(?:$|[^\w\s'’]|(?P<word>[A-Za-z]+)\b(?!['’]))")
+
+
+def _describes_one(sentence: str, only: re.Match[str]) -> bool:
+    """Whether "the only ... <child>" is the person themself: the child word heads the phrase, with no "for a",
+    "place a" before it ("the only option for a young person", "the only place a tenant can report") and no noun
+    it names a service by after it ("the only family hub", "the only pupil referral unit", "the only girls' school",
+    "the only young person's service")."""
+    between = only.group(0).split()[2:-1]
+    if any(word.lower() in STOPWORDS for word in between):
+        return False
+    after = _HEAD_AFTER.match(sentence, only.end())
+    if after is None:
+        return False  # "girls' school", "young person's service"
+    word = (after.group("word") or "").lower()
+    return not word or word in STOPWORDS or word in _SAID_OR_DID or word.endswith(("ing", "ed")) \
+        or after.group("word")[0].isupper()
 
 
 def _singled_out(text: str) -> Iterable[Finding]:
     """A description that fits one person: "the only <child> ..." with a class or a named place in the same sentence
-    ("The only Year 9 boy at St Bede's with a prosthetic leg", "the only twins in the school" after "in 5C")."""
+    ("The only Year 9 boy at St Bede's with a prosthetic leg", "the only twins in the school" after "in 5C"); not a
+    time ("before 8am") for a class."""
     for sentence in _SENTENCE.finditer(text):
-        only = _ONLY_ONE.search(sentence.group(0))
+        only = next((m for m in _ONLY_ONE.finditer(sentence.group(0)) if _describes_one(sentence.group(0), m)), None)
         if only is None:
             continue
         for place in _SPECIFIC_PLACE.finditer(sentence.group(0)):
@@ -178,7 +203,8 @@ capitalised one: "talk to Declan")."""
 _CLASS = (r"(?:(?:year|yr)\.? ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
           r"|y ?\d{1,2}|\d{1,2}[a-z]{1,3}|[ps]\d)")
 _CLASS_AFTER = re.compile(r"(?: (?!I\b)[A-Z]\.?)?(?i:(?: ?[(\[] ?" + _CLASS + r" ?[)\]]| ?\( ?\d{1,2} ?\)"
-                          r"| \d{1,2}(?![.:]\d)|,? in " + _CLASS + r"\b|, " + _CLASS + r",| - " + _CLASS
+                          r"| (?:1\d|2[0-5])(?![.:]\d)(?!\s*(?:to|-|–|or|and)\s*\d)"
+                          r"|,? in " + _CLASS + r"\b|, " + _CLASS + r",| - " + _CLASS
                           + r" -| (?:y|yr) ?\d{1,2}\b))"
                           r"(?=\s*(?:$|[.;:!?]|(?:"
                           + "|".join(sorted(_SAID_OR_DID | _ABOUT_SOMEONE | {"at", "on", "to", "who"})) + r")\b))")
@@ -186,7 +212,8 @@ _CLASS_AFTER = re.compile(r"(?: (?!I\b)[A-Z]\.?)?(?i:(?: ?[(\[] ?" + _CLASS + r"
 message's end: "Rhys (Year 11) has drawn", "Fatima B in Y8 at panel", "Kai (10M) said", "Rhys, Year 11, keeps", "Leo
 (14) says" (review: not "Matilda (Year 5) and Holes", a book; not "Sofia (Y12 trip...)"). With a capital, a first name
 that is also an everyday word counts too ("Jack (Year 11) keeps"; not "Summer (Year 10) exams"). An age alone counts
-too ("Rebin Karim 15 at the youth project"), as does a run of words read as a name (`_name_run`)."""
+too ("Rebin Karim 15 at the youth project"; a young person's, 10 to 25, and not a range or a version: not "the
+Milton Keynes 16 to 19 college", "Mario Kart 8 at lunch club"), as does a run of words read as a name (`_name_run`)."""
 _YEAR_GROUP = re.compile(r"(?i)\b(?:year|yr|y) ?\d|\d[a-z]")
 """A year group or class, not an age: what makes lower-case words English does not use a name before it ("muhamad
 ibraheem in y10"; not "benchmark 3 in the toolkit")."""
@@ -206,15 +233,6 @@ _POST_NOMINALS = frozenset(("KC", "QC", "MP", "MEP", "MSP", "MS", "OBE", "MBE", 
 _HONOURED = frozenset(("st", "saint", "sir", "dame", "lord", "lady", "baroness", "baron", "king", "queen", "prince",
                        "princess"))
 """Words before a first name that make it a saint's or a public figure's ("St George's", "Sir David Amess")."""
-_MAILBOX_WORDS = frozenset(str.split("""
-    prevent safeguarding mash enquiries enquiry referrals referral extremism counterextremism counter terrorism
-    channel team info admin contact hello help helpdesk office reception duty hub lado dsl support services service
-    noreply schools community safety cohesion
-"""))
-"""Words a team mailbox is named with ("prevent@...", "counter.extremism@..."): not a person's address."""
-_WEBMAIL = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "ymail", "icloud", "me", "aol",
-                      "protonmail", "proton", "btinternet", "sky", "virginmedia", "talktalk", "mail", "gmx"))
-"""Free and home mail providers: an address there is a person's, not a team's."""
 
 
 @dataclass(frozen=True)
@@ -244,7 +262,9 @@ def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
     for i, (word, start, end) in enumerate(tokens):
         run = _name_run(tokens, i, names) if class_possible else 0
         if run and (after_run := _CLASS_AFTER.match(text, tokens[run - 1][2])) \
-                and (word[0].isupper() or _YEAR_GROUP.search(after_run.group(0))):
+                and (word[0].isupper() or _YEAR_GROUP.search(after_run.group(0))) \
+                and (_unaccented(bare_word(word)).lower(), _unaccented(bare_word(tokens[i + 1][0])).lower()) \
+                not in names.public:  # not "Tommy Robinson in Year 10 keeps coming up": a public figure's name
             yield Finding("name", start, tokens[run - 1][2])  # "Jordan Whitfield in 10B", "muhamad ibraheem in y10"
             continue
         key = _unaccented(bare_word(word))
@@ -284,15 +304,22 @@ def _name_run(tokens: list[tuple[str, int, int]], i: int, names: _Names) -> int:
     words that are names or no English word ("João Ferreira", "Pham Duc Anh"), or two lower-case words English does
     not use ("muhamad ibraheem"; one could be an English word the word lists lack, "the suffragettes (Year 9)").
     `_CLASS_AFTER` then decides: "... in Year 8 wrote"."""
-    if i and _name_like(tokens[i - 1][0], names) is not None:
+    if i and _name_like(tokens[i - 1][0], names) is not None and _next_to(tokens[i - 1], tokens[i]):
         return 0  # not the run's first word
     capitalised = _name_like(tokens[i][0], names)
     if capitalised is None or (i and tokens[i - 1][0].lower().rstrip(".") in _HONOURED):
         return 0
     end = i + 1
-    while end < len(tokens) and end - i < 3 and _name_like(tokens[end][0], names) is capitalised:
+    while end < len(tokens) and end - i < 3 and _next_to(tokens[end - 1], tokens[end]) \
+            and _name_like(tokens[end][0], names) is capitalised:
         end += 1
     return end if (end - i >= 2 if capitalised else end - i == 2) else 0
+
+
+def _next_to(word: tuple[str, int, int], following: tuple[str, int, int]) -> bool:
+    """Whether two words of a run are typed one space apart: not "Aston Villa 2 Birmingham 1", "Fwd: Radicalisation
+    Workshop", "Leeds, Bradford (Y9)"."""
+    return following[1] - word[2] == 1
 
 
 def _name_like(word: str, names: _Names) -> bool | None:
@@ -301,14 +328,27 @@ def _name_like(word: str, names: _Names) -> bool | None:
     key = _unaccented(bare_word(word))
     if len(key) < 2 or not key.isalpha() or word in _NOT_NAMES or word.isupper():
         return None
-    unknown = key not in COMMON_WORDS and key not in ENGLISH_WORDS and key not in STOPWORDS
+    unknown = key not in COMMON_WORDS and key not in ENGLISH_WORDS and key not in STOPWORDS \
+        and key not in english_words()
     if word[0].isupper():
         listed = key in names.first or key in names.surnames
         return True if (unknown or listed) and word.split("'")[0] not in _NOT_SURNAMES else None
     singular = key[:-1] if key.endswith("s") else key  # "suffragettes", "twins": English in the plural
     return False if unknown and len(key) >= 3 and word.islower() and key not in names.first \
         and key not in names.surnames and key not in _NOT_NAME_WORDS and singular not in COMMON_WORDS \
-        and singular not in ENGLISH_WORDS else None
+        and singular not in ENGLISH_WORDS and not misspelt(key, _is_listed_name) else None
+
+
+def load_personal_data_lists() -> None:
+    """Read the name lists, the English words and the content's mailboxes now (start-up), not on a first message."""
+    _names()
+    english_words()
+    public_mailboxes()
+
+
+def _is_listed_name(word: str) -> bool:
+    names = _names()
+    return word in names.first or word in names.surnames
 
 
 def _unaccented(word: str) -> str:
@@ -344,36 +384,6 @@ def _full_name(word: str, first: str, typed_after: str, after: str, names: _Name
     return unknown and first not in names.also_words and after not in _SAID_OR_DID
 
 
-def _team_mailbox(address: str) -> bool:
-    """An email address named for a team or service ("prevent@...", "counter.extremism@...") or one the content
-    gives (the guidance's and the local pathways' mailboxes), not a person's."""
-    if address.lower() in public_mailboxes():
-        return True
-    local, domain = address.lower().split("@", 1)
-    if domain.split(".")[0] in _WEBMAIL:
-        return False  # "happy.days@hotmail.co.uk": a person's, whatever its words
-    pieces = [p for p in re.split(r"[^a-z]+", local) if p]
-    names = _names()
-    return bool(pieces) and all(p not in names.first and p not in names.surnames and _words_of(p, names)
-                                for p in pieces)
-
-
-_JOINING = frozenset(("and", "of", "for"))
-
-
-def _words_of(piece: str, names: _Names) -> bool:
-    """Whether part of a mailbox's name is a team's word or several run together ("learninganddevelopment",
-    "youthservice"), none of them a name: "jsmith" and "daveadmin" are not."""
-    def word(part: str) -> bool:
-        return part in _JOINING or (len(part) > 2 and (part in _MAILBOX_WORDS or part in COMMON_WORDS)
-                                    and part not in names.first and part not in names.surnames)
-    ends = {0}  # where a run of words can end, from the start of the piece
-    for end in range(1, len(piece) + 1):
-        if any(start in ends and word(piece[start:end]) for start in range(max(0, end - 20), end - 2)):
-            ends.add(end)
-    return len(piece) in ends
-
-
 def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:
     """person_names.yaml: lists of lower-case names, every also_word a first name, public figures as two words."""
     try:
@@ -406,7 +416,7 @@ def _may_match(kind: str, text: str, lowered: str, has_digit: bool) -> bool:
     if kind == "titled_name":
         return "M" in text or "Dr" in text
     if kind == "nickname":
-        return "call" in lowered or "goes by" in lowered or "nicknamed" in lowered
+        return "call" in lowered or "goes by" in lowered or "nickname" in lowered or "street name" in lowered
     return has_digit
 
 
@@ -421,13 +431,6 @@ def _plausible_name_age(match: re.Match[str]) -> bool:
         return False
     cue = (groups.get("cue") or "").strip() or (groups.get("tail") or "").strip() or "called" in match.group(0)
     return bool(cue) and 3 <= int(groups["age"]) <= 99
-
-
-@cache
-def public_mailboxes() -> frozenset[str]:
-    """Every email address in the content files (knowledge/sources, the pathways and contacts), lower case."""
-    files = [*CONTENT_DIR.glob("sources/*.md"), *CONTENT_DIR.glob("local/*.yaml"), *CONTENT_DIR.glob("*.yaml")]
-    return frozenset(address.lower() for path in files for address in _EMAIL.findall(path.read_text(encoding="utf-8")))
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:

@@ -47,7 +47,7 @@ def phone_and_nhs_numbers(text: str) -> Iterable[Span]:
         if digits.startswith(("44", "0044")):
             digits = "0" + digits.removeprefix("00")[2:].removeprefix("0")
         if len(digits) in (10, 11) and digits not in public_numbers() and not _FREEPHONE.match(digits) \
-                and not _organisation_line(text, match.start(), digits):
+                and not _organisation_line(text, match.start(), match.end(), digits):
             yield "phone", match.start(), match.end()
     for match in _NHS.finditer(text):
         digits = "".join(match.groups())
@@ -55,12 +55,24 @@ def phone_and_nhs_numbers(text: str) -> Iterable[Span]:
             yield "nhs_number", match.start(), match.end()
 
 
-def _organisation_line(text: str, start: int, digits: str) -> bool:
-    """A landline named as an organisation's just before it, with no person's word before it."""
+def _organisation_line(text: str, start: int, end: int, digits: str) -> bool:
+    """A landline named as an organisation's just before it, with no person's word before it, nor a person named as
+    its owner just after it ("Out of hours contact is 0161 ... (grandma's landline)", "EDT: 0161 ... - that's the
+    family home"; not "... 0161 ..., parents can ring it", "... the team will call the family back")."""
     if not digits.startswith(("01", "02")):
         return False
     before = text[max(0, start - _LINE_REACH):start].lower().replace("’", "'")
-    return _LINE_BEFORE.search(before) is not None and _PERSONAL_LINE.search(before) is None
+    after = _SENTENCE_END.split(text[end:end + _LINE_REACH].lower().replace("’", "'"), maxsplit=1)[0]
+    return _LINE_BEFORE.search(before) is not None and _PERSONAL_LINE.search(before) is None \
+        and not any(_OWNED.match(after, word.end()) or _OWNER_BEFORE.search(after, 0, word.start())
+                    for word in _PERSONAL_LINE.finditer(after))
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_OWNED = re.compile(r"(?:'s|')?\s*(?:home|landline|house|number|phone|flat)\b")
+_OWNER_BEFORE = re.compile(r"\b(?:belongs to|of) (?:the |a |his |her |their )?$")
+"""After a number, a person named as the line's owner: "grandma's landline", "the family home", "the home landline
+of the young person", "belongs to the aunt"."""
 
 
 @cache

@@ -122,6 +122,11 @@ def is_known_word(word: str) -> bool:
     return word in STOPWORDS or fold(word) in _CACHED_STEMS
 
 
+def known_words() -> frozenset[str]:
+    """The words of the shipped stem table: the content's and the everyday words queries are checked against."""
+    return frozenset(_CACHED_STEMS)
+
+
 class WordMemo(dict):
     """A one-word function's results for the known words (`admit`, by default `is_known_word`) it has been
     asked about. A name or other identifying detail staff type is kept only while their message is handled

@@ -162,6 +162,9 @@ def test_person_names_content_is_checked(tmp_path):
     ("J.K. in 10HS keeps asking about it", "initials", "J.K."),
     ("A.M. in 11HS asked where to buy a crossbow", "initials", "A.M."),  # AM with dots and a class: a child
     ("his email is jsmith@council.gov.uk", "email", "jsmith@council.gov.uk"),
+    ("mum's email is proudmumoftwo@ntlworld.com", "email", "proudmumoftwo@ntlworld.com"),  # words, at home
+    ("out of hours contact is 0161 496 0000 (his nan's landline)", "phone", "0161 496 0000"),  # a person's line
+    ("They call him Smudge and he keeps sharing it", "nickname", "They call him Smudge"),
 ])
 def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     findings = find_personal_data(text)
@@ -204,6 +207,14 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "Our out of hours EDT number is 0161 496 0000",  # an organisation's line
     "Training bookings go to learninganddevelopment@council.gov.uk",  # a team's mailbox, its words run together
     "The assembly starts at 9 A.M. in Y10 block",  # a time
+    # review 3 of list 5's rules
+    "Sadiq Khan in Year 9 citizenship is on the scheme of work",  # a public figure before a class
+    "Can we take Year 8 to Alton Towers in Year 8 summer term?",  # English words: a place
+    "the Milton Keynes 16 to 19 college has a Prevent lead",  # an age range, not an age
+    "Is the only family hub in Bradford part of the network?",  # a service, not a person
+    "our policy goes by Keeping Children Safe in Education",  # a nickname needs a person
+    "Tue P.M. - Year 7 assembly on online safety",  # a timetable
+    "any good pshe lessons in year 8 on extremism?",  # jargon, not a name
 ])
 def test_more_ordinary_messages_are_not_flagged(text):
     assert find_personal_data(text) == []
@@ -227,6 +238,8 @@ def _blind(key):
     ("read4_personal", True, 107), ("read4_clean", False, 199),  # 100/120 and 194/200 when the list arrived
     ("review2_personal", True, 89), ("review2_clean", False, 72),  # 45/89 and 63/125 before the twentieth's changes
     ("read5_personal", True, 116), ("read5_clean", False, 200),  # 100/120 and 196/200 when the list arrived
+    ("review3_personal", True, 37), ("review3_clean", False, 155),  # 15/110 and 58/168 before the review's fixes
+    ("check3_personal", True, 35), ("check3_clean", False, 54),  # 27/40 and 31/60 before them
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)
