@@ -146,8 +146,10 @@ def _detect(text: str) -> EmergencyMatch | None:
                     and _peril_now(said, rules, has, found) and _peril_fires(said, rules, found):
                 return EmergencyMatch(category="threat_to_life", terms=_terms(said, rules, has))  # "gone under and
                 # not come back up" with no one named: a life in everyday words, as on the `peril` path
-            if not (told.terse_alarm(said) and _peril_now(said, rules, has, found)):  # "gunshots outside"
-                return None  # the rules and the learned second opinion agree: not an emergency
+            if not (told.terse_alarm(said) and _peril_now(said, rules, has, found) and not told.explained(said)
+                    and not (has["rehearsal"] and _REAL.search(said) is None) and not _ALL_CLEAR.search(said)):
+                return None  # the rules and the learned second opinion agree: not an emergency ("gunshots outside"
+                # is one: `told.terse_alarm`)
         category = _likely_category(said, has)
     return EmergencyMatch(category=category, terms=_terms(said, rules, has))
 

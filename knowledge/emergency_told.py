@@ -155,26 +155,69 @@ food tech room"), unless it is that they left, calmed down or are safe."""
 
 
 _TERSE_WORDS = 6
-_TERSE_DANGER = re.compile(r"\b(?:knife|knives|blade|machete|gun|guns|gunman|gunmen|shooter|shooting|shots|gunshots?"
-                           r"|gunfire|stabbing|stabbed|explosion|explosions|bomb|device|acid)\b")
-_TERSE_HERE = re.compile(r"\b(?:(?:in|at|near|outside|by|on|into) (?:the |our |a |class |room |ward |block )?\w+|now"
-                         r"|outside|here|active|fired|live|everywhere)\b")
+_TERSE_EVENT = (r"(?:gunman|gunmen|shooter|shooting|shots|gunshots?|gunfire|stabbing|stabbed|explosion|explosions"
+                r"|acid attack)")
+_TERSE_OBJECT = r"(?:knife|knives|blade|machete|gun|guns|bomb|device|acid|firearm|firearms)"
+_TERSE_DANGER = re.compile(rf"\b(?:{_TERSE_EVENT}|{_TERSE_OBJECT})\b")
+_TERSE_CALL = r"(?:help|urgent|emergency|sos|lockdown|please|quick|asap|now|right now|call 999|999|call police)"
+"""Words of an alarm around the danger that say nothing of what it is ("urgent", "please help", "999")."""
+_TERSE_LEAD = re.compile(rf"^(?:{_TERSE_CALL} )*"
+                         rf"(?:there (?:is|are) |(?:i |we )?(?:can |could )?(?:hear|hearing|heard) )?"
+                         rf"(?:(?:a|an|the|some|active) )?"
+                         rf"(?:(?:boy|girl|man|woman|lad|pupil|student|child|kid|someone|somebody|teacher|resident"
+                         rf"|patient|tenant|colleague|guy|he|she) (?:has been |been |is |got )?(?=stabbed\b))?"
+                         rf"(?={_TERSE_DANGER.pattern})")
+"""Nothing but the words of an alarm, an article or "active" before the danger ("urgent knife on site", "active
+shooter", "boy stabbed outside"): not a knife or a shooting someone names as a thing of theirs ("bread knife",
+"mower blade", "photographer shooting", "back stabbing", "acid" in "citric acid")."""
+_TERSE_PLACE = (r"(?:(?:in|at|near|nr|outside|by|on|into) (?:the |our |a |class |room |ward |block )?\w+|outside|here"
+                r"|(?:class|room|ward|block) (?:\d+\w*|[a-z])\b)")
+_TERSE_NOW = r"(?:now|right now|here|active|live|everywhere)"
+_TERSE_HERE = re.compile(rf"\b{_TERSE_DANGER.pattern} (?:(?:fired|thrown|going off|heard|fight) )?"
+                         rf"(?:{_TERSE_PLACE}|{_TERSE_NOW}|fired)\b|\b{_TERSE_DANGER.pattern}(?: \w+)? {_TERSE_NOW}$"
+                         rf"|\bactive (?:shooter|gunman|shooting)\b|^{_TERSE_CALL}\b|\bhelp$")
+"""Where, or that it is now, straight after the danger ("stabbing at the front desk", "shots fired", "knife.
+reception. now"): not a place some words later ("shooting the promo in the hall", "acid reflux at night")."""
+_TERSE_LIVE_THING = re.compile(rf"\b{_TERSE_OBJECT}\b(?: \w+)* (?:{_TERSE_NOW}|fired|thrown|fight)\b"
+                               rf"|^{_TERSE_CALL}\b|\bhelp$|\b(?:class|room|ward|block) (?:\d+\w*|[a-z])\b")
+"""A thing (a knife, a gun, a bomb) is an alarm now, with help called for or in a numbered room ("gun in class 4",
+"knife at st mary's now"); a thing somewhere is otherwise where it is kept ("knife in the cutlery drawer")."""
 _TERSE_NOT_LIVE = re.compile(
     r"\b(?:knife|knives|gun|guns|bomb|bombs|shooting|stabbing|stabbings|shootings|explosion|explosive|weapon|weapons)"
-    r"(?: \w+)? (?:crime|crimes|skills|awareness|amnesty|safety|policy|policies|training|workshop|workshops|lesson"
-    r"|lessons|talk|talks|course|drill|drills|arch|arches|wand|block|set|emoji|emojis|video|videos|game|games|film"
-    r"|poster|posters|scene|range|club|practice|season|competition|pain|pains|star|hot|proof|control)\b"
+    r"(?: (?!in\b|at\b|on\b|near\b|by\b|outside\b|into\b)\w+)? (?:crime|crimes|skills|awareness|amnesty|safety|policy"
+    r"|policies|training|workshop|workshops|lesson|lessons|talk|talks|course|drill|drills|arch|arches|wand|block|set"
+    r"|emoji|emojis|video|videos|game|games|film|poster|posters|scene|range|club|practice|season|competition|pain"
+    r"|pains|star|hot|proof|control)\b"
     r"|\bin (?:popularity|numbers|referrals|demand|interest|sales|growth|costs?)\b"
-    r"|\b(?:water|nerf|toy|paintball|laser|glitter|bath|photo|photos|flu|clay)\b")
-_ASKING = re.compile(r"^(?:what|how|who|when|where|why|which|can|could|should|would|do|does|did|is|are|was|were|if|any"
-                     r"|have|has)\b")
+    rf"|\b(?:water|nerf|toy|paintball|laser|glitter|bath|photo|photos|flu|clay)(?: \w+)? {_TERSE_DANGER.pattern}")
+_ASKING = re.compile(r"^(?:what|how|who|when|where|why|which|can(?! hear| see| smell)|could(?! hear| see| smell)"
+                     r"|should|would|do|does|did|is|are|was|were|if|any|have|has)\b")
+_TERSE_UNCOUNTED = re.compile(rf"^(?:{_TERSE_CALL} )+|^there (?:is|are) |(?: {_TERSE_CALL})+$")
 
 
 def terse_alarm(said: str) -> bool:
     """An alarm typed in a few words, with nobody named: a weapon, a shooting, a stabbing or an explosion and where or
     that it is now ("stabbing at the front desk", "gunshots outside", "knife. reception. now", "active shooter");
     not a question, nor the words of a topic, a game or a figure ("knife crime workshop", "nerf gun war in the hall",
-    "explosion in popularity"). The caller still turns away the past, hypotheticals, jokes and exercises."""
-    return len(said.split()) <= _TERSE_WORDS and _TERSE_DANGER.search(said) is not None \
-        and _TERSE_HERE.search(said) is not None and _ASKING.search(said) is None \
-        and _TERSE_NOT_LIVE.search(said) is None
+    "explosion in popularity"). The danger comes first, after nothing but the words of an alarm, and where or now
+    straight after it; a thing (a knife, a blade, a gun, acid) is an alarm with "now", a call for help or a numbered
+    room, not just a place. The words of an alarm ("please help", "urgent") do not count to the six. The caller
+    still turns away the past, hypotheticals, jokes and exercises."""
+    core = _TERSE_UNCOUNTED.sub("", said)
+    found = _TERSE_LEAD.match(said)
+    if found is None or len(core.split()) > _TERSE_WORDS or _TERSE_HERE.search(said) is None \
+            or _ASKING.search(said) is not None or _TERSE_NOT_LIVE.search(said) is not None:
+        return False
+    first = _TERSE_DANGER.match(said, found.end())
+    return re.fullmatch(_TERSE_OBJECT, first.group(0)) is None or _TERSE_LIVE_THING.search(said) is not None
+
+
+def explained(said: str) -> bool:
+    """A terse alarm told as over or as harmless ("all fine now", "explosion outside - only fireworks")."""
+    return SETTLED.search(said) is not None or EXPLAINED.search(said) is not None
+
+
+EXPLAINED = re.compile(r"\b(?:only|just|it is|it was|turned out to be)(?: a| the| some)? (?:fireworks?|bangers?"
+                       r"|backfir\w*|a car backfiring|starting pistol|starter pistol|balloons?)\b")
+"""A bang or a shot explained as harmless ("explosion outside - only fireworks", "shots fired - just the starting
+pistol"): not a terse alarm."""

@@ -328,3 +328,14 @@ def test_an_alarm_typed_in_a_few_words_fires(text):
 ])
 def test_a_few_words_on_a_topic_a_game_or_the_past_do_not_fire(text):
     assert detect_emergency(text) is None
+
+
+REVIEW_37 = yaml.safe_load(Path(__file__).with_name("emergency_review37.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("key", "fires", "at_least"), [("urgent", True, 137), ("not_urgent", False, 256)])
+def test_review_37_probes_of_short_alarms(key, fires, at_least):
+    """Review 37's short messages (kept out of the training data): before the short-alarm rule 82/164 live fired and
+    258/301 everyday were quiet; its first version 125/164 and 197/301."""
+    messages = REVIEW_37[key]
+    assert sum((detect_emergency(m) is not None) == fires for m in messages) >= at_least
