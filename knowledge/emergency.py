@@ -147,7 +147,7 @@ def _detect(text: str) -> EmergencyMatch | None:
                 return EmergencyMatch(category="threat_to_life", terms=_terms(said, rules, has))  # "gone under and
                 # not come back up" with no one named: a life in everyday words, as on the `peril` path
             if not (told.terse_alarm(said) and _peril_now(said, rules, has, found) and not told.explained(said)
-                    and not (has["rehearsal"] and _REAL.search(said) is None) and not _ALL_CLEAR.search(said)):
+                    and not (has["rehearsal"] and _REAL.search(said) is None) and _ALL_CLEAR.search(said) is None):
                 return None  # the rules and the learned second opinion agree: not an emergency ("gunshots outside"
                 # is one: `told.terse_alarm`)
         category = _likely_category(said, has)

@@ -212,12 +212,12 @@ def terse_alarm(said: str) -> bool:
     return re.fullmatch(_TERSE_OBJECT, first.group(0)) is None or _TERSE_LIVE_THING.search(said) is not None
 
 
-def explained(said: str) -> bool:
-    """A terse alarm told as over or as harmless ("all fine now", "explosion outside - only fireworks")."""
-    return SETTLED.search(said) is not None or EXPLAINED.search(said) is not None
-
-
 EXPLAINED = re.compile(r"\b(?:only|just|it is|it was|turned out to be)(?: a| the| some)? (?:fireworks?|bangers?"
                        r"|backfir\w*|a car backfiring|starting pistol|starter pistol|balloons?)\b")
 """A bang or a shot explained as harmless ("explosion outside - only fireworks", "shots fired - just the starting
 pistol"): not a terse alarm."""
+
+
+def explained(said: str) -> bool:
+    """A terse alarm told as over or as harmless ("all fine now", "explosion outside - only fireworks")."""
+    return SETTLED.search(said) is not None or EXPLAINED.search(said) is not None

@@ -33,7 +33,7 @@ CENTRAL_SHARE = 0.4
 STRONG_EVIDENCE = 3
 CENTRAL_SHARE_STRONG = 0.21
 """...or this share with at least STRONG_EVIDENCE pieces of specific evidence (words or pairs found) (0.3 until the
-twenty-first session: 0.21 answered 4 more tuning questions and refused no none question less)..."""
+twenty-first session: 0.21 answered 4 more tuning questions and no question the documents cannot answer)..."""
 AMPLE_EVIDENCE = 5
 CENTRAL_SHARE_AMPLE = 0.15
 """...or this share with at least AMPLE_EVIDENCE: so many of the question's own words found is evidence enough

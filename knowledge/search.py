@@ -38,7 +38,7 @@ from knowledge.text import analyse, forget_typed_words
 AMBIGUOUS_BELOW = 0.21
 """A top hit under this, with a runner-up from another section within AMBIGUITY_MARGIN, asks the user
 instead of answering; above it the top hit is answered and the close runners-up offered beside it (0.3 until the
-twenty-first session: a sweep of the tuning sets found 0.21 answered 6 more and none worse)."""
+twenty-first session: a sweep of the tuning sets found 0.21 answered 6 more questions right and none fewer)."""
 AMBIGUITY_MARGIN = 0.015
 STRONG_PASSAGE = 0.6
 """A "what is X" question gets the document passage instead of the glossary entry above this."""
