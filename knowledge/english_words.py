@@ -40,23 +40,31 @@ def english_words() -> frozenset[str]:
 
 
 @cache
-def _known_by_letter() -> dict[str, list[str]]:
-    by_letter: dict[str, list[str]] = {}
+def _known_by_start() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The bot's known words of five letters or more, by first letter and length."""
+    groups: dict[tuple[str, int], list[str]] = {}
     for known in sorted(known_words()):
         if len(known) >= 5 and known.isalpha():
-            by_letter.setdefault(known[0], []).append(known)
-    return by_letter
+            groups.setdefault((known[0], len(known)), []).append(known)
+    return {key: tuple(words) for key, words in groups.items()}
 
 
 def misspelt(word: str, is_name: Callable[[str], bool]) -> bool:
     """A lower-case word within one edit in four letters of a word the bot knows (not a name: `is_name`), first letter
     kept, as the typo corrector reads it ("safegaurding", "concenrs", "refferal", "proceedure"): a typo, not a
-    name."""
+    name. Only words of a length that similarity allows are compared."""
     if len(word) < 6:
         return False
-    best = process.extractOne(word, [w for w in _known_by_letter().get(word[0], []) if not is_name(w)],
-                              scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=FUZZY_CUTOFF)
-    return best is not None
+    groups = _known_by_start()
+    candidates = [known for length in range(int(len(word) * FUZZY_CUTOFF), int(len(word) / FUZZY_CUTOFF) + 1)
+                  for known in groups.get((word[0], length), ())]
+    close = process.extract(word, candidates, scorer=DamerauLevenshtein.normalized_similarity,
+                            score_cutoff=FUZZY_CUTOFF, limit=_CLOSEST)
+    return any(not is_name(known) for known, _score, _at in close)
+
+
+_CLOSEST = 5
+"""How many of the closest known words are checked for one that is not a name."""
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ measured on blind lists in tests/knowledge/personal_data_blind.yaml.
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -259,10 +259,18 @@ def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
     names = _names()
     words = _TOKEN if text.isascii() else _ANY_TOKEN
     tokens = [(m.group(0), m.start(), m.end()) for m in words.finditer(text)]
+    known: dict[int, bool | None] = {}
+
+    def likeness(at: int) -> bool | None:  # `_name_like` of token `at`, once a message
+        if at not in known:
+            known[at] = _name_like(tokens[at][0], names)
+        return known[at]
+
     for i, (word, start, end) in enumerate(tokens):
-        run = _name_run(tokens, i, names) if class_possible else 0
+        run = _name_run(tokens, i, likeness) if class_possible else 0
         if run and (after_run := _CLASS_AFTER.match(text, tokens[run - 1][2])) \
-                and (word[0].isupper() or _YEAR_GROUP.search(after_run.group(0))) \
+                and (word[0].isupper() or (_YEAR_GROUP.search(after_run.group(0)) and not any(
+                    misspelt(_unaccented(bare_word(typed)), _is_listed_name) for typed, *_ in tokens[i:run]))) \
                 and (_unaccented(bare_word(word)).lower(), _unaccented(bare_word(tokens[i + 1][0])).lower()) \
                 not in names.public:  # not "Tommy Robinson in Year 10 keeps coming up": a public figure's name
             yield Finding("name", start, tokens[run - 1][2])  # "Jordan Whitfield in 10B", "muhamad ibraheem in y10"
@@ -299,19 +307,23 @@ def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
             yield Finding("name", start, end)  # "my pupil aisha", "Ahmed says", "Mohammed's brother"
 
 
-def _name_run(tokens: list[tuple[str, int, int]], i: int, names: _Names) -> int:
+def _name_run(tokens: list[tuple[str, int, int]], i: int, likeness: Callable[[int], bool | None]) -> int:
     """Where a run of words that can only be a name, starting at token i, ends (0 if none): two or three capitalised
     words that are names or no English word ("João Ferreira", "Pham Duc Anh"), or two lower-case words English does
     not use ("muhamad ibraheem"; one could be an English word the word lists lack, "the suffragettes (Year 9)").
-    `_CLASS_AFTER` then decides: "... in Year 8 wrote"."""
-    if i and _name_like(tokens[i - 1][0], names) is not None and _next_to(tokens[i - 1], tokens[i]):
+    `_CLASS_AFTER` then decides: "... in Year 8 wrote"; for lower-case words, that neither is a typo (`misspelt`:
+    "refferal proceedure in year 10"), asked only then, as it is the slow part."""
+    capitalised = likeness(i)
+    if capitalised is False:  # any two side by side: "refferal muhamad ibraheem in y10" holds one
+        return i + 2 if i + 1 < len(tokens) and _next_to(tokens[i], tokens[i + 1]) and likeness(i + 1) is False \
+            else 0
+    if i and likeness(i - 1) is not None and _next_to(tokens[i - 1], tokens[i]):
         return 0  # not the run's first word
-    capitalised = _name_like(tokens[i][0], names)
     if capitalised is None or (i and tokens[i - 1][0].lower().rstrip(".") in _HONOURED):
         return 0
     end = i + 1
     while end < len(tokens) and end - i < 3 and _next_to(tokens[end - 1], tokens[end]) \
-            and _name_like(tokens[end][0], names) is capitalised:
+            and likeness(end) is capitalised:
         end += 1
     return end if (end - i >= 2 if capitalised else end - i == 2) else 0
 
@@ -336,7 +348,7 @@ def _name_like(word: str, names: _Names) -> bool | None:
     singular = key[:-1] if key.endswith("s") else key  # "suffragettes", "twins": English in the plural
     return False if unknown and len(key) >= 3 and word.islower() and key not in names.first \
         and key not in names.surnames and key not in _NOT_NAME_WORDS and singular not in COMMON_WORDS \
-        and singular not in ENGLISH_WORDS and not misspelt(key, _is_listed_name) else None
+        and singular not in ENGLISH_WORDS else None
 
 
 def load_personal_data_lists() -> None:

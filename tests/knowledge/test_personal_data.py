@@ -165,6 +165,7 @@ def test_person_names_content_is_checked(tmp_path):
     ("mum's email is proudmumoftwo@ntlworld.com", "email", "proudmumoftwo@ntlworld.com"),  # words, at home
     ("out of hours contact is 0161 496 0000 (his nan's landline)", "phone", "0161 496 0000"),  # a person's line
     ("They call him Smudge and he keeps sharing it", "nickname", "They call him Smudge"),
+    ("refferal for tinashe mapfumo in y10 said it", "name", "tinashe mapfumo"),  # unlisted, after a typo
 ])
 def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     findings = find_personal_data(text)
@@ -215,6 +216,7 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "our policy goes by Keeping Children Safe in Education",  # a nickname needs a person
     "Tue P.M. - Year 7 assembly on online safety",  # a timetable
     "any good pshe lessons in year 8 on extremism?",  # jargon, not a name
+    "safegaurding concenrs in year 10 for the new starters",  # typos of words the bot knows, not a name
 ])
 def test_more_ordinary_messages_are_not_flagged(text):
     assert find_personal_data(text) == []
