@@ -155,8 +155,8 @@ food tech room"), unless it is that they left, calmed down or are safe."""
 
 
 _TERSE_WORDS = 6
-_TERSE_EVENT = (r"(?:gunman|gunmen|shooter|shooting|shots|gunshots?|gunfire|stabbing|stabbed|explosion|explosions"
-                r"|acid attack)")
+_TERSE_EVENT = (r"(?:gunman|gunmen|knifeman|knifemen|shooter|shooting|shots|gunshots?|gunfire|stabbing|stabbed"
+                r"|explosion|explosions|acid attack)")
 _TERSE_OBJECT = r"(?:knife|knives|blade|machete|gun|guns|bomb|device|acid|firearm|firearms)"
 _TERSE_DANGER = re.compile(rf"\b(?:{_TERSE_EVENT}|{_TERSE_OBJECT})\b")
 _TERSE_CALL = r"(?:help|urgent|emergency|sos|lockdown|please|quick|asap|now|right now|call 999|999|call police)"

@@ -313,7 +313,7 @@ def test_a_threat_not_to_get_out_says_alive_or_make_it(text, fires):
 
 @pytest.mark.parametrize("text", [
     "stabbing at the front desk", "gunshots outside", "knife. reception. now", "active shooter", "shots fired",
-    "explosion in the canteen", "gun in class 4",
+    "explosion in the canteen", "gun in class 4", "knifeman outside the library",
 ])
 def test_an_alarm_typed_in_a_few_words_fires(text):
     """A weapon, a shooting, a stabbing or an explosion and where or that it is now, in six words or fewer and with
