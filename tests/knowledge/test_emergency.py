@@ -303,17 +303,20 @@ def test_everyday_uses_of_review_35s_words_do_not_fire(text):
     ("he's in the back of his mum's car outside school and won't get out, she's talking to him", False),
     ("she's in the toilets and won't come out, her friend is with her", False),
     ("you won't walk out of this building alive", True),
-    ("he told her she won't make it out of the car park", True),
+    ("he told her she won't make it out of here", True),
+    ("we won't make it out of the meeting before 5", False),
 ])
-def test_a_threat_not_to_get_out_says_alive_or_make_it(text, fires):
+def test_a_threat_not_to_get_out_says_alive_or_here(text, fires):
     """Review 36: "won't get out" and "won't come out" alone are a child sulking in a car or a toilet; the threat says
-    "alive" ("won't walk out of here alive") or "won't make it out"."""
+    "alive" ("won't walk out of here alive") or "won't walk / make it out of here" (the session's diff review: not
+    "won't make it out of the meeting before 5")."""
     assert (detect_emergency(text) is not None) is fires
 
 
 @pytest.mark.parametrize("text", [
     "stabbing at the front desk", "gunshots outside", "knife. reception. now", "active shooter", "shots fired",
     "explosion in the canteen", "gun in class 4", "knifeman outside the library",
+    "please there is a stabbing at the front gate", "omg gunshots outside", "explosion outside not just fireworks",
 ])
 def test_an_alarm_typed_in_a_few_words_fires(text):
     """A weapon, a shooting, a stabbing or an explosion and where or that it is now, in six words or fewer and with
@@ -325,6 +328,8 @@ def test_an_alarm_typed_in_a_few_words_fires(text):
     "knife crime workshop in the hall", "nerf gun war in the hall", "explosion in popularity",
     "shooting a video in the hall", "bomb scare last week", "what if there's a stabbing in reception?",
     "stabbing pain in my side", "knife and fork in the canteen",
+    "acid reflux now", "knife in the drawer here", "quick knife question", "stabbing in my chest",
+    "shooting at the goal", "sorry, I won't make it out to your school this week",
 ])
 def test_a_few_words_on_a_topic_a_game_or_the_past_do_not_fire(text):
     assert detect_emergency(text) is None
