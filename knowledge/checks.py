@@ -11,6 +11,7 @@ def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
     from knowledge.areas import check_areas
     from knowledge.benchmark import check_benchmark
     from knowledge.corpus import check_corpus
+    from knowledge.english_words import check_english_words
     from knowledge.messages import check_messages
     from knowledge.personal_data import check_person_names
 
@@ -20,6 +21,7 @@ def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
         lambda _local: check_messages(),
         lambda _local: check_benchmark(),
         lambda _local: check_person_names(),
+        lambda _local: check_english_words(),
         check_areas,
     ]
 

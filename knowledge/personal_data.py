@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b",
         re.IGNORECASE)),
     ("ni_number", re.compile(
-        r"\b(?:NI|NINO|national insurance)(?: (?:number|no\.?|num))?(?: is)?\s*[:#-]?\s*"
+        r"\b(?:NI|NINO|national insurance)\b(?: (?:number|no\.?|num))?(?: is)?\s*[:#-]?\s*"
         r"(?P<value>[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b", re.IGNORECASE)),  # named as one, in any letters
     ("postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-HJKPSTUW\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b",
                             re.IGNORECASE)),
@@ -139,7 +139,7 @@ def find_personal_data(text: str) -> list[Finding]:
     return _without_overlaps(found)
 
 
-_ONLY_ONE = re.compile(r"\b(?i:the only|the one and only) (?:[\w'-]+ ){0,3}?(?i:boy|girl|lad|pupil|student|child|kid"
+_ONLY_ONE = re.compile(r"\b(?i:the only) (?:[\w'-]+ ){0,3}?(?i:boy|girl|lad|pupil|student|child|kid"
                        r"|twins|teenager|learner|young person|resident|tenant|patient|client|family)s?\b")
 _SPECIFIC_PLACE = re.compile(r"\b(?:(?i:year|yr|y) ?\d{1,2}\b|\d{1,2}(?!(?i:am|pm|st|nd|rd|th)\b)[A-Za-z]{1,3}\b"
                              r"|(?i:at|in|from|on) (?:St\.? )?(?P<place>(?!(?i:year|yr)\b)[A-Z][a-z]+))")  # a class

@@ -1,6 +1,6 @@
-"""Tests for knowledge.english_words: the shipped English word list and the typo check."""
+"""Tests for knowledge.english_words: the shipped English word list, its check and the typo check."""
 
-from knowledge.english_words import WORDS_FILE, english_words, misspelt
+from knowledge.english_words import WORDS_FILE, check_english_words, english_words, misspelt
 
 
 def test_the_list_is_lower_case_words_with_its_source_in_the_header():
@@ -8,15 +8,25 @@ def test_the_list_is_lower_case_words_with_its_source_in_the_header():
     assert lines[0].startswith("#") and any("CC BY-SA 4.0" in line for line in lines if line.startswith("#"))
     words = english_words()
     assert len(words) > 20000
-    assert all(word.isalpha() and word.islower() and word.isascii() for word in words)
     assert {"towers", "kart", "workshop", "lessons"} <= words
-    assert not any(word.startswith("#") for word in words)
+    assert check_english_words() == []
 
 
-def test_a_typo_of_a_known_word_is_misspelt_and_a_name_is_not():
+def test_a_broken_list_is_a_content_error_naming_the_file_and_line(tmp_path):
+    header_only = tmp_path / "english_words.txt"
+    header_only.write_text("# a header\n", encoding="utf-8")
+    assert "expected at least" in str(check_english_words(header_only)[0])
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# a header\nhello\nNot-A-Word\n", encoding="utf-8")
+    assert str(check_english_words(bad)[0]).startswith(f"{bad}:3")
+    assert "cannot read" in str(check_english_words(tmp_path / "missing.txt")[0])
+
+
+def test_a_typo_of_a_known_word_is_misspelt_unless_the_word_is_a_name():
     def no_name(word: str) -> bool:
         return False
 
     assert misspelt("safegaurding", no_name)
     assert not misspelt("ibraheem", no_name)
     assert not misspelt("refer", no_name)  # too short to judge
+    assert not misspelt("safegaurding", lambda word: word.startswith("safegua"))  # the close words are names

@@ -217,6 +217,8 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "Tue P.M. - Year 7 assembly on online safety",  # a timetable
     "any good pshe lessons in year 8 on extremism?",  # jargon, not a name
     "safegaurding concenrs in year 10 for the new starters",  # typos of words the bot knows, not a name
+    "Extremist flags hung in Year 9 corridor",  # a name that is an everyday word, in lower case
+    "nice 12 34 56 A",  # not an NI number named as one
 ])
 def test_more_ordinary_messages_are_not_flagged(text):
     assert find_personal_data(text) == []
