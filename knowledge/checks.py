@@ -13,7 +13,7 @@ def _checks() -> list[Callable[[Path | None], list[ContentError]]]:
     from knowledge.corpus import check_corpus
     from knowledge.english_words import check_english_words
     from knowledge.messages import check_messages
-    from knowledge.personal_data import check_person_names
+    from knowledge.person_names import check_person_names
 
     return [
         lambda _local: check_corpus(),

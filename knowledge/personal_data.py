@@ -22,22 +22,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
-
-from knowledge import CONTENT_DIR
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
 from knowledge.english_words import english_words, misspelt
-from knowledge.errors import ContentError
 from knowledge.identifiers import identifiers
 from knowledge.mailboxes import EMAIL, public_mailboxes, team_mailbox
+from knowledge.person_names import Names, person_names
 from knowledge.phone_numbers import phone_and_nhs_numbers
 from knowledge.query_words import bare_word
 from knowledge.text import STOPWORDS
-
-NAMES_FILE = CONTENT_DIR / "person_names.yaml"
 
 
 @dataclass(frozen=True)
@@ -235,28 +228,13 @@ _HONOURED = frozenset(("st", "saint", "sir", "dame", "lord", "lady", "baroness",
 """Words before a first name that make it a saint's or a public figure's ("St George's", "Sir David Amess")."""
 
 
-@dataclass(frozen=True)
-class _Names:
-    first: frozenset[str]
-    surnames: frozenset[str]
-    also_words: frozenset[str]
-    public: frozenset[tuple[str, str]]
-
-
-@cache
-def _names() -> _Names:
-    data = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
-    public = frozenset(tuple(name.split()) for name in data.get("public_figures") or ())
-    return _Names(frozenset(data["first_names"]), frozenset(data["surnames"]), frozenset(data["also_words"]), public)
-
-
 def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
     """A common first name typed with a surname ("John Smith", "aisha begum", "connor mcguire"), after a word for
     a person or about someone ("my pupil aisha", "worried about Declan"), before what the person said or did
     ("Ahmed says...", "abdi lives with") or before a description ("Aleksander, the polish lad"). A first name that
     is also an everyday word counts only when typed with a capital; after "St" it is a saint's ("St George's").
     Without a digit or "year" (`class_possible`) no class or age follows a name."""
-    names = _names()
+    names = person_names()
     words = _TOKEN if text.isascii() else _ANY_TOKEN
     tokens = [(m.group(0), m.start(), m.end()) for m in words.finditer(text)]
     known: dict[int, bool | None] = {}
@@ -334,7 +312,7 @@ def _next_to(word: tuple[str, int, int], following: tuple[str, int, int]) -> boo
     return following[1] - word[2] == 1
 
 
-def _name_like(word: str, names: _Names) -> bool | None:
+def _name_like(word: str, names: Names) -> bool | None:
     """True for a capitalised word that is a name or no English word, False for a lower-case word English does not
     use (no listed name either: those have their own rules), None for any other word."""
     key = _unaccented(bare_word(word))
@@ -353,13 +331,13 @@ def _name_like(word: str, names: _Names) -> bool | None:
 
 def load_personal_data_lists() -> None:
     """Read the name lists, the English words and the content's mailboxes now (start-up), not on a first message."""
-    _names()
+    person_names()
     english_words()
     public_mailboxes()
 
 
 def _is_listed_name(word: str) -> bool:
-    names = _names()
+    names = person_names()
     return word in names.first or word in names.surnames
 
 
@@ -371,7 +349,7 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def _unlisted_first_name(typed: str, surname: str, names: _Names) -> bool:
+def _unlisted_first_name(typed: str, surname: str, names: Names) -> bool:
     """Whether the word before a listed surname that is no English word ("kowalczyk", not "hall" or "green") is a
     first name the lists lack: both typed in lower case (a capitalised pair is as often a public figure, "Sadiq
     Khan"), a word English does not use, not a listed first name (found already)."""
@@ -383,7 +361,7 @@ def _unlisted_first_name(typed: str, surname: str, names: _Names) -> bool:
             and (key, bare_word(surname)) not in names.public)
 
 
-def _full_name(word: str, first: str, typed_after: str, after: str, names: _Names) -> bool:
+def _full_name(word: str, first: str, typed_after: str, after: str, names: Names) -> bool:
     """Whether the word after a first name is a surname: a listed one, a capitalised word that is not a heading or
     a place's last word ("Emre Yilmaz"), or a word English does not use ("connor mcguire")."""
     if after in names.surnames:
@@ -394,29 +372,6 @@ def _full_name(word: str, first: str, typed_after: str, after: str, names: _Name
     if word[0].isupper() and typed_after[:1].isupper() and typed_after not in _NOT_NAMES:
         return unknown or first not in names.also_words  # "Roman Empire", "Summer Fair" are not names
     return unknown and first not in names.also_words and after not in _SAID_OR_DID
-
-
-def check_person_names(path: Path = NAMES_FILE) -> list[ContentError]:
-    """person_names.yaml: lists of lower-case names, every also_word a first name, public figures as two words."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        return [ContentError(path, f"cannot read: {error}")]
-    errors = []
-    for field in ("first_names", "surnames", "also_words"):
-        items = data.get(field) if isinstance(data, dict) else None
-        if not isinstance(items, list) or not items:
-            errors.append(ContentError(path, "must be a non-empty list", 1, field))
-        elif bad := [n for n in items if not isinstance(n, str) or not n.isalpha() or not n.islower()]:
-            errors.append(ContentError(path, f"names must be lower-case letters: {bad[:3]}", 1, field))
-    if not errors and (stray := set(data["also_words"]) - set(data["first_names"])):
-        errors.append(ContentError(path, f"not first names: {sorted(stray)[:3]}", 1, "also_words"))
-    public = data.get("public_figures", []) if isinstance(data, dict) else []
-    if not isinstance(public, list) or (bad := [n for n in public if not isinstance(n, str) or len(n.split()) != 2
-                                                or not n.replace(" ", "").isalpha() or not n.islower()]):
-        errors.append(ContentError(path, "public figures must be a list of lower-case first name and surname",
-                                   1, "public_figures"))
-    return errors
 
 
 def _may_match(kind: str, text: str, lowered: str, has_digit: bool) -> bool:

@@ -112,7 +112,7 @@ def test_nhs_checksum(digits, ok):
 
 
 def test_person_names_content_is_checked(tmp_path):
-    from knowledge.personal_data import NAMES_FILE, check_person_names
+    from knowledge.person_names import NAMES_FILE, check_person_names
 
     assert check_person_names() == []
     broken = tmp_path / "person_names.yaml"
