@@ -54,7 +54,7 @@ def check_english_words(path: Path = WORDS_FILE) -> list[ContentError]:
 
 
 @cache
-def english_words() -> frozenset[str]:
+def wordfreq_words() -> frozenset[str]:
     """The words of the list (lines starting with "#" are its header)."""
     lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -23,8 +23,8 @@ _MAILBOX_WORDS = frozenset(str.split("""
 _WEBMAIL = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "ymail", "icloud", "me", "aol",
                       "protonmail", "proton", "btinternet", "sky", "virginmedia", "talktalk", "mail", "gmx"))
 """Free and home mail providers: an address there is a person's, not a team's."""
-_ORGANISATION_DOMAINS = (".gov.uk", ".nhs.uk", "nhs.net", ".sch.uk", ".ac.uk", ".police.uk", ".org.uk", ".org", ".gov",
-                         ".mod.uk", ".parliament.uk")
+_ORGANISATION_DOMAINS = (".gov.uk", ".nhs.uk", ".nhs.net", "@nhs.net", ".sch.uk", ".ac.uk", ".police.uk", ".org.uk",
+                         ".gov", ".mod.uk", ".parliament.uk")
 """Domains only organisations have: there a mailbox of several words run together is a team's. At a home internet
 provider or a mail service ("proudmumoftwo@ntlworld.com", "lonewolf@tuta.io") it is a person's."""
 _JOINING = frozenset(("and", "of", "for"))
@@ -40,23 +40,31 @@ def team_mailbox(address: str, is_name: Callable[[str], bool]) -> bool:
     if domain.split(".")[0] in _WEBMAIL:
         return False  # "happy.days@hotmail.co.uk": a person's, whatever its words
     pieces = [p for p in re.split(r"[^a-z]+", local) if p]
-    joined = domain.endswith(_ORGANISATION_DOMAINS)  # "learninganddevelopment@leeds.gov.uk"
-    return bool(pieces) and all(not is_name(p) and (
-        _words_of(p, is_name) if joined else len(p) > 2 and (p in _MAILBOX_WORDS or p in COMMON_WORDS))
-        for p in pieces)
+    if not pieces or any(is_name(p) for p in pieces):
+        return False
+    if ("@" + domain).endswith(_ORGANISATION_DOMAINS):  # "learninganddevelopment@", "workforce.development@"
+        return _words_of("".join(pieces), is_name)
+    return all(len(p) > 2 and (p in _MAILBOX_WORDS or p in COMMON_WORDS) for p in pieces)
 
 
 def _words_of(piece: str, is_name: Callable[[str], bool]) -> bool:
-    """Whether part of a mailbox's name is a team's word or several run together ("learninganddevelopment",
-    "youthservice", "headofyear"), none of them a name: "jsmith" and "daveadmin" are not."""
+    """Whether part of a mailbox's name is a team's word, or several run together that a team would use: with a team's
+    word among them ("youthservice") or three or more ("learninganddevelopment", "headofyear"), none of them a name.
+    Not "jsmith" or "daveadmin" (a name), nor two everyday words that make a surname ("newman", "goodwin")."""
+    if piece in _MAILBOX_WORDS or (len(piece) > 2 and piece in COMMON_WORDS and not is_name(piece)):
+        return True
+
     def word(part: str) -> bool:
         return part in _JOINING or (len(part) > 2 and (part in _MAILBOX_WORDS or part in COMMON_WORDS)
                                     and not is_name(part))
-    ends = {0}  # where a run of words can end, from the start of the piece
+    ways: dict[int, set[tuple[int, bool]]] = {0: {(0, False)}}  # where a run of words can end: (how many, a team's?)
     for end in range(1, len(piece) + 1):
-        if any(start in ends and word(piece[start:end]) for start in range(max(0, end - 20), end - 1)):
-            ends.add(end)
-    return len(piece) in ends
+        for start in range(max(0, end - 20), end - 1):
+            part = piece[start:end]
+            if start in ways and word(part):
+                ways.setdefault(end, set()).update(
+                    (min(count + 1, 3), team or part in _MAILBOX_WORDS) for count, team in ways[start])
+    return any(team or count >= 3 for count, team in ways.get(len(piece), ()))
 
 
 @cache

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
-from knowledge.english_words import english_words, misspelt
+from knowledge.english_words import misspelt, wordfreq_words
 from knowledge.identifiers import identifiers
 from knowledge.mailboxes import EMAIL, public_mailboxes, team_mailbox
 from knowledge.person_names import Names, person_names
@@ -69,6 +69,8 @@ _NOT_NAME_WORDS = frozenset((
 _DATE = (r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b"
          r"|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b")
 
+_NOT_NICKNAME = (r"(?!(?:It|This|That|The|A|An|Prevent|Channel|Keeping|Working|Miss|Sir|Mr|Mrs|Ms|Dr|Mx|Teacher"
+                 r"|Boss|Guidance)\b)")
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", EMAIL),
     ("ni_number", re.compile(
@@ -93,19 +95,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?P<name>{_NAME})", re.IGNORECASE)),
     ("name", re.compile(rf"\b(?:{_PEOPLE})\s+(?:called|named)\s+{_NAME}", re.IGNORECASE)),
     ("nickname", re.compile(  # a person's: "call him", "the lad they call", "he goes by", "a lad nicknamed"; not
-        # "kids call Childline", "our policy goes by Keeping Children Safe", "the estate nicknamed Beirut"
+        # "kids call Childline", "our policy goes by Keeping Children Safe", "the estate nicknamed Beirut", a title
+        # ("kids call her Miss") or guidance ("she goes by Prevent guidance")
         r"\b(?:(?i:lad|boy|girl|kid|man|woman|one|pupil|student|person) (?:who |that )?(?i:they|everyone|people|kids"
         r"|others|mates|friends|lads|girls|boys|we|staff) call(?:s|ed)? "
         r"|(?i:they|everyone|everybody|people|kids|others|mates|friends|lads|girls|boys|we|staff|pupils|students)"
         r"(?:['’]re|['’]ve)?(?: all| now| just| still| started| have started)? (?i:call(?:s|ed|ing)?|nicknamed)"
-        r" (?:him|her) )(?:['\"‘“][A-Za-z]|(?!(?:It|This|That|The|A|An|Prevent|Channel)\b)[A-Z])[a-z]+"
+        r" (?:him|her) )(?:['\"‘“][A-Za-z]|" + _NOT_NICKNAME + r"[A-Z])[a-z]+"
         r"|\b(?i:he|she|who|lad|boy|girl|kid|man|woman|(?:he|she)['’]s)(?: now| also| just)? (?:goes by|nicknamed)"
-        r"(?: the (?:name|nickname))? ['\"‘“]?(?!(?:The|A|An)\b)[A-Z][a-z]+"
-        r"|\b(?i:his|her) (?:nickname|street name)(?: is|['’]s)? ['\"‘“]?[A-Z][a-z]+")),
+        r"(?: the (?:name|nickname))? ['\"‘“]?" + _NOT_NICKNAME + r"[A-Z][a-z]+"
+        r"|\b(?i:his|her) (?:nickname|street name)(?: is|['’]s)? ['\"‘“]?" + _NOT_NICKNAME + r"[A-Z][a-z]+")),
     ("titled_name", re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? (?!(?:Men|Martens|Word|Who|Bean)\b){_NAME}")),
 )
 _ANY_DIGIT = re.compile(r"\d")
-_NOT_PLACES = frozenset(("Prevent", "Channel", "Teams", "England", "Wales", "Britain", "UK", "Europe"))
+_NOT_PLACES = frozenset(("Prevent", "Channel", "Teams", "England", "Wales", "Britain", "UK", "Europe", "TikTok",
+                         "Instagram", "Snapchat", "YouTube", "Facebook", "Twitter", "Discord", "Roblox", "Telegram",
+                         "WhatsApp", "Reddit", "Christmas", "Easter", "Eid", "Diwali", "Ramadan", "Halloween",
+                         "Hanukkah", "Vaisakhi"))
+"""Capitalised words after "in", "at" or "on" that are no place a child can be found by: platforms and festivals."""
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -126,16 +133,17 @@ def find_personal_data(text: str) -> list[Finding]:
     if has_digit:
         found.extend(Finding(kind, start, end) for kind, start, end in phone_and_nhs_numbers(text))
     found.extend(Finding(kind, start, end) for kind, start, end in identifiers(text, has_digit))
-    found.extend(_typed_names(text, has_digit or "year" in lowered))
+    found.extend(_typed_names(text, has_digit or "year" in lowered or "yr" in lowered))
     if "only" in lowered:
         found.extend(_singled_out(text))
     return _without_overlaps(found)
 
 
 _ONLY_ONE = re.compile(r"\b(?i:the only) (?:[\w'-]+ ){0,3}?(?i:boy|girl|lad|pupil|student|child|kid"
-                       r"|twins|teenager|learner|young person|resident|tenant|patient|client|family)s?\b")
-_SPECIFIC_PLACE = re.compile(r"\b(?:(?i:year|yr|y) ?\d{1,2}\b|\d{1,2}(?!(?i:am|pm|st|nd|rd|th)\b)[A-Za-z]{1,3}\b"
-                             r"|(?i:at|in|from|on) (?:St\.? )?(?P<place>(?!(?i:year|yr)\b)[A-Z][a-z]+))")  # a class
+                       r"|twins|teenager|learner|young person|resident|tenant|patient|client|family)s?\b"
+                       r"|\b(?i:the only) (?:[\w'-]+ ){0,3}?(?i:children|families|young people)\b")
+_SPECIFIC_PLACE = re.compile(r"\b(?:(?i:year|yr|y) ?\d{1,2}\b|\d{1,2}(?![AP]M\b|[GK]\b)[A-Z]{1,3}\b"
+                             r"|(?i:at|in|from|on) (?:St\.? )?(?P<place>(?!(?i:year|yr)\b)[A-Z][a-z]+)\b)")  # a class
 _SENTENCE = re.compile(r"[^.?!]+")
 _HEAD_AFTER = re.compile(r"\s*(?:$|[^\w\s'’]|(?P<word>[A-Za-z]+)\b(?!['’]))")
 
@@ -233,7 +241,7 @@ def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
     a person or about someone ("my pupil aisha", "worried about Declan"), before what the person said or did
     ("Ahmed says...", "abdi lives with") or before a description ("Aleksander, the polish lad"). A first name that
     is also an everyday word counts only when typed with a capital; after "St" it is a saint's ("St George's").
-    Without a digit or "year" (`class_possible`) no class or age follows a name."""
+    Without a digit, "year" or "yr" (`class_possible`) no class or age follows a name."""
     names = person_names()
     words = _TOKEN if text.isascii() else _ANY_TOKEN
     tokens = [(m.group(0), m.start(), m.end()) for m in words.finditer(text)]
@@ -295,7 +303,7 @@ def _name_run(tokens: list[tuple[str, int, int]], i: int, likeness: Callable[[in
     if capitalised is False:  # any two side by side: "refferal muhamad ibraheem in y10" holds one
         return i + 2 if i + 1 < len(tokens) and _next_to(tokens[i], tokens[i + 1]) and likeness(i + 1) is False \
             else 0
-    if i and likeness(i - 1) is not None and _next_to(tokens[i - 1], tokens[i]):
+    if i and likeness(i - 1) is True and _next_to(tokens[i - 1], tokens[i]):
         return 0  # not the run's first word
     if capitalised is None or (i and tokens[i - 1][0].lower().rstrip(".") in _HONOURED):
         return 0
@@ -319,7 +327,7 @@ def _name_like(word: str, names: Names) -> bool | None:
     if len(key) < 2 or not key.isalpha() or word in _NOT_NAMES or word.isupper():
         return None
     unknown = key not in COMMON_WORDS and key not in ENGLISH_WORDS and key not in STOPWORDS \
-        and key not in english_words()
+        and key not in wordfreq_words()
     if word[0].isupper():
         listed = key in names.first or key in names.surnames
         return True if (unknown or listed) and word.split("'")[0] not in _NOT_SURNAMES else None
@@ -332,7 +340,7 @@ def _name_like(word: str, names: Names) -> bool | None:
 def load_personal_data_lists() -> None:
     """Read the name lists, the English words and the content's mailboxes now (start-up), not on a first message."""
     person_names()
-    english_words()
+    wordfreq_words()
     public_mailboxes()
 
 

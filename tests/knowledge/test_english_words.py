@@ -1,12 +1,12 @@
 """Tests for knowledge.english_words: the shipped English word list, its check and the typo check."""
 
-from knowledge.english_words import WORDS_FILE, check_english_words, english_words, misspelt
+from knowledge.english_words import WORDS_FILE, check_english_words, misspelt, wordfreq_words
 
 
 def test_the_list_is_lower_case_words_with_its_source_in_the_header():
     lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("#") and any("CC BY-SA 4.0" in line for line in lines if line.startswith("#"))
-    words = english_words()
+    words = wordfreq_words()
     assert len(words) > 20000
     assert {"towers", "kart", "workshop", "lessons"} <= words
     assert check_english_words() == []

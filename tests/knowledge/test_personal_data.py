@@ -166,6 +166,9 @@ def test_person_names_content_is_checked(tmp_path):
     ("out of hours contact is 0161 496 0000 (his nan's landline)", "phone", "0161 496 0000"),  # a person's line
     ("They call him Smudge and he keeps sharing it", "nickname", "They call him Smudge"),
     ("refferal for tinashe mapfumo in y10 said it", "name", "tinashe mapfumo"),  # unlisted, after a typo
+    ("wrt Tinashe Mapfumo in 11C has been posting flags", "name", "Tinashe Mapfumo"),  # after a lower-case word
+    ("Tinashe Mapfumo in yr seven said it", "name", "Tinashe Mapfumo"),
+    ("the only children in Year 7 who declined the trip", "description", "the only children"),
 ])
 def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     findings = find_personal_data(text)
@@ -219,6 +222,10 @@ def test_finds_more_kinds_of_identifying_detail(text, kind, found):
     "safegaurding concenrs in year 10 for the new starters",  # typos of words the bot knows, not a name
     "Extremist flags hung in Year 9 corridor",  # a name that is an everyday word, in lower case
     "nice 12 34 56 A",  # not an NI number named as one
+    "kids call her Miss and she hates it",  # a title, not a nickname
+    "She goes by Prevent guidance on this",
+    "Is the only kid with 10k followers on TikTok a concern?",  # a platform is no place a child is found by
+    "Should the only young person at Christmas get a card?",
 ])
 def test_more_ordinary_messages_are_not_flagged(text):
     assert find_personal_data(text) == []
