@@ -18,10 +18,10 @@ SET_FILES = {
     "dev": SHARED_EVAL / "dev_questions.yaml",
     "held-out": REPO / "tests" / "knowledge" / "heldout_questions.yaml",
     "blind": REPO / "tests" / "knowledge" / "blind_questions.yaml",
-    "held-back 27": REPO / "bench" / "heldback" / "heldback_27.yaml",
-    "held-back 28": REPO / "bench" / "heldback" / "heldback_28.yaml",
     "held-back 29": REPO / "bench" / "heldback" / "heldback_29.yaml",
     "held-back 30": REPO / "bench" / "heldback" / "heldback_30.yaml",
+    "held-back 31": REPO / "bench" / "heldback" / "heldback_31.yaml",
+    "held-back 32": REPO / "bench" / "heldback" / "heldback_32.yaml",
 }
 
 

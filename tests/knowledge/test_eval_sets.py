@@ -21,6 +21,7 @@ Three sets, each tuned against only through general changes (never an item at a 
   (held-back sets 11 and 12, written in the twelfth session, measured in every `make bench` until the fifteenth);
   tuning_questions_gate_review.yaml, written blind in the fifteenth session with the words of that session's new
   gate refusals, to check they refuse only what the documents do not give (its none items are all near misses);
+- tuning_questions_tt.yaml to _yy.yaml (held-back sets 23 to 28), each moved here two sessions after it was written;
 - tuning_questions_w.yaml and tuning_questions_x.yaml, written blind in the sixth session and used at once for
   diagnosis; half their none items are near misses (a Prevent subject with a fact the documents never give:
   "what's the pass mark for the prevent e-learning"), which the engine often answers: see their floors.
@@ -65,6 +66,7 @@ SETS = {"heldout": HERE / "heldout_questions.yaml", "blind": HERE / "blind_quest
         "tuning-rr": HERE / "tuning_questions_rr.yaml", "tuning-ss": HERE / "tuning_questions_ss.yaml",
         "tuning-tt": HERE / "tuning_questions_tt.yaml", "tuning-uu": HERE / "tuning_questions_uu.yaml",
         "tuning-vv": HERE / "tuning_questions_vv.yaml", "tuning-ww": HERE / "tuning_questions_ww.yaml",
+        "tuning-xx": HERE / "tuning_questions_xx.yaml", "tuning-yy": HERE / "tuning_questions_yy.yaml",
         "gate-review": HERE / "tuning_questions_gate_review.yaml"}
 KB_TARGET = 0.90
 TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c": 0.82, "tuning-d": 0.80,
@@ -79,7 +81,7 @@ TUNING_KB_TARGETS = {"tuning": 0.86, "tuning-b": 0.86, "fresh": 0.79, "tuning-c"
                      "tuning-ll": 0.92, "tuning-mm": 0.91, "tuning-nn": 0.89, "tuning-oo": 0.87,
                      "tuning-pp": 0.9, "tuning-qq": 0.89, "tuning-rr": 0.84, "tuning-ss": 0.78,
                      "tuning-tt": 0.85, "tuning-uu": 0.86, "tuning-vv": 0.86, "tuning-ww": 0.86,
-                     "gate-review": 0.8}
+                     "tuning-xx": 0.82, "tuning-yy": 0.79, "gate-review": 0.8}
 """Measured on 2026-11-26 after the curated phrasings for every passage: tuning 102/115 (0.887, from 0.817),
 tuning-b 102/114 (0.895, from 0.816), fresh 106/130 (0.815, from 0.738); tuning-c 102/120 and tuning-d
 100/120 when they joined (0.808 each while held back); tuning-e 78/100 and tuning-f 84/100 when written,
@@ -102,7 +104,8 @@ and tuning-oo 106/120 when they joined (sixteenth session; held-back sets 17 and
 and tuning-qq 109/120 when they joined (seventeenth session; held-back sets 19 and 20 until then); tuning-rr 102/120
 and tuning-ss 95/120 when they joined (eighteenth session; held-back sets 21 and 22 until then); tuning-tt 104/120
 and tuning-uu 105/120 when they joined (nineteenth session; held-back sets 23 and 24 until then); tuning-vv 106/120
-and tuning-ww 106/120 when they joined (twentieth session; held-back sets 25 and 26 until then); the aim is 0.90."""
+and tuning-ww 106/120 when they joined (twentieth session; held-back sets 25 and 26 until then); tuning-xx 101/120
+and tuning-yy 98/120 when they joined (twenty-first session; held-back sets 27 and 28 until then); the aim is 0.90."""
 NONE_TARGET = 0.97
 TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tuning-h": 0.93, "tuning-i": 0.96,
                        "tuning-m": 0.96, "tuning-n": 0.96, "tuning-o": 0.95, "tuning-p": 0.95, "tuning-v": 0.95,
@@ -112,7 +115,8 @@ TUNING_NONE_TARGETS = {"tuning-c": 0.95, "tuning-e": 0.96, "tuning-g": 0.96, "tu
                        "tuning-jj": 0.8, "tuning-kk": 0.8, "tuning-ll": 0.82, "tuning-mm": 0.85,
                        "tuning-nn": 0.9, "tuning-oo": 0.85, "tuning-pp": 0.85, "tuning-qq": 0.8,
                        "tuning-rr": 0.85, "tuning-ss": 0.9, "tuning-tt": 0.72, "tuning-uu": 0.87,
-                       "tuning-vv": 0.92, "tuning-ww": 0.85, "gate-review": 0.8}
+                       "tuning-vv": 0.92, "tuning-ww": 0.85, "tuning-xx": 0.92, "tuning-yy": 0.87,
+                       "gate-review": 0.8}
 """tuning-c's two near-misses still answered (38/40): a fire risk assessment of an office, and unitary versus
 county councils (the guidance does discuss risk assessment and two-tier areas); tuning-e's and tuning-h's
 TV channel in a meeting room, tuning-g's and tuning-i's new channel in Microsoft Teams, tuning-h's manual
