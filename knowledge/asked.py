@@ -96,6 +96,9 @@ _LATELY = re.compile(r"\blast (?:week|month|year)\b")
 _STATE = re.compile(r"\b(?:levels?\b(?! of)|changed?\b|status\b)")
 """With a word for now (see `_NOW`), words asking for something that changes over time ("the threat level", not
 "the level of training")."""
+_NOW_REACH = 60
+"""How near a word for now must be to the changing thing (characters): "what's the current national terrorism
+threat level", not "I chair Channel this month ... immigration status is unclear" (scene-setting)."""
 _WHO_NOW = re.compile(r"\bwho(?: is| s| are)(?: the)? current\b")
 """Asking who holds a post today ("who is the current minister for..."): a person the documents cannot name."""
 _WHO_CHAIRS = re.compile(r"^(?:.*? )?who (?:(?:should|shall|will|would|can|could|must|has to|is going to|is meant to|"
@@ -237,7 +240,9 @@ def _asks_for_now(query: Query, said: str, named_here: bool) -> bool:
     figure = not {"number", "date"}.isdisjoint(query.intents)
     if figure and not named_here and "last " in said and _LATELY.search(said) is not None:
         return True
-    return _NOW.search(said) is not None and (figure or _STATE.search(said) is not None)
+    nows = [m.start() for m in _NOW.finditer(said)]
+    return bool(nows) and (figure or any(abs(state.start() - now) <= _NOW_REACH for state in _STATE.finditer(said)
+                                         for now in nows))
 
 
 def _count_elsewhere(index: Index, query: Query, head: str, number: int) -> bool:

@@ -384,6 +384,13 @@ def test_now_with_a_question_about_the_guidance_is_still_answered(kb):
     assert answer.kind == "passage" and answer.hits[0].passage.heading_path[-1] == "Levels of training"
 
 
+def test_a_word_for_now_setting_the_scene_does_not_ask_for_a_state_today(kb):
+    """"This month" sets the scene; the "status" asked about is someone's immigration status, far from it."""
+    answer = kb.ask("I'm chairing Channel this month while our chair is away and a case has an unclear immigration "
+                    "status - is there anyone I can ask?")
+    assert answer.kind == "passage" and "immigration" in answer.hits[0].passage.text
+
+
 def test_one_unmatched_word_is_spared_when_the_rest_of_the_question_is_found(kb):
     """"Civic" is not in the gender segregation passage, but hall, booking, men, women and seated are."""
     answer = kb.ask("A group wants to book the civic centre hall and we're concerned about men and women being "
