@@ -54,6 +54,7 @@ def _rate(messages: list[str], urgent: bool) -> float:
     ("holdout_g30_urgent", True, 0.85), ("holdout_g30_not_urgent", False, 0.94),
     ("holdout_h32_urgent", True, 0.8), ("holdout_h32_not_urgent", False, 0.92),
     ("holdout_h33_urgent", True, 0.95), ("holdout_h33_not_urgent", False, 0.92),
+    ("holdout_h34_urgent", True, 0.92), ("holdout_h34_not_urgent", False, 0.92),
 ])
 def test_the_guard_with_the_model_on_lists_it_never_learned_from(key, urgent, bar):
     assert _rate(LISTS[key], urgent) >= bar
@@ -65,7 +66,7 @@ def test_the_holdouts_are_not_in_the_training_data():
     350."""
     learned = {said for said, _ in training_examples(REPO)}
     holdouts = ("holdout_11", "holdout", "holdout_r15", "holdout_r26", "holdout_s27", "holdout_v28", "holdout_f29",
-                "holdout_g30", "holdout_h32", "holdout_h33")
+                "holdout_g30", "holdout_h32", "holdout_h33", "holdout_h34")
     urgent = [m for name in holdouts for m in LISTS[f"{name}_urgent"]]
     everyday = [m for name in holdouts for m in LISTS[f"{name}_not_urgent"]]
     assert not learned & {normalise(m) for m in urgent}
