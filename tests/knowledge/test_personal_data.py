@@ -251,6 +251,7 @@ def _blind(key):
     ("read5_personal", True, 116), ("read5_clean", False, 200),  # 100/120 and 196/200 when the list arrived
     ("review3_personal", True, 37), ("review3_clean", False, 155),  # 15/110 and 58/168 before the review's fixes
     ("check3_personal", True, 35), ("check3_clean", False, 54),  # 27/40 and 31/60 before them
+    ("holdout6_personal", True, 104), ("holdout6_clean", False, 194),  # never read: 99/120, 194/200 at the start
 ])
 def test_blind_lists(key, flagged, at_least):
     messages = _blind(key)
