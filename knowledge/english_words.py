@@ -16,10 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
-from knowledge.corrector import FUZZY_CUTOFF
+from knowledge.corrector import Corrector
 from knowledge.errors import ContentError
 from knowledge.text import known_words
 
@@ -61,31 +58,21 @@ def wordfreq_words() -> frozenset[str]:
 
 
 @cache
-def _known_by_start() -> dict[tuple[str, int], tuple[str, ...]]:
-    """The bot's known words of five letters or more, by first letter and length."""
-    groups: dict[tuple[str, int], list[str]] = {}
-    for known in sorted(known_words()):
-        if len(known) >= 5 and known.isalpha():
-            groups.setdefault((known[0], len(known)), []).append(known)
-    return {key: tuple(words) for key, words in groups.items()}
+def _known_words_corrector() -> Corrector:
+    """The search's typo corrector, over the bot's known words (the content's and the everyday words)."""
+    return Corrector({word: word for word in known_words()})
 
 
-def misspelt(word: str, is_name: Callable[[str], bool]) -> bool:
-    """A lower-case word within one edit in four letters of a word the bot knows (not a name: `is_name`), first letter
-    kept, as the typo corrector reads it ("safegaurding", "concenrs", "refferal", "proceedure"): a typo, not a
-    name. Only words of a length that similarity allows are compared."""
+def known_or_misspelt(word: str, is_name: Callable[[str], bool]) -> bool:
+    """A lower-case word the search's typo corrector knows ("powerpoints", by its stem) or reads as a word it knows
+    (not a name: `is_name`), as it reads "safegaurding", "concenrs", "refferal", "proceedure": not a name."""
     if len(word) < 6:
         return False
-    groups = _known_by_start()
-    candidates = [known for length in range(int(len(word) * FUZZY_CUTOFF), int(len(word) / FUZZY_CUTOFF) + 1)
-                  for known in groups.get((word[0], length), ())]
-    close = process.extract(word, candidates, scorer=DamerauLevenshtein.normalized_similarity,
-                            score_cutoff=FUZZY_CUTOFF, limit=_CLOSEST)
-    return any(not is_name(known) for known, _score, _at in close)
-
-
-_CLOSEST = 5
-"""How many of the closest known words are checked for one that is not a name."""
+    corrector = _known_words_corrector()
+    if corrector.known(word):
+        return True
+    meant = corrector.correct(word)
+    return meant is not None and meant != word and not is_name(meant)
 
 
 def main() -> int:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from knowledge.common_words import COMMON_WORDS, ENGLISH_WORDS
-from knowledge.english_words import misspelt, wordfreq_words
+from knowledge.english_words import known_or_misspelt, wordfreq_words
 from knowledge.identifiers import identifiers
 from knowledge.mailboxes import EMAIL, public_mailboxes, team_mailbox
 from knowledge.person_names import Names, person_names
@@ -113,6 +113,7 @@ _NOT_PLACES = frozenset(("Prevent", "Channel", "Teams", "England", "Wales", "Bri
                          "WhatsApp", "Reddit", "Christmas", "Easter", "Eid", "Diwali", "Ramadan", "Halloween",
                          "Hanukkah", "Vaisakhi"))
 """Capitalised words after "in", "at" or "on" that are no place a child can be found by: platforms and festivals."""
+_NOT_A_PLACE = _NOT_NAMES | _NOT_PLACES
 
 
 def find_personal_data(text: str) -> list[Finding]:
@@ -173,7 +174,7 @@ def _singled_out(text: str) -> Iterable[Finding]:
         if only is None:
             continue
         for place in _SPECIFIC_PLACE.finditer(sentence.group(0)):
-            if place.group("place") is None or place.group("place") not in _NOT_NAMES | _NOT_PLACES:
+            if place.group("place") is None or place.group("place") not in _NOT_A_PLACE:
                 yield Finding("description", sentence.start() + only.start(), sentence.start() + only.end())
                 break
 
@@ -255,8 +256,8 @@ def _typed_names(text: str, class_possible: bool) -> Iterable[Finding]:
     for i, (word, start, end) in enumerate(tokens):
         run = _name_run(tokens, i, likeness) if class_possible else 0
         if run and (after_run := _CLASS_AFTER.match(text, tokens[run - 1][2])) \
-                and (word[0].isupper() or (_YEAR_GROUP.search(after_run.group(0)) and not any(
-                    misspelt(_unaccented(bare_word(typed)), _is_listed_name) for typed, *_ in tokens[i:run]))) \
+                and (word[0].isupper() or (_YEAR_GROUP.search(after_run.group(0)) and not any(known_or_misspelt(
+                    _unaccented(bare_word(typed)), _is_listed_name) for typed, *_ in tokens[i:run]))) \
                 and (_unaccented(bare_word(word)).lower(), _unaccented(bare_word(tokens[i + 1][0])).lower()) \
                 not in names.public:  # not "Tommy Robinson in Year 10 keeps coming up": a public figure's name
             yield Finding("name", start, tokens[run - 1][2])  # "Jordan Whitfield in 10B", "muhamad ibraheem in y10"
@@ -297,8 +298,8 @@ def _name_run(tokens: list[tuple[str, int, int]], i: int, likeness: Callable[[in
     """Where a run of words that can only be a name, starting at token i, ends (0 if none): two or three capitalised
     words that are names or no English word ("João Ferreira", "Pham Duc Anh"), or two lower-case words English does
     not use ("muhamad ibraheem"; one could be an English word the word lists lack, "the suffragettes (Year 9)").
-    `_CLASS_AFTER` then decides: "... in Year 8 wrote"; for lower-case words, that neither is a typo (`misspelt`:
-    "refferal proceedure in year 10"), asked only then, as it is the slow part."""
+    `_CLASS_AFTER` then decides: "... in Year 8 wrote"; for lower-case words, that neither is a known word or a typo
+    of one (`known_or_misspelt`: "refferal proceedure in year 10"), asked only then, as it is the slow part."""
     capitalised = likeness(i)
     if capitalised is False:  # any two side by side: "refferal muhamad ibraheem in y10" holds one
         return i + 2 if i + 1 < len(tokens) and _next_to(tokens[i], tokens[i + 1]) and likeness(i + 1) is False \

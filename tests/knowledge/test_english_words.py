@@ -1,6 +1,6 @@
 """Tests for knowledge.english_words: the shipped English word list, its check and the typo check."""
 
-from knowledge.english_words import WORDS_FILE, check_english_words, misspelt, wordfreq_words
+from knowledge.english_words import WORDS_FILE, check_english_words, known_or_misspelt, wordfreq_words
 
 
 def test_the_list_is_lower_case_words_with_its_source_in_the_header():
@@ -22,11 +22,11 @@ def test_a_broken_list_is_a_content_error_naming_the_file_and_line(tmp_path):
     assert "cannot read" in str(check_english_words(tmp_path / "missing.txt")[0])
 
 
-def test_a_typo_of_a_known_word_is_misspelt_unless_the_word_is_a_name():
+def test_a_typo_of_a_known_word_is_known_or_misspelt_unless_the_word_is_a_name():
     def no_name(word: str) -> bool:
         return False
 
-    assert misspelt("safegaurding", no_name)
-    assert not misspelt("ibraheem", no_name)
-    assert not misspelt("refer", no_name)  # too short to judge
-    assert not misspelt("safegaurding", lambda word: word.startswith("safegua"))  # the close words are names
+    assert known_or_misspelt("safegaurding", no_name)
+    assert not known_or_misspelt("ibraheem", no_name)
+    assert not known_or_misspelt("refer", no_name)  # too short to judge
+    assert not known_or_misspelt("safegaurding", lambda word: word.startswith("safegua"))  # the close words are names

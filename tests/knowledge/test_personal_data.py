@@ -249,7 +249,7 @@ def _blind(key):
     ("read4_personal", True, 107), ("read4_clean", False, 199),  # 100/120 and 194/200 when the list arrived
     ("review2_personal", True, 89), ("review2_clean", False, 72),  # 45/89 and 63/125 before the twentieth's changes
     ("read5_personal", True, 116), ("read5_clean", False, 200),  # 100/120 and 196/200 when the list arrived
-    ("review3_personal", True, 37), ("review3_clean", False, 155),  # 15/110 and 58/168 before the review's fixes
+    ("review3_personal", True, 38), ("review3_clean", False, 156),  # 15/110 and 58/168 before the review's fixes
     ("check3_personal", True, 35), ("check3_clean", False, 54),  # 27/40 and 31/60 before them
     ("holdout6_personal", True, 104), ("holdout6_clean", False, 194),  # never read: 99/120, 194/200 at the start
 ])
